@@ -1,0 +1,5 @@
+"""Allow ``python -m housingmatch``."""
+
+from housingmatch.app import main
+
+raise SystemExit(main())

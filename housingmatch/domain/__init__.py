@@ -1,0 +1,41 @@
+"""Domain types of HousingMatch: plain dataclasses and enums, no I/O."""
+
+from housingmatch.domain.model import (
+    Applicant,
+    CurrentHousing,
+    Employer,
+    Financement,
+    Household,
+    Mobilite,
+    ModeTransport,
+    Motif,
+    PrioriteL441,
+    Request,
+    RequestStatus,
+    SituationLogement,
+    TypeContrat,
+    Unit,
+    UnitStatus,
+    Wishes,
+    Workplace,
+)
+
+__all__ = [
+    "Applicant",
+    "CurrentHousing",
+    "Employer",
+    "Financement",
+    "Household",
+    "Mobilite",
+    "ModeTransport",
+    "Motif",
+    "PrioriteL441",
+    "Request",
+    "RequestStatus",
+    "SituationLogement",
+    "TypeContrat",
+    "Unit",
+    "UnitStatus",
+    "Wishes",
+    "Workplace",
+]

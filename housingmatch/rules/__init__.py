@@ -1,0 +1,1 @@
+"""Rules of the domain: household category, dates, ceilings, priority groups, rule sets."""
