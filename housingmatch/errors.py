@@ -1,0 +1,5 @@
+"""Errors a user can act on: their message is one French sentence, shown as is."""
+
+
+class UserError(Exception):
+    """A problem with the user's input or environment, explained in French."""

@@ -1,0 +1,489 @@
+"""Repository of requests (demandes) and employers."""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+
+from housingmatch.domain.fields import diff_fields, request_fields
+from housingmatch.domain.model import (
+    Applicant,
+    CurrentHousing,
+    Employer,
+    Household,
+    Mobilite,
+    ModeTransport,
+    Motif,
+    PrioriteL441,
+    Request,
+    RequestStatus,
+    SituationLogement,
+    TypeContrat,
+    Wishes,
+    Workplace,
+)
+from housingmatch.store.audit import AuditLog, PendingEntry
+from housingmatch.store.database import now_iso
+from housingmatch.store.textkey import fold
+
+_COLUMNS = (
+    "ref",
+    "unique_number",
+    "filing_date",
+    "renewal_date",
+    "last_name",
+    "first_name",
+    "birth_date",
+    "email",
+    "phone",
+    "address",
+    "home_commune",
+    "housing_situation",
+    "current_rent",
+    "employer_id",
+    "work_commune",
+    "work_latitude",
+    "work_longitude",
+    "transport",
+    "contract",
+    "mobility",
+    "mobility_date",
+    "persons",
+    "dependants",
+    "partner_birth_date",
+    "disability",
+    "fiscal_income",
+    "monthly_income",
+    "dalo",
+    "typology_min",
+    "typology_max",
+    "max_rent",
+    "needs_pmr",
+    "needs_lift",
+    "status",
+    "closed_on",
+    "close_reason",
+    "tie_breaker",
+    "search_key",
+)
+
+_SELECT = (
+    "SELECT r.id, "
+    + ", ".join(f"r.{c}" for c in _COLUMNS if c != "employer_id")
+    + ", e.name, e.siret FROM requests r JOIN employers e ON e.id = r.employer_id"
+)
+
+_CHUNK = 500
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def search_key(request: Request) -> str:
+    """Return the folded text the quick search looks in (name, refs, employer)."""
+    parts = [
+        request.applicant.last_name,
+        request.applicant.first_name,
+        request.ref,
+        request.unique_number or "",
+        request.employer.name,
+    ]
+    return fold(" ".join(parts))
+
+
+@dataclass(frozen=True, slots=True)
+class SaveOutcome:
+    """What a bulk save did, by request reference."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class RequestSummary:
+    """The columns of the requests table, for lists and quick search."""
+
+    id: int
+    ref: str
+    unique_number: str | None
+    last_name: str
+    first_name: str
+    birth_date: date
+    filing_date: date
+    renewal_date: date | None
+    employer: str
+    home_commune: str
+    work_commune: str
+    persons: int
+    fiscal_income: float
+    dalo: bool
+    l441: bool
+    mobility: Mobilite
+    housing_situation: SituationLogement
+    status: RequestStatus
+    typology_min: int | None
+    typology_max: int | None
+    search_key: str
+
+
+class RequestRepository:
+    """Reads and writes requests; every write is audited in the same transaction."""
+
+    def __init__(self, db: sqlite_utils.Database, audit: AuditLog) -> None:
+        """Wrap an open database and its audit log."""
+        self._db = db
+        self._audit = audit
+
+    # -- reading ------------------------------------------------------------------------
+    def count(self, status: RequestStatus | None = None) -> int:
+        """Return the number of requests, optionally in one status."""
+        if status is None:
+            return int(self._db.execute("SELECT COUNT(*) FROM requests").fetchone()[0])
+        sql = "SELECT COUNT(*) FROM requests WHERE status = ?"
+        return int(self._db.execute(sql, [status.value]).fetchone()[0])
+
+    def get(self, ref: str) -> Request | None:
+        """Return the request with this reference, or None."""
+        found = self._load(_SELECT + " WHERE r.ref = ?", [ref])
+        return found[0] if found else None
+
+    def get_by_id(self, request_id: int) -> Request | None:
+        """Return the request with this row id, or None."""
+        found = self._load(_SELECT + " WHERE r.id = ?", [request_id])
+        return found[0] if found else None
+
+    def get_many(self, refs: Sequence[str]) -> dict[str, Request]:
+        """Return the existing requests among ``refs``, by reference."""
+        out: dict[str, Request] = {}
+        for start in range(0, len(refs), _CHUNK):
+            chunk = list(refs[start : start + _CHUNK])
+            marks = ",".join("?" * len(chunk))
+            for req in self._load(_SELECT + f" WHERE r.ref IN ({marks})", chunk):
+                out[req.ref] = req
+        return out
+
+    def all(self, status: RequestStatus | None = None) -> list[Request]:
+        """Return every request (optionally in one status), ordered by row id."""
+        if status is None:
+            return self._load(_SELECT + " ORDER BY r.id", [])
+        return self._load(_SELECT + " WHERE r.status = ? ORDER BY r.id", [status.value])
+
+    def refs(self) -> dict[str, int]:
+        """Return the row id of every request by reference."""
+        return {ref: rid for rid, ref in self._db.execute("SELECT id, ref FROM requests")}
+
+    def summaries(self) -> list[RequestSummary]:
+        """Return the list columns of every request, ordered by row id (fast, no children)."""
+        sql = (
+            "SELECT r.id, r.ref, r.unique_number, r.last_name, r.first_name, r.birth_date, "
+            "r.filing_date, r.renewal_date, e.name, r.home_commune, r.work_commune, r.persons, "
+            "r.fiscal_income, r.dalo, "
+            "EXISTS (SELECT 1 FROM request_l441 l WHERE l.request_id = r.id), "
+            "r.mobility, r.housing_situation, r.status, r.typology_min, r.typology_max, "
+            "r.search_key FROM requests r JOIN employers e ON e.id = r.employer_id ORDER BY r.id"
+        )
+        out = []
+        for row in self._db.execute(sql):
+            out.append(
+                RequestSummary(
+                    id=row[0],
+                    ref=row[1],
+                    unique_number=row[2],
+                    last_name=row[3],
+                    first_name=row[4],
+                    birth_date=date.fromisoformat(row[5]),
+                    filing_date=date.fromisoformat(row[6]),
+                    renewal_date=_day(row[7]),
+                    employer=row[8],
+                    home_commune=row[9],
+                    work_commune=row[10],
+                    persons=row[11],
+                    fiscal_income=row[12],
+                    dalo=bool(row[13]),
+                    l441=bool(row[14]),
+                    mobility=Mobilite(row[15]),
+                    housing_situation=SituationLogement(row[16]),
+                    status=RequestStatus(row[17]),
+                    typology_min=row[18],
+                    typology_max=row[19],
+                    search_key=row[20],
+                )
+            )
+        return out
+
+    def _children(self, table: str, column: str, ids: list[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = defaultdict(list)
+        order = "position" if table == "request_communes" else "rowid"
+        if len(ids) > _CHUNK:
+            sql = f"SELECT request_id, {column} FROM {table} ORDER BY request_id, {order}"
+            for rid, value in self._db.execute(sql):
+                out[rid].append(value)
+            return out
+        marks = ",".join("?" * len(ids))
+        sql = (
+            f"SELECT request_id, {column} FROM {table} WHERE request_id IN ({marks}) "
+            f"ORDER BY request_id, {order}"
+        )
+        for rid, value in self._db.execute(sql, ids):
+            out[rid].append(value)
+        return out
+
+    def _load(self, sql: str, params: list[Any]) -> list[Request]:
+        rows = self._db.execute(sql, params).fetchall()
+        if not rows:
+            return []
+        ids = [r[0] for r in rows]
+        motifs = self._children("request_motifs", "code", ids)
+        l441 = self._children("request_l441", "code", ids)
+        communes = self._children("request_communes", "code_insee", ids)
+        return [_row_to_request(r, motifs, l441, communes) for r in rows]
+
+    # -- writing ------------------------------------------------------------------------
+    def _employer_id(self, employer: Employer, cache: dict[tuple[str, str], int]) -> int:
+        key = (fold(employer.name), employer.siret or "")
+        if key in cache:
+            return cache[key]
+        row = self._db.execute(
+            "SELECT id FROM employers WHERE name_key = ? AND siret = ?", list(key)
+        ).fetchone()
+        if row:
+            cache[key] = row[0]
+            return int(row[0])
+        cur = self._db.execute(
+            "INSERT INTO employers (name, siret, name_key) VALUES (?, ?, ?)",
+            [employer.name, key[1], key[0]],
+        )
+        cache[key] = int(cur.lastrowid or 0)
+        return cache[key]
+
+    def employers(self) -> list[Employer]:
+        """Return the known employers, by name."""
+        rows = self._db.execute("SELECT name, siret FROM employers ORDER BY name_key")
+        return [Employer(name, siret or None) for name, siret in rows]
+
+    def save_many(
+        self,
+        requests: Iterable[Request],
+        actor: str,
+        source: str,
+        preserve_state: bool = True,
+    ) -> SaveOutcome:
+        """Create or update requests by reference, in one transaction, auditing each change.
+
+        With ``preserve_state`` (imports), an existing request keeps its status, closing data
+        and tie-breaker: a file describes the request, not its life cycle.
+        """
+        items = list(requests)
+        outcome = SaveOutcome()
+        with self._db.atomic():
+            existing = self.get_many([r.ref for r in items])
+            cache: dict[tuple[str, str], int] = {}
+            entries: list[PendingEntry] = []
+            inserts: list[tuple[Request, int]] = []
+            for request in items:
+                old = existing.get(request.ref)
+                if old is None:
+                    if request.tie_breaker is None:
+                        request = replace(request, tie_breaker=secrets.randbelow(2**31))
+                    inserts.append((request, self._employer_id(request.employer, cache)))
+                    entries.append(PendingEntry("create", "demande", request.ref, {"source": source}))
+                    outcome.created.append(request.ref)
+                    continue
+                if preserve_state:
+                    request = replace(
+                        request,
+                        status=old.status,
+                        closed_on=old.closed_on,
+                        close_reason=old.close_reason,
+                    )
+                request = replace(request, id=old.id, tie_breaker=old.tie_breaker)
+                changes = diff_fields(request_fields(old), request_fields(request))
+                if not changes:
+                    outcome.unchanged.append(request.ref)
+                    continue
+                assert old.id is not None
+                self._update(old.id, request, self._employer_id(request.employer, cache))
+                entries.append(
+                    PendingEntry(
+                        "update", "demande", request.ref, {"source": source, "changes": changes}
+                    )
+                )
+                outcome.updated.append(request.ref)
+            if inserts:
+                self._insert_many(inserts)
+            self._audit.append(actor, entries)
+        return outcome
+
+    def save(self, request: Request, actor: str, source: str = "saisie") -> Request:
+        """Create or update one request (status included) and return it as stored."""
+        self.save_many([request], actor, source, preserve_state=False)
+        stored = self.get(request.ref)
+        assert stored is not None
+        return stored
+
+    def set_tie_breakers(self, values: dict[str, int], actor: str = "système") -> None:
+        """Store tie-breakers drawn for requests that had none (audited)."""
+        with self._db.atomic():
+            self._db.conn.executemany(
+                "UPDATE requests SET tie_breaker = ? WHERE ref = ? AND tie_breaker IS NULL",
+                [(v, k) for k, v in values.items()],
+            )
+            self._audit.append(
+                actor,
+                [PendingEntry("tie_breaker", "demande", k, {"tie_breaker": v}) for k, v in values.items()],
+            )
+
+    def _values(self, request: Request, employer_id: int) -> list[Any]:
+        a, h, w, wish = request.applicant, request.household, request.workplace, request.wishes
+        return [
+            request.ref,
+            request.unique_number,
+            request.filing_date.isoformat(),
+            _iso(request.renewal_date),
+            a.last_name,
+            a.first_name,
+            a.birth_date.isoformat(),
+            a.email,
+            a.phone,
+            a.address,
+            request.housing.commune,
+            request.housing.situation.value,
+            request.housing.rent,
+            employer_id,
+            w.commune,
+            w.latitude,
+            w.longitude,
+            w.transport.value if w.transport else None,
+            request.contract.value,
+            request.mobility.value,
+            _iso(request.mobility_date),
+            h.persons,
+            h.dependants,
+            _iso(h.partner_birth_date),
+            int(h.disability),
+            h.fiscal_income,
+            h.monthly_income,
+            int(request.dalo),
+            wish.typology_min,
+            wish.typology_max,
+            wish.max_rent,
+            int(wish.needs_pmr),
+            int(wish.needs_lift),
+            request.status.value,
+            _iso(request.closed_on),
+            request.close_reason,
+            request.tie_breaker,
+            search_key(request),
+        ]
+
+    def _insert_many(self, items: list[tuple[Request, int]]) -> None:
+        stamp = now_iso()
+        cols = ", ".join(_COLUMNS) + ", created_at, updated_at"
+        marks = ", ".join("?" * (len(_COLUMNS) + 2))
+        conn = self._db.conn
+        conn.executemany(
+            f"INSERT INTO requests ({cols}) VALUES ({marks})",
+            [[*self._values(r, eid), stamp, stamp] for r, eid in items],
+        )
+        ids = self.refs()
+        self._write_children([(ids[r.ref], r) for r, _ in items])
+
+    def _update(self, request_id: int, request: Request, employer_id: int) -> None:
+        sets = ", ".join(f"{c} = ?" for c in _COLUMNS)
+        self._db.execute(
+            f"UPDATE requests SET {sets}, updated_at = ? WHERE id = ?",
+            [*self._values(request, employer_id), now_iso(), request_id],
+        )
+        for table in ("request_motifs", "request_l441", "request_communes"):
+            self._db.execute(f"DELETE FROM {table} WHERE request_id = ?", [request_id])
+        self._write_children([(request_id, request)])
+
+    def _write_children(self, items: list[tuple[int, Request]]) -> None:
+        conn = self._db.conn
+        conn.executemany(
+            "INSERT OR IGNORE INTO request_motifs (request_id, code) VALUES (?, ?)",
+            [(rid, m.value) for rid, r in items for m in r.motifs],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO request_l441 (request_id, code) VALUES (?, ?)",
+            [(rid, c.value) for rid, r in items for c in r.l441],
+        )
+        conn.executemany(
+            "INSERT INTO request_communes (request_id, position, code_insee) VALUES (?, ?, ?)",
+            [(rid, i, c) for rid, r in items for i, c in enumerate(r.wishes.communes)],
+        )
+
+
+def _row_to_request(
+    row: Sequence[Any],
+    motifs: dict[int, list[str]],
+    l441: dict[int, list[str]],
+    communes: dict[int, list[str]],
+) -> Request:
+    v = dict(zip(("id", *(c for c in _COLUMNS if c != "employer_id"), "employer", "siret"), row, strict=True))
+    rid = v["id"]
+    return Request(
+        id=rid,
+        ref=v["ref"],
+        unique_number=v["unique_number"],
+        filing_date=date.fromisoformat(v["filing_date"]),
+        renewal_date=_day(v["renewal_date"]),
+        applicant=Applicant(
+            last_name=v["last_name"],
+            first_name=v["first_name"],
+            birth_date=date.fromisoformat(v["birth_date"]),
+            email=v["email"],
+            phone=v["phone"],
+            address=v["address"],
+        ),
+        housing=CurrentHousing(
+            commune=v["home_commune"],
+            situation=SituationLogement(v["housing_situation"]),
+            rent=v["current_rent"],
+        ),
+        employer=Employer(name=v["employer"], siret=v["siret"] or None),
+        workplace=Workplace(
+            commune=v["work_commune"],
+            latitude=v["work_latitude"],
+            longitude=v["work_longitude"],
+            transport=ModeTransport(v["transport"]) if v["transport"] else None,
+        ),
+        contract=TypeContrat(v["contract"]),
+        mobility=Mobilite(v["mobility"]),
+        mobility_date=_day(v["mobility_date"]),
+        household=Household(
+            persons=v["persons"],
+            dependants=v["dependants"],
+            partner_birth_date=_day(v["partner_birth_date"]),
+            disability=bool(v["disability"]),
+            fiscal_income=v["fiscal_income"],
+            monthly_income=v["monthly_income"],
+        ),
+        motifs=tuple(Motif(m) for m in motifs.get(rid, ())),
+        dalo=bool(v["dalo"]),
+        l441=tuple(PrioriteL441(c) for c in l441.get(rid, ())),
+        wishes=Wishes(
+            communes=tuple(communes.get(rid, ())),
+            typology_min=v["typology_min"],
+            typology_max=v["typology_max"],
+            max_rent=v["max_rent"],
+            needs_pmr=bool(v["needs_pmr"]),
+            needs_lift=bool(v["needs_lift"]),
+        ),
+        status=RequestStatus(v["status"]),
+        closed_on=_day(v["closed_on"]),
+        close_reason=v["close_reason"],
+        tie_breaker=v["tie_breaker"],
+    )

@@ -1,0 +1,87 @@
+"""Stored rule sets: the exact text each ranking used, by content hash."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlite_utils
+
+from housingmatch.store.audit import AuditLog, PendingEntry
+from housingmatch.store.database import now_iso
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRuleset:
+    """A rule set as imported: identity, hash and source text."""
+
+    id: int
+    name: str
+    version: str
+    effective_date: date
+    content_hash: str
+    content: str
+
+
+class RulesetRepository:
+    """Keeps every imported rule set; the latest imported one is the active one."""
+
+    def __init__(self, db: sqlite_utils.Database, audit: AuditLog) -> None:
+        """Wrap an open database and its audit log."""
+        self._db = db
+        self._audit = audit
+
+    def add(
+        self,
+        name: str,
+        version: str,
+        effective_date: date,
+        content_hash: str,
+        content_text: str,
+        actor: str = "système",
+    ) -> int:
+        """Store a rule set (once per hash) and return its id."""
+        row = self._db.execute(
+            "SELECT id FROM rulesets WHERE content_hash = ?", [content_hash]
+        ).fetchone()
+        if row:
+            return int(row[0])
+        with self._db.atomic():
+            cur = self._db.execute(
+                "INSERT INTO rulesets (name, version, effective_date, content_hash, content, "
+                "imported_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [name, version, effective_date.isoformat(), content_hash, content_text, now_iso()],
+            )
+            self._audit.append(
+                actor,
+                [
+                    PendingEntry(
+                        "import",
+                        "regles",
+                        f"{name} {version}",
+                        {"hash": content_hash, "date_effet": effective_date.isoformat()},
+                    )
+                ],
+            )
+        return int(cur.lastrowid or 0)
+
+    def all(self) -> list[StoredRuleset]:
+        """Return every stored rule set, oldest first."""
+        rows = self._db.execute(
+            "SELECT id, name, version, effective_date, content_hash, content FROM rulesets "
+            "ORDER BY id"
+        )
+        return [
+            StoredRuleset(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4], r[5]) for r in rows
+        ]
+
+    def get(self, content_hash: str) -> StoredRuleset | None:
+        """Return the rule set with this hash, or None."""
+        return next((r for r in self.all() if r.content_hash == content_hash), None)
+
+    def latest(self) -> tuple[str, str] | None:
+        """Return (hash, content text) of the most recently imported rule set, or None."""
+        row = self._db.execute(
+            "SELECT content_hash, content FROM rulesets ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return (row[0], row[1]) if row else None

@@ -1,0 +1,15 @@
+"""Normalised keys for matching names regardless of case, accents and punctuation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Return ``text`` lower-cased, without accents, punctuation collapsed to single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_ALNUM.sub(" ", plain).strip()
