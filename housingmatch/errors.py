@@ -3,3 +3,7 @@
 
 class UserError(Exception):
     """A problem with the user's input or environment, explained in French."""
+
+
+class JobCancelled(Exception):
+    """Raised inside long work when the user cancelled it; nothing was written."""

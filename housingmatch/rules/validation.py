@@ -1,0 +1,159 @@
+"""Coherence checks of a request or a unit, shared by the import and the editors.
+
+Each problem names the template column it concerns and says what is wrong in French, so
+the import can report "line, column, value, message" and an editor can flag the field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from housingmatch.domain.model import Request, Unit
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MIN_BIRTH = date(1900, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """A problem with one field (template column name) of a record."""
+
+    field: str
+    message: str
+
+
+def siret_is_valid(siret: str) -> bool:
+    """Tell whether a SIRET has 14 digits and a valid Luhn key (La Poste's exception included)."""
+    if len(siret) != 14 or not siret.isdigit():
+        return False
+    if siret.startswith("356000000"):
+        # La Poste's establishments: the digits add up to a multiple of 5 instead.
+        return sum(int(c) for c in siret) % 5 == 0
+    total = 0
+    for i, char in enumerate(reversed(siret)):
+        digit = int(char)
+        if i % 2 == 1:
+            digit *= 2
+            if digit > 9:
+                digit -= 9
+        total += digit
+    return total % 10 == 0
+
+
+def validate_request(request: Request, today: date | None = None) -> list[FieldProblem]:
+    """Return the coherence problems of a request (empty when it can be saved)."""
+    today = today or date.today()
+    out: list[FieldProblem] = []
+    a, h, wish = request.applicant, request.household, request.wishes
+    if not request.ref.strip():
+        out.append(FieldProblem("ref_demande", "La référence de la demande est obligatoire."))
+    if not a.last_name.strip():
+        out.append(FieldProblem("nom", "Le nom est obligatoire."))
+    if not a.first_name.strip():
+        out.append(FieldProblem("prenom", "Le prénom est obligatoire."))
+    if not request.employer.name.strip():
+        out.append(FieldProblem("employeur", "L'employeur est obligatoire."))
+    if a.birth_date < MIN_BIRTH or a.birth_date > today:
+        out.append(FieldProblem("date_naissance", "La date de naissance n'est pas plausible."))
+    elif (request.filing_date - a.birth_date).days < 16 * 365:
+        out.append(
+            FieldProblem("date_naissance", "Le demandeur doit avoir au moins 16 ans au dépôt.")
+        )
+    if request.filing_date > today:
+        out.append(FieldProblem("date_depot", "La date de dépôt ne peut pas être dans le futur."))
+    if request.renewal_date is not None:
+        if request.renewal_date < request.filing_date:
+            out.append(
+                FieldProblem(
+                    "date_renouvellement",
+                    "La date de renouvellement est antérieure à la date de dépôt.",
+                )
+            )
+        elif request.renewal_date > today:
+            out.append(
+                FieldProblem(
+                    "date_renouvellement", "La date de renouvellement ne peut pas être dans le futur."
+                )
+            )
+    if h.partner_birth_date is not None and (
+        h.partner_birth_date < MIN_BIRTH or h.partner_birth_date > today
+    ):
+        out.append(
+            FieldProblem("date_naissance_conjoint", "La date de naissance du conjoint n'est pas plausible.")
+        )
+    if a.email and not _EMAIL.match(a.email):
+        out.append(FieldProblem("email", "L'adresse électronique n'est pas valide."))
+    if request.employer.siret and not siret_is_valid(request.employer.siret):
+        out.append(
+            FieldProblem("siret", "Le SIRET doit compter 14 chiffres et sa clé de contrôle est fausse.")
+        )
+    if h.persons < 1:
+        out.append(FieldProblem("nb_personnes", "Le ménage compte au moins une personne."))
+    if h.persons > 20:
+        out.append(FieldProblem("nb_personnes", "Le nombre de personnes dépasse 20."))
+    if h.dependants < 0:
+        out.append(FieldProblem("nb_personnes_a_charge", "Le nombre de personnes à charge est négatif."))
+    elif h.dependants >= h.persons:
+        out.append(
+            FieldProblem(
+                "nb_personnes_a_charge",
+                "Les personnes à charge doivent être moins nombreuses que les personnes du ménage.",
+            )
+        )
+    if h.partner_birth_date is not None and h.persons < 2:
+        out.append(
+            FieldProblem(
+                "date_naissance_conjoint",
+                "Un conjoint est indiqué mais le ménage compte une seule personne.",
+            )
+        )
+    for name, amount in (
+        ("revenu_fiscal_reference", h.fiscal_income),
+        ("revenus_mensuels", h.monthly_income),
+        ("loyer_actuel", request.housing.rent),
+        ("loyer_max", wish.max_rent),
+    ):
+        if amount is not None and amount < 0:
+            out.append(FieldProblem(name, "Le montant ne peut pas être négatif."))
+        elif amount is not None and amount > 10_000_000:
+            out.append(FieldProblem(name, "Le montant n'est pas plausible."))
+    for name, typ in (("typologie_min", wish.typology_min), ("typologie_max", wish.typology_max)):
+        if typ is not None and not 1 <= typ <= 6:
+            out.append(FieldProblem(name, "La typologie va de T1 à T6."))
+    if (
+        wish.typology_min is not None
+        and wish.typology_max is not None
+        and wish.typology_min > wish.typology_max
+    ):
+        out.append(
+            FieldProblem("typologie_max", "La typologie maximale est inférieure à la typologie minimale.")
+        )
+    if (request.workplace.latitude is None) != (request.workplace.longitude is None):
+        out.append(
+            FieldProblem("longitude_travail", "Latitude et longitude du lieu de travail vont ensemble.")
+        )
+    return out
+
+
+def validate_unit(unit: Unit) -> list[FieldProblem]:
+    """Return the coherence problems of a unit (empty when it can be saved)."""
+    out: list[FieldProblem] = []
+    if not unit.ref.strip():
+        out.append(FieldProblem("ref_logement", "La référence du logement est obligatoire."))
+    if not unit.landlord.strip():
+        out.append(FieldProblem("bailleur", "Le bailleur est obligatoire."))
+    if not 1 <= unit.typology <= 6:
+        out.append(FieldProblem("typologie", "La typologie va de T1 à T6."))
+    if unit.surface <= 0 or unit.surface > 500:
+        out.append(FieldProblem("surface_m2", "La surface doit être comprise entre 0 et 500 m²."))
+    if unit.rent < 0 or unit.rent > 10_000:
+        out.append(FieldProblem("loyer_hors_charges", "Le loyer n'est pas plausible."))
+    if unit.charges < 0 or unit.charges > 5_000:
+        out.append(FieldProblem("charges", "Les charges ne sont pas plausibles."))
+    if unit.floor is not None and not -2 <= unit.floor <= 60:
+        out.append(FieldProblem("etage", "L'étage n'est pas plausible."))
+    if (unit.latitude is None) != (unit.longitude is None):
+        out.append(FieldProblem("longitude", "Latitude et longitude vont ensemble."))
+    return out

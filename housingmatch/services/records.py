@@ -1,0 +1,142 @@
+"""Create, edit, close and look up requests and units, with validation and audit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from housingmatch.domain.model import Request, RequestStatus, Unit, UnitStatus
+from housingmatch.errors import UserError
+from housingmatch.rules.dates import VALIDITY_YEARS, add_years, expiry_date
+from housingmatch.rules.validation import FieldProblem, validate_request, validate_unit
+from housingmatch.services import current_actor
+from housingmatch.store import Store
+from housingmatch.store.requests import RequestSummary
+
+
+class ValidationFailed(UserError):
+    """The record has problems; nothing was saved."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        """Keep the problems and build a one-paragraph French message."""
+        self.problems = problems
+        text = " ".join(f"{p.field} : {p.message}" for p in problems)
+        super().__init__(f"Enregistrement refusé. {text}")
+
+
+def get_request(store: Store, ref: str) -> Request:
+    """Return a request by reference, or raise a French error."""
+    request = store.requests.get(ref)
+    if request is None:
+        raise UserError(f"Aucune demande n'a la référence « {ref} ».")
+    return request
+
+
+def get_unit(store: Store, ref: str) -> Unit:
+    """Return a unit by reference, or raise a French error."""
+    unit = store.units.get(ref)
+    if unit is None:
+        raise UserError(f"Aucun logement n'a la référence « {ref} ».")
+    return unit
+
+
+def save_request(store: Store, request: Request, today: date | None = None) -> Request:
+    """Validate and save (create or update) a request; audited. Raise ValidationFailed."""
+    problems = validate_request(request, today)
+    if problems:
+        raise ValidationFailed(problems)
+    return store.requests.save(request, current_actor())
+
+
+def close_request(store: Store, ref: str, reason: str, on: date | None = None) -> Request:
+    """Close a request with a reason; audited."""
+    if not reason.strip():
+        raise UserError("Indiquez le motif de clôture de la demande.")
+    request = get_request(store, ref)
+    if request.status == RequestStatus.CLOSE:
+        raise UserError(f"La demande « {ref} » est déjà close.")
+    closed = replace(
+        request, status=RequestStatus.CLOSE, closed_on=on or date.today(), close_reason=reason
+    )
+    return store.requests.save(closed, current_actor(), source="clôture")
+
+
+def reopen_request(store: Store, ref: str) -> Request:
+    """Reopen a closed request; audited."""
+    request = get_request(store, ref)
+    reopened = replace(request, status=RequestStatus.ACTIVE, closed_on=None, close_reason=None)
+    return store.requests.save(reopened, current_actor(), source="réouverture")
+
+
+def save_unit(store: Store, unit: Unit) -> Unit:
+    """Validate and save (create or update) a unit; audited. Raise ValidationFailed."""
+    problems = validate_unit(unit)
+    if problems:
+        raise ValidationFailed(problems)
+    return store.units.save(unit, current_actor())
+
+
+def request_summaries(store: Store) -> list[RequestSummary]:
+    """Return the list columns of every request (for the requests table)."""
+    return store.requests.summaries()
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    """The figures of the dashboard on a date."""
+
+    on: date
+    requests_total: int
+    requests_active: int
+    units_total: int
+    units_open: int
+    units_due_soon: list[Unit]
+    requests_expiring: list[tuple[RequestSummary, date]]
+
+
+def dashboard(store: Store, on: date, unit_days: int = 7, request_days: int = 30) -> Dashboard:
+    """Return the counts, units whose deadline is near and requests about to lapse."""
+    units = store.units.all()
+    open_units = [u for u in units if u.status == UnitStatus.OUVERT]
+    due = sorted(
+        (
+            u
+            for u in open_units
+            if u.proposal_deadline is not None
+            and on <= u.proposal_deadline <= on + timedelta(days=unit_days)
+        ),
+        key=lambda u: (u.proposal_deadline, u.ref),
+    )
+    expiring = []
+    for s in store.requests.summaries():
+        if s.status != RequestStatus.ACTIVE:
+            continue
+        start = s.renewal_date if s.renewal_date and s.renewal_date >= s.filing_date else s.filing_date
+        end = add_years(start, VALIDITY_YEARS)
+        if on <= end <= on + timedelta(days=request_days):
+            expiring.append((s, end))
+    expiring.sort(key=lambda pair: (pair[1], pair[0].ref))
+    return Dashboard(
+        on=on,
+        requests_total=store.requests.count(),
+        requests_active=store.requests.count(RequestStatus.ACTIVE),
+        units_total=len(units),
+        units_open=len(open_units),
+        units_due_soon=due,
+        requests_expiring=expiring,
+    )
+
+
+__all__ = [
+    "Dashboard",
+    "ValidationFailed",
+    "close_request",
+    "dashboard",
+    "expiry_date",
+    "get_request",
+    "get_unit",
+    "reopen_request",
+    "request_summaries",
+    "save_request",
+    "save_unit",
+]
