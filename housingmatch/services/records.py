@@ -111,7 +111,9 @@ def dashboard(store: Store, on: date, unit_days: int = 7, request_days: int = 30
     for s in store.requests.summaries():
         if s.status != RequestStatus.ACTIVE:
             continue
-        start = s.renewal_date if s.renewal_date and s.renewal_date >= s.filing_date else s.filing_date
+        start = (
+            s.renewal_date if s.renewal_date and s.renewal_date >= s.filing_date else s.filing_date
+        )
         end = add_years(start, VALIDITY_YEARS)
         if on <= end <= on + timedelta(days=request_days):
             expiring.append((s, end))

@@ -1,0 +1,1 @@
+"""Import and export of requests and units (CSV, XLSX), demonstration data."""

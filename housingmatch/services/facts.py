@@ -1,0 +1,187 @@
+"""Computed facts of a request or a unit: category, ceilings, groups, validity, seniority."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from housingmatch.domain.fields import request_fields, unit_fields
+from housingmatch.domain.model import Financement, Request, Unit, label
+from housingmatch.geo import default_gazetteer
+from housingmatch.rules.ceilings import CeilingError, CeilingTable
+from housingmatch.rules.dates import expiry_date, is_active, is_expired, seniority_months
+from housingmatch.rules.groups import (
+    GROUP_LABELS,
+    QUARTILE_LABELS,
+    first_quartile_status,
+    priority_groups,
+    resources_per_unit,
+)
+from housingmatch.rules.household import HouseholdCategory, household_category
+from housingmatch.rules.ruleset import RuleSet, default_ruleset, parse_ruleset
+from housingmatch.store import Store
+
+# Dijon Métropole communes are B1 unless the zoning table says otherwise; the financings
+# shown for a request use the zone of the metropole's main commune.
+DEFAULT_ZONE_ABC = "B1"
+
+
+def active_ruleset(store: Store | None) -> RuleSet:
+    """Return the latest rule set imported in the store, or the shipped default."""
+    if store is not None:
+        latest = store.rulesets.latest()
+        if latest is not None:
+            return parse_ruleset(latest[1])
+    return default_ruleset()
+
+
+def ceiling_table(store: Store | None) -> CeilingTable:
+    """Return the income ceilings of the store's reference table."""
+    if store is None:
+        from housingmatch.rules.ceilings import default_ceiling_table
+
+        return default_ceiling_table()
+    rows = [(r.year, r.zone, r.financing, r.category, r.amount) for r in store.reference.ceilings()]
+    return CeilingTable(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class FinancingFact:
+    """Whether the household fits under one financing's ceiling."""
+
+    financing: Financement
+    ceiling: int | None
+    year_used: int | None
+    eligible: bool | None
+    warning: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RequestFacts:
+    """What the application computes from a request on a date."""
+
+    on: date
+    category: HouseholdCategory
+    expiry: date
+    expired: bool
+    active: bool
+    seniority_months: int
+    groups: tuple[str, ...]
+    group_labels: tuple[str, ...]
+    financings: tuple[FinancingFact, ...]
+    quartile: str
+    resources_per_uc: float | None
+
+    @property
+    def category_label(self) -> str:
+        """Return the category in French."""
+        return self.category.label
+
+
+def request_facts(
+    store: Store | None, request: Request, on: date, zone_abc: str = DEFAULT_ZONE_ABC
+) -> RequestFacts:
+    """Return the computed facts of a request on a date (works for an unsaved request)."""
+    rules = active_ruleset(store)
+    table = ceiling_table(store)
+    category = household_category(request.household, request.applicant.birth_date, on)
+    financings = []
+    for financing in Financement:
+        try:
+            lookup = table.ceiling(
+                on.year, financing, category.category, category.extra_persons, zone_abc
+            )
+        except CeilingError as exc:
+            financings.append(FinancingFact(financing, None, None, None, str(exc)))
+            continue
+        financings.append(
+            FinancingFact(
+                financing,
+                lookup.amount,
+                lookup.year_used,
+                request.household.fiscal_income <= lookup.amount,
+                lookup.warning,
+            )
+        )
+    groups = priority_groups(request, on, rules.groups)
+    gaz = default_gazetteer()
+    epci = gaz.epci(request.workplace.commune)
+    threshold = rules.first_quartile_threshold(epci, on.year)
+    quartile = first_quartile_status(request, threshold)
+    return RequestFacts(
+        on=on,
+        category=category,
+        expiry=expiry_date(request),
+        expired=is_expired(request, on),
+        active=is_active(request, on),
+        seniority_months=seniority_months(request, on),
+        groups=tuple(g.value for g in groups),
+        group_labels=tuple(GROUP_LABELS[g] for g in groups),
+        financings=tuple(financings),
+        quartile=QUARTILE_LABELS[quartile],
+        resources_per_uc=resources_per_unit(request),
+    )
+
+
+def _commune(code: str | None) -> dict[str, Any] | None:
+    if not code:
+        return None
+    commune = default_gazetteer().get(code)
+    return {"code_insee": code, "nom": commune.nom if commune else None}
+
+
+def request_record(store: Store, request: Request, on: date) -> dict[str, Any]:
+    """Return a request as stored, with its resolved communes and computed fields."""
+    facts = request_facts(store, request, on)
+    return {
+        "demande": request_fields(request),
+        "communes": {
+            "commune_residence": _commune(request.housing.commune),
+            "commune_travail": _commune(request.workplace.commune),
+            "communes_souhaitees": [_commune(c) for c in request.wishes.communes],
+        },
+        "calcul": {
+            "date": on.isoformat(),
+            "categorie_menage": facts.category.category,
+            "personnes_supplementaires": facts.category.extra_persons,
+            "jeune_menage": facts.category.jeune_menage,
+            "categorie_libelle": facts.category.label,
+            "date_expiration": facts.expiry.isoformat(),
+            "expiree": facts.expired,
+            "active": facts.active,
+            "anciennete_mois": facts.seniority_months,
+            "groupes_prioritaires": list(facts.groups),
+            "premier_quartile": facts.quartile,
+            "ressources_par_uc": facts.resources_per_uc,
+            "plafonds": [
+                {
+                    "financement": f.financing.value,
+                    "plafond": f.ceiling,
+                    "annee_plafond": f.year_used,
+                    "eligible": f.eligible,
+                    "avertissement": f.warning,
+                }
+                for f in facts.financings
+            ],
+        },
+    }
+
+
+def unit_record(store: Store, unit: Unit, on: date) -> dict[str, Any]:
+    """Return a unit as stored, with its resolved commune and computed fields."""
+    gaz = default_gazetteer()
+    zone = gaz.zone_abc(unit.commune)
+    return {
+        "logement": unit_fields(unit),
+        "communes": {"commune": _commune(unit.commune)},
+        "calcul": {
+            "date": on.isoformat(),
+            "typologie": f"T{unit.typology}",
+            "loyer_charges_comprises": round(unit.total_rent, 2),
+            "zone_abc": zone,
+            "dijon_metropole": gaz.in_dijon_metropole(unit.commune),
+            "en_qpv": unit.qpv is not None,
+            "financement": label(unit.financing),
+        },
+    }

@@ -1,0 +1,194 @@
+"""Import requests or units from a CSV/XLSX file: preview, all-or-nothing or partial write."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from housingmatch.errors import JobCancelled, UserError
+from housingmatch.exchange.importer import Cancelled, ParsedFile, Progress, RowError, parse_table
+from housingmatch.exchange.tables import RawTable, read_table
+from housingmatch.exchange.templates import TEMPLATES, HeaderMatch
+from housingmatch.geo import default_gazetteer
+from housingmatch.services import current_actor
+from housingmatch.store import Store
+
+KINDS = tuple(TEMPLATES)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """What an import would do, before anything is written."""
+
+    kind: str
+    path: Path
+    mapping: list[HeaderMatch]
+    unknown_headers: list[str]
+    missing_columns: list[str]
+    errors: list[RowError]
+    total_rows: int
+    valid_rows: int
+    encoding: str | None = None
+    delimiter: str | None = None
+
+    @property
+    def can_import(self) -> bool:
+        """Tell whether the file's headers allow importing at all."""
+        return not self.missing_columns
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import did."""
+
+    kind: str
+    path: Path
+    total_rows: int
+    errors: list[RowError]
+    written: bool
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rejects_path: Path | None = None
+
+    def summary(self) -> str:
+        """Return a one-paragraph French summary."""
+        what = "demandes" if self.kind == "demandes" else "logements"
+        if not self.written:
+            return (
+                f"Import refusé : {len(self.errors)} erreur(s) sur {self.total_rows} ligne(s) ; "
+                f"aucune donnée n'a été écrite (option --partial pour importer les lignes valides)."
+            )
+        text = (
+            f"{self.total_rows} ligne(s) lue(s) : {len(self.created)} {what} créé(e)s, "
+            f"{len(self.updated)} mis(es) à jour, {len(self.unchanged)} inchangé(e)s"
+        )
+        if self.errors:
+            text += f", {len(self.errors)} erreur(s)"
+        if self.rejects_path is not None:
+            text += f" ; lignes rejetées enregistrées dans « {self.rejects_path} »"
+        return text + "."
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in TEMPLATES:
+        raise UserError(f"Type d'import inconnu « {kind} » : choisissez demandes ou logements.")
+
+
+def _parse(
+    kind: str,
+    path: Path,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    today: date | None,
+) -> tuple[RawTable, ParsedFile]:
+    _check_kind(kind)
+    table = read_table(path)
+    parsed = parse_table(kind, table, default_gazetteer(), today, progress, cancelled)
+    return table, parsed
+
+
+def preview_import(
+    store: Store | None,
+    kind: str,
+    path: str | Path,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    today: date | None = None,
+) -> ImportPreview:
+    """Read and check a file without writing anything."""
+    path = Path(path)
+    table, parsed = _parse(kind, path, progress, cancelled, today)
+    return ImportPreview(
+        kind=kind,
+        path=path,
+        mapping=parsed.mapping.matches,
+        unknown_headers=parsed.mapping.unknown_headers,
+        missing_columns=parsed.mapping.missing_columns,
+        errors=parsed.errors,
+        total_rows=parsed.total_rows,
+        valid_rows=len(parsed.records),
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+    )
+
+
+def default_rejects_path(path: Path) -> Path:
+    """Return where the rejected rows of ``path`` go by default (``NAME.rejets.csv``)."""
+    return path.with_name(f"{path.stem}.rejets.csv")
+
+
+def write_rejects(table: RawTable, parsed: ParsedFile, target: Path) -> None:
+    """Write the rejected rows with an ``erreurs`` column, atomically (``;``, UTF-8 with BOM)."""
+    messages: dict[int, list[str]] = {}
+    for error in parsed.errors:
+        messages.setdefault(error.line, []).append(
+            f"{error.column} : {error.message}" + (f" (« {error.value} »)" if error.value else "")
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".rejets-", suffix=".csv")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out, delimiter=";")
+            writer.writerow([*table.headers, "erreurs"])
+            for line, cells in table.rows:
+                if line in parsed.rejected_lines:
+                    padded = cells + [""] * (len(table.headers) - len(cells))
+                    writer.writerow(
+                        [*padded[: len(table.headers)], " | ".join(messages.get(line, []))]
+                    )
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def import_file(
+    store: Store,
+    kind: str,
+    path: str | Path,
+    partial: bool = False,
+    rejects_path: str | Path | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    today: date | None = None,
+) -> ImportReport:
+    """Import a file: all or nothing by default; ``partial`` writes the good rows.
+
+    Re-importing the same file changes nothing; a changed row updates its record and the
+    change is audited field by field.
+    """
+    path = Path(path)
+    table, parsed = _parse(kind, path, progress, cancelled, today)
+    if parsed.mapping.missing_columns:
+        missing = ", ".join(parsed.mapping.missing_columns)
+        raise UserError(f"Colonnes obligatoires absentes de « {path.name} » : {missing}.")
+    if parsed.errors and not partial:
+        return ImportReport(kind, path, parsed.total_rows, parsed.errors, written=False)
+    if cancelled is not None and cancelled():
+        raise JobCancelled()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    source = f"import {path.name} (sha256 {digest})"
+    records = [record for _, record in parsed.records]
+    repo = store.requests if kind == "demandes" else store.units
+    outcome = repo.save_many(records, current_actor(), source)  # type: ignore[arg-type]
+    rejects = None
+    if parsed.errors:
+        rejects = Path(rejects_path) if rejects_path else default_rejects_path(path)
+        write_rejects(table, parsed, rejects)
+    return ImportReport(
+        kind,
+        path,
+        parsed.total_rows,
+        parsed.errors,
+        written=True,
+        created=outcome.created,
+        updated=outcome.updated,
+        unchanged=outcome.unchanged,
+        rejects_path=rejects,
+    )

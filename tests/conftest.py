@@ -1,0 +1,52 @@
+"""Fixtures shared by every test: stores that are checked for integrity after each test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from housingmatch.store import Store  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+
+
+def assert_sound(store: Store) -> None:
+    """Fail if SQLite's integrity checks or the audit chain report a problem."""
+    assert store.integrity_problems() == []
+    assert store.audit.verify() == []
+
+
+@pytest.fixture
+def fresh_store() -> Iterator[Store]:
+    """A migrated in-memory store, checked for integrity at teardown."""
+    store = Store.memory()
+    yield store
+    assert_sound(store)
+    store.close()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """The path of a database file in a temporary folder (not created)."""
+    return tmp_path / "base.sqlite"
+
+
+@pytest.fixture
+def file_store(db_path: Path) -> Iterator[Store]:
+    """A migrated store in a temporary file, checked for integrity at teardown."""
+    store = Store.open(db_path)
+    yield store
+    assert_sound(store)
+    store.close()
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """The folder of test input files."""
+    return DATA
