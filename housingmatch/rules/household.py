@@ -70,7 +70,9 @@ def household_category(household: Household, applicant_birth: date, on: date) ->
     jeune = is_jeune_menage(household, applicant_birth, on)
     if jeune:
         raw = max(raw, 3)
-    return HouseholdCategory(category=min(raw, 6), extra_persons=max(raw - 6, 0), jeune_menage=jeune)
+    return HouseholdCategory(
+        category=min(raw, 6), extra_persons=max(raw - 6, 0), jeune_menage=jeune
+    )
 
 
 def consumption_units(household: Household) -> float:

@@ -74,27 +74,34 @@ def validate_request(request: Request, today: date | None = None) -> list[FieldP
         elif request.renewal_date > today:
             out.append(
                 FieldProblem(
-                    "date_renouvellement", "La date de renouvellement ne peut pas être dans le futur."
+                    "date_renouvellement",
+                    "La date de renouvellement ne peut pas être dans le futur.",
                 )
             )
     if h.partner_birth_date is not None and (
         h.partner_birth_date < MIN_BIRTH or h.partner_birth_date > today
     ):
         out.append(
-            FieldProblem("date_naissance_conjoint", "La date de naissance du conjoint n'est pas plausible.")
+            FieldProblem(
+                "date_naissance_conjoint", "La date de naissance du conjoint n'est pas plausible."
+            )
         )
     if a.email and not _EMAIL.match(a.email):
         out.append(FieldProblem("email", "L'adresse électronique n'est pas valide."))
     if request.employer.siret and not siret_is_valid(request.employer.siret):
         out.append(
-            FieldProblem("siret", "Le SIRET doit compter 14 chiffres et sa clé de contrôle est fausse.")
+            FieldProblem(
+                "siret", "Le SIRET doit compter 14 chiffres et sa clé de contrôle est fausse."
+            )
         )
     if h.persons < 1:
         out.append(FieldProblem("nb_personnes", "Le ménage compte au moins une personne."))
     if h.persons > 20:
         out.append(FieldProblem("nb_personnes", "Le nombre de personnes dépasse 20."))
     if h.dependants < 0:
-        out.append(FieldProblem("nb_personnes_a_charge", "Le nombre de personnes à charge est négatif."))
+        out.append(
+            FieldProblem("nb_personnes_a_charge", "Le nombre de personnes à charge est négatif.")
+        )
     elif h.dependants >= h.persons:
         out.append(
             FieldProblem(
@@ -128,11 +135,15 @@ def validate_request(request: Request, today: date | None = None) -> list[FieldP
         and wish.typology_min > wish.typology_max
     ):
         out.append(
-            FieldProblem("typologie_max", "La typologie maximale est inférieure à la typologie minimale.")
+            FieldProblem(
+                "typologie_max", "La typologie maximale est inférieure à la typologie minimale."
+            )
         )
     if (request.workplace.latitude is None) != (request.workplace.longitude is None):
         out.append(
-            FieldProblem("longitude_travail", "Latitude et longitude du lieu de travail vont ensemble.")
+            FieldProblem(
+                "longitude_travail", "Latitude et longitude du lieu de travail vont ensemble."
+            )
         )
     return out
 

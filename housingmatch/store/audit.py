@@ -64,7 +64,9 @@ def entry_hash(
 
 
 def _canonical(details: dict[str, Any]) -> str:
-    return json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return json.dumps(
+        details, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+    )
 
 
 class AuditLog:
@@ -89,8 +91,12 @@ class AuditLog:
         rows = []
         for entry in entries:
             details = _canonical(entry.details)
-            digest = entry_hash(prev, at, actor, entry.action, entry.entity, entry.entity_ref, details)
-            rows.append((at, actor, entry.action, entry.entity, entry.entity_ref, details, prev, digest))
+            digest = entry_hash(
+                prev, at, actor, entry.action, entry.entity, entry.entity_ref, details
+            )
+            rows.append(
+                (at, actor, entry.action, entry.entity, entry.entity_ref, details, prev, digest)
+            )
             prev = digest
         self._db.conn.executemany(
             "INSERT INTO audit_log (at, actor, action, entity, entity_ref, details, prev_hash, hash) "
@@ -135,7 +141,9 @@ class AuditLog:
         for row in cursor:
             entry_id, at, actor, action, entity, ref, details, prev_hash, digest = row
             if prev_hash != prev:
-                problems.append(f"Entrée {entry_id} : le chaînage avec l'entrée précédente est rompu.")
+                problems.append(
+                    f"Entrée {entry_id} : le chaînage avec l'entrée précédente est rompu."
+                )
             expected = entry_hash(prev_hash, at, actor, action, entity, ref, details)
             if expected != digest:
                 problems.append(f"Entrée {entry_id} : son contenu a été modifié après coup.")

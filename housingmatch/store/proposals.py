@@ -97,7 +97,9 @@ class ProposalRepository:
         with self._db.atomic():
             existing = self.draft_for(unit_ref)
             if existing is not None:
-                self._db.execute("DELETE FROM proposal_candidates WHERE proposal_id = ?", [existing.id])
+                self._db.execute(
+                    "DELETE FROM proposal_candidates WHERE proposal_id = ?", [existing.id]
+                )
                 self._db.execute(
                     "UPDATE proposals SET ranking_date = ?, ruleset_hash = ?, ranking_json = ?, "
                     "updated_at = ? WHERE id = ?",

@@ -94,7 +94,10 @@ class ReferenceData:
     def _load_communes_anciennes(self, path: Path) -> None:
         self._db.conn.executemany(
             "INSERT OR IGNORE INTO ref_communes_anciennes VALUES (?, ?, ?)",
-            [(r["code_insee_ancienne"], r["nom_ancienne"], r["code_insee_commune"]) for r in _rows(path)],
+            [
+                (r["code_insee_ancienne"], r["nom_ancienne"], r["code_insee_commune"])
+                for r in _rows(path)
+            ],
         )
 
     def _load_qpv(self, path: Path) -> None:
@@ -107,7 +110,13 @@ class ReferenceData:
         self._db.conn.executemany(
             "INSERT OR REPLACE INTO ref_ceilings VALUES (?, ?, ?, ?, ?)",
             [
-                (int(r["year"]), r["zone"], r["financing"], r["household_category"], float(r["amount_eur"]))
+                (
+                    int(r["year"]),
+                    r["zone"],
+                    r["financing"],
+                    r["household_category"],
+                    float(r["amount_eur"]),
+                )
                 for r in _rows(path)
                 if r.get("amount_eur")
             ],

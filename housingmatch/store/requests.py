@@ -298,7 +298,9 @@ class RequestRepository:
                     if request.tie_breaker is None:
                         request = replace(request, tie_breaker=secrets.randbelow(2**31))
                     inserts.append((request, self._employer_id(request.employer, cache)))
-                    entries.append(PendingEntry("create", "demande", request.ref, {"source": source}))
+                    entries.append(
+                        PendingEntry("create", "demande", request.ref, {"source": source})
+                    )
                     outcome.created.append(request.ref)
                     continue
                 if preserve_state:
@@ -342,7 +344,10 @@ class RequestRepository:
             )
             self._audit.append(
                 actor,
-                [PendingEntry("tie_breaker", "demande", k, {"tie_breaker": v}) for k, v in values.items()],
+                [
+                    PendingEntry("tie_breaker", "demande", k, {"tie_breaker": v})
+                    for k, v in values.items()
+                ],
             )
 
     def _values(self, request: Request, employer_id: int) -> list[Any]:
@@ -432,7 +437,13 @@ def _row_to_request(
     l441: dict[int, list[str]],
     communes: dict[int, list[str]],
 ) -> Request:
-    v = dict(zip(("id", *(c for c in _COLUMNS if c != "employer_id"), "employer", "siret"), row, strict=True))
+    v = dict(
+        zip(
+            ("id", *(c for c in _COLUMNS if c != "employer_id"), "employer", "siret"),
+            row,
+            strict=True,
+        )
+    )
     rid = v["id"]
     return Request(
         id=rid,

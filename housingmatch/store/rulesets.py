@@ -71,9 +71,7 @@ class RulesetRepository:
             "SELECT id, name, version, effective_date, content_hash, content FROM rulesets "
             "ORDER BY id"
         )
-        return [
-            StoredRuleset(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4], r[5]) for r in rows
-        ]
+        return [StoredRuleset(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4], r[5]) for r in rows]
 
     def get(self, content_hash: str) -> StoredRuleset | None:
         """Return the rule set with this hash, or None."""

@@ -146,7 +146,8 @@ class UnitRepository:
                     cols = ", ".join(_COLUMNS) + ", created_at, updated_at"
                     marks = ", ".join("?" * (len(_COLUMNS) + 2))
                     self._db.execute(
-                        f"INSERT INTO units ({cols}) VALUES ({marks})", [*_values(unit), stamp, stamp]
+                        f"INSERT INTO units ({cols}) VALUES ({marks})",
+                        [*_values(unit), stamp, stamp],
                     )
                     entries.append(PendingEntry("create", "logement", unit.ref, {"source": source}))
                     outcome.created.append(unit.ref)
@@ -164,7 +165,9 @@ class UnitRepository:
                     [*_values(unit), stamp, old.id],
                 )
                 entries.append(
-                    PendingEntry("update", "logement", unit.ref, {"source": source, "changes": changes})
+                    PendingEntry(
+                        "update", "logement", unit.ref, {"source": source, "changes": changes}
+                    )
                 )
                 outcome.updated.append(unit.ref)
             self._audit.append(actor, entries)
