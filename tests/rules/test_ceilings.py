@@ -1,0 +1,81 @@
+"""Income ceilings: the figures of the brief, PLS derivation, PLI zones, missing years."""
+
+from __future__ import annotations
+
+import pytest
+
+from housingmatch.domain.model import Financement
+from housingmatch.rules.ceilings import CeilingTable, ceiling, pli_zone, pls_from_plus
+
+
+def test_plus_2026_for_a_single_person_is_the_published_value() -> None:
+    found = ceiling(2026, Financement.PLUS, 1)
+    assert (found.amount, found.year_used, found.warning) == (23403, 2026, None)
+
+
+def test_beyond_category_6_each_extra_person_adds_the_table_amount() -> None:
+    assert ceiling(2026, Financement.PLUS, 6, extra_persons=2).amount == 60156 + 2 * 6710
+
+
+def test_pls_2026_is_plus_times_1_3_rounded_half_up() -> None:
+    # Brief §3.4: the derived PLS 2026 row is 30 424 / 40 630 / 48 859 / 58 986 / 69 389 / 78 203.
+    expected = [30424, 40630, 48859, 58986, 69389, 78203]
+    assert [ceiling(2026, "PLS", c).amount for c in range(1, 7)] == expected
+    assert ceiling(2026, "PLS", 6, extra_persons=1).amount == 78203 + 8723
+    assert ceiling(2026, "PLS", 1).warning is None
+
+
+def test_pls_uses_the_published_row_when_present_and_fills_the_gap_of_2024_cat_3() -> None:
+    assert ceiling(2025, "PLS", 1).amount == 30161
+    # The 2024 source printed 42 271 for category 3; the table leaves it out, the rule gives it.
+    assert ceiling(2024, "PLS", 3).amount == 47271
+
+
+def test_half_up_rounding_of_the_pls_rule() -> None:
+    assert pls_from_plus(10) == 13
+    assert pls_from_plus(5) == 7  # 6.5 rounds up
+    assert pls_from_plus(36362) == 47271  # 47 270.6
+
+
+def test_missing_plai_2026_falls_back_to_2025_with_a_french_warning() -> None:
+    found = ceiling(2026, Financement.PLAI, 3)
+    assert found.amount == 22356
+    assert found.year_used == 2025
+    assert found.warning is not None
+    assert "PLAI 2026" in found.warning and "2025" in found.warning
+
+
+def test_pli_uses_the_unit_commune_zone_and_b2_c_share_a_column() -> None:
+    assert ceiling(2025, "PLI", 1, zone_abc="B1").amount == 35435
+    assert ceiling(2025, "PLI", 1, zone_abc="B2").amount == 31892
+    assert ceiling(2025, "PLI", 1, zone_abc="C").amount == 31892
+    assert ceiling(2025, "PLI", 1, zone_abc="A_bis").amount == 43475
+
+
+def test_unknown_pli_zone_uses_b2_c_and_says_so() -> None:
+    found = ceiling(2025, "PLI", 2, zone_abc=None)
+    assert found.amount == 42588
+    assert found.warning is not None and "B2/C" in found.warning
+
+
+def test_pli_zone_aliases() -> None:
+    assert pli_zone("Abis") == "A_bis"
+    assert pli_zone("b1") == "B1"
+    assert pli_zone("Z") is None
+
+
+def test_social_ceilings_do_not_depend_on_the_abc_zone() -> None:
+    assert ceiling(2026, "PLUS", 2, zone_abc="B1") == ceiling(2026, "PLUS", 2, zone_abc="C")
+
+
+def test_table_from_rows_and_a_year_before_the_first_known() -> None:
+    table = CeilingTable([(2024, "autres_regions", "PLUS", "1", 100)])
+    found = table.ceiling(2020, "PLUS", 1)
+    assert (found.amount, found.year_used) == (100, 2024)
+    assert found.warning is not None
+
+
+def test_a_table_without_the_financing_is_refused_in_french() -> None:
+    table = CeilingTable([(2024, "autres_regions", "PLUS", "1", 100)])
+    with pytest.raises(ValueError, match="Aucun plafond PLAI"):
+        table.ceiling(2024, "PLAI", 1)
