@@ -26,7 +26,10 @@ from housingmatch.domain.model import (
     Workplace,
 )
 from housingmatch.matching.eligibility import MatchingContext
+from housingmatch.matching.engine import MatchingEngine
 from housingmatch.matching.places import StaticPlaces
+from housingmatch.matching.reference import reference_rank
+from housingmatch.matching.results import Ranking
 from housingmatch.rules.ceilings import default_ceiling_table
 from housingmatch.rules.ruleset import RuleSet, default_ruleset
 
@@ -131,3 +134,22 @@ def make_unit(ref: str = "LOG-0001", **overrides: Any) -> Unit:
         lift=True,
     )
     return replace(base, **overrides)
+
+
+def rank_both(
+    requests: list[Request], unit: Unit, on: date = ON, ruleset: RuleSet | None = None
+) -> Ranking:
+    """Rank with the fast engine, check the reference implementation agrees, return it."""
+    ctx = context(ruleset)
+    fast = MatchingEngine(ctx, requests).rank(unit, on)
+    slow = reference_rank(requests, unit, on, ctx)
+    assert list(fast.ranked) == list(slow.ranked)
+    assert list(fast.excluded) == list(slow.excluded)
+    assert fast.warnings == slow.warnings
+    return fast
+
+
+def codes_of(ranking: Ranking, ref: str) -> tuple[str, ...]:
+    """Return the exclusion codes of a request in a ranking (empty when it is ranked)."""
+    found = ranking.exclusion(ref)
+    return () if found is None else tuple(code.value for code in found.codes)

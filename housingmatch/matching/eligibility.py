@@ -1,0 +1,158 @@
+"""Eligibility of one request for one unit: every failed condition as a stable code.
+
+This is the per-candidate rule (used by the reference implementation and the reverse view);
+the fast engine computes the same conditions over columns and is held equal to it by tests.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from housingmatch.domain.model import Request, Unit
+from housingmatch.matching.places import Places, Point, unit_point
+from housingmatch.matching.results import Exclusion
+from housingmatch.rules.ceilings import CeilingLookup, CeilingTable
+from housingmatch.rules.dates import is_active
+from housingmatch.rules.household import household_category
+from housingmatch.rules.ruleset import RuleSet
+
+SURFACE_ONE_PERSON = 9.0
+SURFACE_TWO_PERSONS = 16.0
+SURFACE_PER_EXTRA_PERSON = 9.0
+SURFACE_CAP = 70.0
+
+
+def min_surface(persons: int) -> float:
+    """Return the minimum surface (m²) against over-occupation: 9, 16, +9 per person, max 70."""
+    persons = max(persons, 1)
+    if persons == 1:
+        return SURFACE_ONE_PERSON
+    return min(SURFACE_TWO_PERSONS + SURFACE_PER_EXTRA_PERSON * (persons - 2), SURFACE_CAP)
+
+
+def _plain(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).strip()
+
+
+def employer_keys(request: Request) -> frozenset[str]:
+    """Return the keys a unit's employer earmark may name: SIRET, SIREN, normalised name."""
+    keys = {f"nom:{_plain(request.employer.name)}"}
+    siret = re.sub(r"\D", "", request.employer.siret or "")
+    if len(siret) == 14:
+        keys.add(f"siret:{siret}")
+        keys.add(f"siren:{siret[:9]}")
+    return frozenset(keys)
+
+
+def earmark_key(unit: Unit) -> str | None:
+    """Return the key of the unit's employer earmark (SIRET, SIREN or name), or None."""
+    text = (unit.reserved_employer or "").strip()
+    if not text:
+        return None
+    digits = re.sub(r"\s", "", text)
+    if digits.isdigit() and len(digits) == 14:
+        return f"siret:{digits}"
+    if digits.isdigit() and len(digits) == 9:
+        return f"siren:{digits}"
+    return f"nom:{_plain(text)}"
+
+
+@dataclass(frozen=True, slots=True)
+class MatchingContext:
+    """The rules and reference data a ranking uses."""
+
+    ruleset: RuleSet
+    ceilings: CeilingTable
+    places: Places
+
+
+@dataclass(slots=True)
+class UnitFacts:
+    """What is computed once per unit and date: point, zone, ceilings by category."""
+
+    unit: Unit
+    on: date
+    point: Point | None
+    zone_abc: str | None
+    epci: str | None
+    earmark: str | None
+    context: MatchingContext
+    _ceilings: dict[tuple[int, int], CeilingLookup] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, unit: Unit, on: date, context: MatchingContext) -> UnitFacts:
+        """Gather the facts of a unit on a date."""
+        places = context.places
+        return cls(
+            unit=unit,
+            on=on,
+            point=unit_point(unit, places),
+            zone_abc=places.zone_abc(unit.commune),
+            epci=places.epci(unit.commune),
+            earmark=earmark_key(unit),
+            context=context,
+        )
+
+    def ceiling(self, category: int, extra: int) -> CeilingLookup:
+        """Return the ceiling for a household category on the ranking year (cached)."""
+        key = (category, extra)
+        found = self._ceilings.get(key)
+        if found is None:
+            found = self.context.ceilings.ceiling(
+                self.on.year, self.unit.financing, category, extra, self.zone_abc
+            )
+            self._ceilings[key] = found
+        return found
+
+    def warnings(self) -> tuple[str, ...]:
+        """Return the distinct warnings of the ceilings looked up so far, sorted."""
+        return tuple(sorted({c.warning for c in self._ceilings.values() if c.warning}))
+
+
+def exclusion_codes(request: Request, facts: UnitFacts) -> tuple[Exclusion, ...]:
+    """Return every eligibility condition the request fails for the unit (empty = eligible)."""
+    unit, on = facts.unit, facts.on
+    rules = facts.context.ruleset.eligibility
+    household = request.household
+    wishes = request.wishes
+    persons = max(household.persons, 1)
+    codes: list[Exclusion] = []
+    if not is_active(request, on):
+        codes.append(Exclusion.REQUEST_NOT_ACTIVE)
+    category = household_category(household, request.applicant.birth_date, on)
+    ceiling = facts.ceiling(category.category, category.extra_persons)
+    if household.fiscal_income > ceiling.amount:
+        codes.append(Exclusion.INCOME_ABOVE_CEILING)
+    if rules.over_occupation and unit.surface < min_surface(persons):
+        codes.append(Exclusion.HOUSEHOLD_TOO_LARGE)
+    if rules.under_occupation and unit.typology > persons + 1:
+        codes.append(Exclusion.HOUSEHOLD_TOO_SMALL)
+    too_few = wishes.typology_min is not None and unit.typology < wishes.typology_min
+    too_many = wishes.typology_max is not None and unit.typology > wishes.typology_max
+    if too_few or too_many:
+        codes.append(Exclusion.TYPOLOGY_NOT_WISHED)
+    if rules.typology_grid_enabled:
+        low, high = rules.rooms_allowed(persons)
+        if not low <= unit.typology <= high:
+            codes.append(Exclusion.TYPOLOGY_OUTSIDE_GRID)
+    if wishes.communes and unit.commune not in wishes.communes:
+        codes.append(Exclusion.COMMUNE_NOT_WISHED)
+    if wishes.max_rent is not None and unit.total_rent > wishes.max_rent:
+        codes.append(Exclusion.RENT_ABOVE_MAX)
+    monthly = household.monthly_income
+    if (
+        rules.effort_enabled
+        and monthly is not None
+        and (monthly <= 0 or unit.total_rent / monthly > rules.max_effort_rate)
+    ):
+        codes.append(Exclusion.EFFORT_RATE_TOO_HIGH)
+    if wishes.needs_pmr and not unit.accessible_pmr:
+        codes.append(Exclusion.ACCESSIBILITY_UNMET)
+    # An unknown floor without a lift cannot be promised to someone who needs one.
+    if wishes.needs_lift and not unit.lift and (unit.floor is None or unit.floor > 0):
+        codes.append(Exclusion.LIFT_UNMET)
+    return tuple(codes)

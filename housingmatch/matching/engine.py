@@ -1,0 +1,495 @@
+"""The fast engine: eligibility and scoring of every indexed request at once, over columns.
+
+Pure and deterministic: a rule set, reference data, a unit, a date and the indexed requests
+in; the same ranking out on any machine. Date-dependent columns (ages, categories, groups,
+seniority) are computed once per date and index version and reused across units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from housingmatch.domain.model import Request, Unit, UnitStatus
+from housingmatch.matching.eligibility import MatchingContext, UnitFacts, exclusion_codes
+from housingmatch.matching.index import (
+    MOBILITY_CODES,
+    MODE_CODES,
+    MOTIF_BITS,
+    NO_MODE,
+    SITUATION_CODES,
+    CandidateIndex,
+)
+from housingmatch.matching.places import EARTH_RADIUS_KM
+from housingmatch.matching.reference import unit_warnings
+from housingmatch.matching.results import (
+    EXCLUSION_BIT,
+    PART_ORDER,
+    CandidateUnits,
+    Exclusion,
+    LazyExcluded,
+    LazyResults,
+    Part,
+    RankedCandidate,
+    Ranking,
+    UnitOption,
+)
+from housingmatch.matching.scoring import score_candidate
+from housingmatch.rules.groups import (
+    GROUP_ORDER,
+    Group,
+    first_quartile_status,
+    mobility_window,
+    priority_groups,
+)
+from housingmatch.rules.household import JEUNE_MENAGE_MAX_AGE_SUM
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+IntArray = npt.NDArray[np.int64]
+
+
+def _round1(values: FloatArray) -> FloatArray:
+    return np.floor(values * 10 + 0.5) / 10
+
+
+def _round2(values: FloatArray) -> FloatArray:
+    return np.floor(values * 100 + 0.5) / 100
+
+
+def _haversine(lat1: float, lon1: float, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
+    """Distance in km from one point to many, with the operations of the scalar version."""
+    p1 = np.radians(np.float64(lat1))
+    q1 = np.radians(np.float64(lon1))
+    p2 = np.radians(lat2)
+    q2 = np.radians(lon2)
+    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin((q2 - q1) / 2) ** 2
+    result: FloatArray = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    return result
+
+
+def _haversine_pairs(
+    lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray
+) -> FloatArray:
+    p1 = np.radians(lat1)
+    q1 = np.radians(lon1)
+    p2 = np.radians(lat2)
+    q2 = np.radians(lon2)
+    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin((q2 - q1) / 2) ** 2
+    result: FloatArray = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    return result
+
+
+def _ages(years: IntArray, month_days: IntArray, on: date) -> IntArray:
+    on_md = on.month * 100 + on.day
+    ages: IntArray = on.year - years - (on_md < month_days).astype(np.int64)
+    return ages
+
+
+@dataclass(frozen=True, slots=True)
+class _DateView:
+    """Rule-set and date dependent columns of every row."""
+
+    category: IntArray
+    extra: IntArray
+    active: BoolArray
+    groups: dict[Group, BoolArray]
+    group_points: FloatArray
+    legal_points: FloatArray
+    seniority_points: FloatArray
+    speed: FloatArray
+    home_minutes: FloatArray
+
+
+@dataclass(frozen=True, slots=True)
+class _Evaluation:
+    """Codes and points of a set of rows for one unit."""
+
+    rows: IntArray
+    codes: IntArray
+    parts: FloatArray  # shape (len(PART_ORDER), len(rows))
+    total: FloatArray
+    minutes: FloatArray
+
+
+class MatchingEngine:
+    """Ranks units against an in-memory candidate index."""
+
+    def __init__(self, context: MatchingContext, requests: Iterable[Request] = ()) -> None:
+        """Index the requests under the context's rules."""
+        self.context = context
+        self.index = CandidateIndex.build(requests, context.places)
+        self._views: dict[date, _DateView] = {}
+        self._views_version = -1
+
+    # -- updates --------------------------------------------------------------------------
+    def upsert(self, request: Request) -> None:
+        """Add or replace a request."""
+        self.index.upsert(request)
+
+    def upsert_many(self, requests: Iterable[Request]) -> None:
+        """Add or replace several requests."""
+        self.index.upsert_many(requests)
+
+    def remove(self, ref: str) -> bool:
+        """Remove a request; return False when it was not indexed."""
+        return self.index.remove(ref)
+
+    # -- date view ------------------------------------------------------------------------
+    def _view(self, on: date) -> _DateView:
+        if self._views_version != self.index.version:
+            self._views.clear()
+            self._views_version = self.index.version
+        view = self._views.get(on)
+        if view is None:
+            if len(self._views) > 8:
+                self._views.clear()
+            view = self._compute_view(on)
+            self._views[on] = view
+        return view
+
+    def _compute_view(self, on: date) -> _DateView:
+        idx = self.index
+        rules = self.context.ruleset
+        col = idx.col
+        persons = col("persons").astype(np.int64)
+        dependants = col("dependants").astype(np.int64)
+        age = _ages(col("birth_y").astype(np.int64), col("birth_md").astype(np.int64), on)
+        partner_age = _ages(
+            col("partner_y").astype(np.int64), col("partner_md").astype(np.int64), on
+        )
+        jeune_menage = (
+            (persons == 2)
+            & (dependants == 0)
+            & col("has_partner")
+            & (age + partner_age <= JEUNE_MENAGE_MAX_AGE_SUM)
+        )
+        single_parent = (dependants >= 1) & (persons - dependants == 1)
+        raw = np.where(single_parent | col("disability"), persons + 1, persons)
+        raw = np.where(jeune_menage, np.maximum(raw, 3), raw)
+        category = np.minimum(raw, 6)
+        extra = np.maximum(raw - 6, 0)
+
+        active = col("alive") & col("status_active") & (on.toordinal() < col("expiry"))
+
+        g = rules.groups
+        jeune = age < g.age_limit
+        events = [MOBILITY_CODES[m] for m in sorted(g.mobility_events)]
+        first, last = mobility_window(on, g)
+        mdate = col("mobility_date")
+        mobilite = (
+            np.isin(col("mobility"), events)
+            & col("has_mobility_date")
+            & (mdate >= first.toordinal())
+            & (mdate <= last.toordinal())
+        )
+        situations = [SITUATION_CODES[s] for s in sorted(g.difficulty_situations)]
+        motif_mask = 0
+        for motif in g.difficulty_motifs:
+            motif_mask |= MOTIF_BITS[motif]
+        monthly = col("monthly")
+        rent = col("current_rent")
+        difficulte = np.isin(col("situation"), situations) | ((col("motifs") & motif_mask) != 0)
+        if g.current_effort_above > 0:
+            usable = ~np.isnan(rent) & (monthly > 0)
+            effort = np.divide(rent, monthly, out=np.zeros_like(rent), where=usable)
+            difficulte |= usable & (effort > g.current_effort_above)
+        groups = {
+            Group.DALO: col("dalo").copy(),
+            Group.PRIORITAIRE_L441: col("l441").copy(),
+            Group.JEUNE: jeune,
+            Group.MOBILITE: mobilite,
+            Group.DIFFICULTE: difficulte,
+        }
+        w = rules.scoring
+        group_points = (
+            0.0
+            + w.jeune * jeune.astype(np.float64)
+            + w.mobilite * mobilite.astype(np.float64)
+            + w.difficulte * difficulte.astype(np.float64)
+        )
+        legal_points = (
+            0.0
+            + w.dalo * groups[Group.DALO].astype(np.float64)
+            + w.l441 * groups[Group.PRIORITAIRE_L441].astype(np.float64)
+        )
+        on_ym = on.year * 12 + on.month - 1
+        months = (on_ym - col("filing_ym").astype(np.int64)) - (
+            on.day < col("filing_day").astype(np.int64)
+        ).astype(np.int64)
+        months = np.maximum(months, 0)
+        seniority = np.minimum(months * w.seniority_per_month, w.seniority_max)
+
+        commute = rules.commute
+        speeds = np.empty(len(MODE_CODES) + 1, dtype=np.float64)
+        for mode, code in MODE_CODES.items():
+            speeds[code] = commute.speed(mode)
+        speeds[NO_MODE] = commute.speed(None)
+        speed = speeds[col("mode").astype(np.int64)]
+        home_km = _haversine_pairs(
+            col("home_lat"), col("home_lon"), col("work_lat"), col("work_lon")
+        )
+        home_minutes = _round1(home_km * commute.detour_factor / speed * 60.0)
+        return _DateView(
+            category=category,
+            extra=extra,
+            active=active,
+            groups=groups,
+            group_points=_round2(group_points),
+            legal_points=_round2(legal_points),
+            seniority_points=_round2(seniority),
+            speed=speed,
+            home_minutes=home_minutes,
+        )
+
+    # -- evaluation -----------------------------------------------------------------------
+    def _ceilings(
+        self, facts: UnitFacts, category: IntArray, extra: IntArray
+    ) -> npt.NDArray[np.float64]:
+        keys = category * 1000 + extra
+        amounts = np.zeros(len(keys), dtype=np.float64)
+        for key in np.unique(keys).tolist():
+            cat, ext = divmod(int(key), 1000)
+            amounts[keys == key] = facts.ceiling(cat, ext).amount
+        facts.ceiling(1, 0)
+        return amounts
+
+    def _evaluate(self, facts: UnitFacts, on: date, rows: IntArray | None) -> _Evaluation:
+        idx = self.index
+        view = self._view(on)
+        unit = facts.unit
+        ruleset = self.context.ruleset
+        elig = ruleset.eligibility
+        w = ruleset.scoring
+
+        if rows is None:
+            rows = np.flatnonzero(idx.col("alive"))
+
+        def take(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+            return values[rows]
+
+        def column(name: str) -> npt.NDArray[Any]:
+            return idx.col(name)[rows]
+
+        n = len(rows)
+        codes = np.zeros(n, dtype=np.int64)
+
+        def flag(code: Exclusion, mask: BoolArray) -> None:
+            codes[mask] |= EXCLUSION_BIT[code]
+
+        persons = column("persons").astype(np.int64)
+        flag(Exclusion.REQUEST_NOT_ACTIVE, ~take(view.active))
+        amounts = self._ceilings(facts, take(view.category), take(view.extra))
+        flag(Exclusion.INCOME_ABOVE_CEILING, column("fiscal") > amounts)
+        if elig.over_occupation:
+            flag(Exclusion.HOUSEHOLD_TOO_LARGE, unit.surface < column("min_surface"))
+        if elig.under_occupation:
+            flag(Exclusion.HOUSEHOLD_TOO_SMALL, unit.typology > persons + 1)
+        flag(
+            Exclusion.TYPOLOGY_NOT_WISHED,
+            (unit.typology < column("typo_min")) | (unit.typology > column("typo_max")),
+        )
+        if elig.typology_grid_enabled:
+            grid = np.array(elig.typology_grid, dtype=np.int64)
+            position = np.minimum(persons, len(grid)) - 1
+            low, high = grid[position, 0], grid[position, 1]
+            flag(Exclusion.TYPOLOGY_OUTSIDE_GRID, (unit.typology < low) | (unit.typology > high))
+        wishing = np.zeros(idx.size, dtype=np.bool_)
+        wishing[idx.rows_wishing(unit.commune)] = True
+        flag(Exclusion.COMMUNE_NOT_WISHED, column("has_wishes") & ~take(wishing))
+        total_rent = unit.total_rent
+        flag(Exclusion.RENT_ABOVE_MAX, total_rent > column("max_rent"))
+        monthly = column("monthly")
+        if elig.effort_enabled:
+            known = ~np.isnan(monthly)
+            positive = monthly > 0
+            rate = np.divide(total_rent, monthly, out=np.full(n, np.inf), where=positive)
+            flag(Exclusion.EFFORT_RATE_TOO_HIGH, known & (rate > elig.max_effort_rate))
+        if not unit.accessible_pmr:
+            flag(Exclusion.ACCESSIBILITY_UNMET, column("needs_pmr"))
+        if not unit.lift and (unit.floor is None or unit.floor > 0):
+            flag(Exclusion.LIFT_UNMET, column("needs_lift"))
+
+        # Points (computed for every row; only eligible rows are shown).
+        parts = np.zeros((len(PART_ORDER), n), dtype=np.float64)
+        parts[PART_ORDER.index(Part.GROUPS)] = take(view.group_points)
+        parts[PART_ORDER.index(Part.LEGAL_PRIORITY)] = take(view.legal_points)
+        minutes = np.full(n, np.nan)
+        if facts.point is not None:
+            speed = take(view.speed)
+            km = _haversine(facts.point[0], facts.point[1], column("work_lat"), column("work_lon"))
+            minutes = _round1(km * ruleset.commute.detour_factor / speed * 60.0)
+            located = ~np.isnan(minutes)
+            span = w.proximity_zero_minutes - w.proximity_full_minutes
+            share = np.clip((w.proximity_zero_minutes - minutes) / span, 0.0, 1.0)
+            proximity = np.where(located, w.proximity_max * share, 0.0)
+            parts[PART_ORDER.index(Part.PROXIMITY)] = _round2(proximity)
+            home_minutes = take(view.home_minutes)
+            with_home = located & ~np.isnan(home_minutes)
+            gain = np.maximum(home_minutes - minutes, 0.0)
+            gain_points = np.minimum(gain * w.gain_per_minute, w.gain_max)
+            parts[PART_ORDER.index(Part.COMMUTE_GAIN)] = _round2(
+                np.where(with_home, gain_points, 0.0)
+            )
+        parts[PART_ORDER.index(Part.SENIORITY)] = take(view.seniority_points)
+        gap = unit.typology - persons
+        size = np.where(
+            (gap == 0) | (gap == 1),
+            w.fit_size_points,
+            np.where(gap == -1, w.fit_size_points / 2, 0.0),
+        )
+        positive = monthly > 0
+        effort = np.divide(total_rent, monthly, out=np.zeros(n), where=positive)
+        effort_share = np.clip((w.effort_bad - effort) / (w.effort_bad - w.effort_good), 0.0, 1.0)
+        effort_points = np.where(positive, w.fit_effort_points * effort_share, 0.0)
+        parts[PART_ORDER.index(Part.FIT)] = _round2(size + effort_points)
+        if facts.earmark is not None:
+            earmarked = np.zeros(idx.size, dtype=np.bool_)
+            earmarked[idx.rows_of_employer(facts.earmark)] = True
+            parts[PART_ORDER.index(Part.EMPLOYER)] = _round2(
+                np.where(take(earmarked), w.earmark_points, 0.0)
+            )
+        total = np.zeros(n, dtype=np.float64)
+        for i in range(len(PART_ORDER)):
+            total = total + parts[i]
+        return _Evaluation(rows, codes, parts, _round2(total), minutes)
+
+    def _order(self, rows: IntArray, total: FloatArray) -> IntArray:
+        """Return positions into ``rows`` sorted best first (score, tie-break keys, ref)."""
+        idx = self.index
+        keys: list[npt.NDArray[Any]] = [idx.ref_rank()[rows]]
+        for name in reversed(self.context.ruleset.tie_break):
+            column = idx.col("filing") if name == "filing_date" else idx.col("tie")
+            keys.append(column[rows])
+        keys.append(-total)
+        order: IntArray = np.lexsort(tuple(keys))
+        return order
+
+    # -- public API -----------------------------------------------------------------------
+    def rank(self, unit: Unit, on: date) -> Ranking:
+        """Rank every indexed request for a unit on a date."""
+        facts = UnitFacts.of(unit, on, self.context)
+        ev = self._evaluate(facts, on, None)
+        eligible = ev.codes == 0
+        positions = np.flatnonzero(eligible)
+        order = positions[self._order(ev.rows[positions], ev.total[positions])]
+        excluded_positions = np.flatnonzero(~eligible)
+        ref_rank = self.index.ref_rank()
+        excluded_positions = excluded_positions[
+            np.argsort(ref_rank[ev.rows[excluded_positions]], kind="stable")
+        ]
+        ruleset = self.context.ruleset
+        threshold = ruleset.first_quartile_threshold(facts.epci, on.year)
+        view = self._view(on)
+        builder = _CandidateBuilder(self.index, ev, order, view, threshold)
+        return Ranking(
+            unit_ref=unit.ref,
+            on=on,
+            ruleset=ruleset.info,
+            ceiling=facts.ceiling(1, 0),
+            ranked=LazyResults(len(order), builder),
+            excluded=LazyExcluded(
+                self.index.refs, ev.rows[excluded_positions], ev.codes[excluded_positions]
+            ),
+            warnings=unit_warnings(facts, threshold),
+            first_quartile_threshold=threshold,
+        )
+
+    def evaluate_rows(self, unit: Unit, on: date, rows: IntArray) -> tuple[BoolArray, FloatArray]:
+        """Return (eligible, score) of some index rows for a unit (batch allocation)."""
+        facts = UnitFacts.of(unit, on, self.context)
+        ev = self._evaluate(facts, on, rows)
+        return ev.codes == 0, ev.total
+
+    def top_rows(self, unit: Unit, on: date, count: int) -> tuple[IntArray, int]:
+        """Return the best ``count`` eligible rows for a unit, best first, and the eligible count."""
+        facts = UnitFacts.of(unit, on, self.context)
+        ev = self._evaluate(facts, on, None)
+        positions = np.flatnonzero(ev.codes == 0)
+        if len(positions) > count:
+            # Keep everything scoring at least the count-th best score, then order exactly.
+            kth = np.partition(-ev.total[positions], count - 1)[count - 1]
+            positions = positions[-ev.total[positions] <= kth]
+        order = positions[self._order(ev.rows[positions], ev.total[positions])]
+        eligible_count = int(np.count_nonzero(ev.codes == 0))
+        return ev.rows[order[:count]], eligible_count
+
+    def candidate(self, row: int, unit: Unit, on: date, rank: int) -> RankedCandidate:
+        """Return the candidate of one index row for a unit (its rank given by the caller)."""
+        facts = UnitFacts.of(unit, on, self.context)
+        ev = self._evaluate(facts, on, np.array([row], dtype=np.int64))
+        threshold = self.context.ruleset.first_quartile_threshold(facts.epci, on.year)
+        return _CandidateBuilder(self.index, ev, np.array([0]), self._view(on), threshold)(
+            0, rank=rank
+        )
+
+    def candidate_units(self, request: Request, units: Sequence[Unit], on: date) -> CandidateUnits:
+        """Return the open units a request is eligible for, best score first (reverse view)."""
+        options = []
+        refused = []
+        for unit in units:
+            if unit.status != UnitStatus.OUVERT:
+                continue
+            facts = UnitFacts.of(unit, on, self.context)
+            codes = exclusion_codes(request, facts)
+            if codes:
+                refused.append((unit.ref, codes))
+                continue
+            score = score_candidate(request, facts)
+            options.append(
+                UnitOption(
+                    unit.ref, score.total, score.parts, score.commute_minutes, facts.warnings()
+                )
+            )
+        options.sort(key=lambda o: (-o.score, o.unit_ref))
+        refused.sort()
+        ruleset = self.context.ruleset
+        return CandidateUnits(
+            request_ref=request.ref,
+            on=on,
+            ruleset=ruleset.info,
+            groups=priority_groups(request, on, ruleset.groups),
+            options=tuple(options),
+            not_eligible=tuple(refused),
+        )
+
+
+class _CandidateBuilder:
+    """Builds the ranked candidate at a position of an evaluation's order."""
+
+    def __init__(
+        self,
+        index: CandidateIndex,
+        ev: _Evaluation,
+        order: IntArray,
+        view: _DateView,
+        threshold: float | None,
+    ) -> None:
+        self.index = index
+        self.ev = ev
+        self.order = order
+        self.view = view
+        self.threshold = threshold
+
+    def __call__(self, position: int, rank: int | None = None) -> RankedCandidate:
+        at = int(self.order[position])
+        row = int(self.ev.rows[at])
+        request = self.index.requests[row]
+        assert request is not None
+        minutes = float(self.ev.minutes[at])
+        return RankedCandidate(
+            rank=position + 1 if rank is None else rank,
+            ref=request.ref,
+            score=float(self.ev.total[at]),
+            parts=tuple((part, float(self.ev.parts[i, at])) for i, part in enumerate(PART_ORDER)),
+            groups=tuple(g for g in GROUP_ORDER if bool(self.view.groups[g][row])),
+            commute_minutes=None if np.isnan(minutes) else minutes,
+            filing_date=request.filing_date,
+            tie_breaker=int(self.index.col("tie")[row]),
+            first_quartile=first_quartile_status(request, self.threshold),
+        )

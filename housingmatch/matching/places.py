@@ -1,0 +1,134 @@
+"""Where things are, for matching: commune points and zones, and the commute-time estimate.
+
+The engine depends on the small :class:`Places` protocol, not on the gazetteer, so tests can
+give a handful of communes and the engine stays pure. A unit's or a workplace's own
+coordinates win over its commune's point; the current home is only known by its commune.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from housingmatch.domain.model import Request, Unit
+
+Point = tuple[float, float]
+
+
+class Places(Protocol):
+    """What matching needs to know about communes."""
+
+    def point(self, commune: str) -> Point | None:
+        """Return (latitude, longitude) of a commune, or None."""
+        ...
+
+    def zone_abc(self, commune: str) -> str | None:
+        """Return the A/B/C zone of a commune, or None."""
+        ...
+
+    def epci(self, commune: str) -> str | None:
+        """Return the SIREN of the commune's EPCI, or None."""
+        ...
+
+
+class StaticPlaces:
+    """Places from plain dictionaries (tests, previews)."""
+
+    def __init__(
+        self,
+        points: Mapping[str, Point] | None = None,
+        zones: Mapping[str, str] | None = None,
+        epcis: Mapping[str, str] | None = None,
+    ) -> None:
+        """Keep the given points, zones and EPCIs by INSEE code."""
+        self._points = dict(points or {})
+        self._zones = dict(zones or {})
+        self._epcis = dict(epcis or {})
+
+    def point(self, commune: str) -> Point | None:
+        """Return the point of a commune, or None."""
+        return self._points.get(commune)
+
+    def zone_abc(self, commune: str) -> str | None:
+        """Return the zone of a commune, or None."""
+        return self._zones.get(commune)
+
+    def epci(self, commune: str) -> str | None:
+        """Return the EPCI of a commune, or None."""
+        return self._epcis.get(commune)
+
+
+class GazetteerPlaces:
+    """Places answered by the offline gazetteer (``housingmatch.geo``)."""
+
+    def __init__(self, gazetteer: Any) -> None:
+        """Wrap a gazetteer with ``get``, ``zone_abc`` and ``epci``."""
+        self._gazetteer = gazetteer
+        self._points: dict[str, Point | None] = {}
+
+    def point(self, commune: str) -> Point | None:
+        """Return the town-hall (else centroid) point of a commune, or None."""
+        if commune not in self._points:
+            found = self._gazetteer.get(commune)
+            self._points[commune] = found.point if found is not None else None
+        return self._points[commune]
+
+    def zone_abc(self, commune: str) -> str | None:
+        """Return the A/B/C zone of a commune, or None."""
+        zone = self._gazetteer.zone_abc(commune)
+        return str(zone) if zone is not None else None
+
+    def epci(self, commune: str) -> str | None:
+        """Return the EPCI of a commune, or None."""
+        code = self._gazetteer.epci(commune)
+        return str(code) if code is not None else None
+
+
+def unit_point(unit: Unit, places: Places) -> Point | None:
+    """Return the unit's own coordinates, else its commune's point."""
+    if unit.latitude is not None and unit.longitude is not None:
+        return (unit.latitude, unit.longitude)
+    return places.point(unit.commune)
+
+
+def workplace_point(request: Request, places: Places) -> Point | None:
+    """Return the workplace's own coordinates, else its commune's point."""
+    work = request.workplace
+    if work.latitude is not None and work.longitude is not None:
+        return (work.latitude, work.longitude)
+    return places.point(work.commune)
+
+
+def home_point(request: Request, places: Places) -> Point | None:
+    """Return the point of the current home's commune (used only for the commute gain)."""
+    return places.point(request.housing.commune)
+
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def haversine_km(a: Point, b: Point) -> float:
+    """Return the great-circle distance in km between two (lat, lon) points."""
+    lat1, lon1 = math.radians(a[0]), math.radians(a[1])
+    lat2, lon2 = math.radians(b[0]), math.radians(b[1])
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def round1(value: float) -> float:
+    """Round half-up to one decimal, the same way in scalar and vector code."""
+    return math.floor(value * 10 + 0.5) / 10
+
+
+def round2(value: float) -> float:
+    """Round half-up to two decimals, the same way in scalar and vector code."""
+    return math.floor(value * 100 + 0.5) / 100
+
+
+def commute_minutes(distance_km: float, detour_factor: float, speed_kmh: float) -> float:
+    """Return the estimated trip in minutes (0.1 min): distance × detour ÷ speed."""
+    return round1(distance_km * detour_factor / speed_kmh * 60.0)

@@ -1,0 +1,86 @@
+"""The simple reference implementation: one request at a time, plain Python.
+
+It is the readable statement of the rules; the fast engine (``engine.py``) must give the
+same eligible set, the same order and the same points on any pool (Hypothesis tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from housingmatch.domain.model import Request, Unit
+from housingmatch.matching.eligibility import MatchingContext, UnitFacts, exclusion_codes
+from housingmatch.matching.ordering import sort_key, tie_breaker
+from housingmatch.matching.results import Excluded, RankedCandidate, Ranking
+from housingmatch.matching.scoring import score_candidate
+from housingmatch.rules.groups import first_quartile_status
+
+UNIT_NOT_LOCATED = (
+    "Position du logement inconnue : la proximité domicile-travail n'est pas comptée."
+)
+
+
+def first_quartile_warning(epci: str | None, year: int, threshold: float | None) -> str | None:
+    """Return the warning shown when the first-quartile threshold is not in the rule set."""
+    if threshold is not None:
+        return None
+    where = f"l'EPCI {epci}" if epci else "l'EPCI du logement"
+    return f"Seuil du premier quartile {year} inconnu pour {where} : statut « inconnu »."
+
+
+def unit_warnings(facts: UnitFacts, threshold: float | None) -> tuple[str, ...]:
+    """Return the warnings of a ranking: ceilings used, unit position, quartile threshold."""
+    found = list(facts.warnings())
+    if facts.point is None:
+        found.append(UNIT_NOT_LOCATED)
+    quartile = first_quartile_warning(facts.epci, facts.on.year, threshold)
+    if quartile:
+        found.append(quartile)
+    return tuple(found)
+
+
+def reference_rank(
+    requests: Iterable[Request], unit: Unit, on: date, context: MatchingContext
+) -> Ranking:
+    """Rank requests for a unit on a date, one candidate at a time."""
+    facts = UnitFacts.of(unit, on, context)
+    ruleset = context.ruleset
+    threshold = ruleset.first_quartile_threshold(facts.epci, on.year)
+    scored = []
+    excluded = []
+    for request in requests:
+        codes = exclusion_codes(request, facts)
+        if codes:
+            excluded.append(Excluded(request.ref, codes))
+            continue
+        score = score_candidate(request, facts)
+        tie = tie_breaker(request)
+        key = sort_key(score.total, request.filing_date, tie, request.ref, ruleset.tie_break)
+        scored.append((key, request, score, tie))
+    scored.sort(key=lambda item: item[0])
+    ranked = tuple(
+        RankedCandidate(
+            rank=position,
+            ref=request.ref,
+            score=score.total,
+            parts=score.parts,
+            groups=score.groups,
+            commute_minutes=score.commute_minutes,
+            filing_date=request.filing_date,
+            tie_breaker=tie,
+            first_quartile=first_quartile_status(request, threshold),
+        )
+        for position, (_, request, score, tie) in enumerate(scored, start=1)
+    )
+    excluded.sort(key=lambda e: e.ref)
+    return Ranking(
+        unit_ref=unit.ref,
+        on=on,
+        ruleset=ruleset.info,
+        ceiling=facts.ceiling(1, 0),
+        ranked=ranked,
+        excluded=tuple(excluded),
+        warnings=unit_warnings(facts, threshold),
+        first_quartile_threshold=threshold,
+    )
