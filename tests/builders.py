@@ -12,10 +12,10 @@ from housingmatch.domain.model import (
     Employer,
     Financement,
     Household,
+    Request,
     SituationLogement,
     TypeContrat,
     Unit,
-    Request,
     Wishes,
     Workplace,
 )

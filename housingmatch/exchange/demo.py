@@ -416,7 +416,7 @@ class _Generator:
 
     def _employers(self, count: int) -> list[tuple[Employer, Commune, tuple[float, float] | None]]:
         rng = self.rng
-        out = []
+        out: list[tuple[Employer, Commune, tuple[float, float] | None]] = []
         names: set[str] = set()
         while len(out) < count:
             name = f"{rng.choice(EMPLOYER_FORMS)} {rng.choice(EMPLOYER_SECTORS)} {rng.choice(EMPLOYER_STEMS)}"
@@ -437,7 +437,7 @@ class _Generator:
 
     def birth_date(self, young: bool) -> date:
         age_days = (
-            self.rng.randint(18 * 365 + 30, 29 * 365 + 300)
+            self.rng.randint(20 * 365 + 200, 29 * 365 + 300)
             if young
             else self.rng.randint(30 * 365, 63 * 365)
         )

@@ -166,7 +166,7 @@ class RowParser:
         def parse(text: str) -> tuple[Any, ...]:
             out: list[Any] = []
             for item in values.split_list(text):
-                code = values.parse_code(item, enum)
+                code: Any = values.parse_code(item, enum)
                 if code not in out:
                     out.append(code)
             return tuple(out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from typing import TypeVar
@@ -19,22 +19,25 @@ _FALSE = {"non", "n", "0", "faux", "false", "no", ""}
 _TYPOLOGY = re.compile(r"^(?:t|f|type)?\s*([1-9])\s*(?:\+|et plus)?$")
 
 
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
+_FR_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
 def parse_date(text: str) -> date:
     """Parse ``AAAA-MM-JJ`` or ``JJ/MM/AAAA`` (also ``JJ-MM-AAAA``, ``JJ.MM.AAAA``)."""
     value = text.strip()
-    for fmt in (
-        "%Y-%m-%d",
-        "%d/%m/%Y",
-        "%d-%m-%Y",
-        "%d.%m.%Y",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S",
-    ):
-        try:
-            return datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError("date invalide (attendu AAAA-MM-JJ ou JJ/MM/AAAA)")
+    match = _ISO_DATE.match(value)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _FR_DATE.match(value)
+        if not match:
+            raise ValueError("date invalide (attendu AAAA-MM-JJ ou JJ/MM/AAAA)")
+        day, month, year = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError("date invalide (attendu AAAA-MM-JJ ou JJ/MM/AAAA)") from None
 
 
 def parse_amount(text: str) -> float:
@@ -95,6 +98,7 @@ def split_list(text: str) -> list[str]:
 def _code_index(enum: type[StrEnum]) -> dict[str, StrEnum]:
     index: dict[str, StrEnum] = {}
     for member in enum:
+        index[member.value] = member
         index[fold(member.value)] = member
         index[fold(member.value.replace("_", " "))] = member
         if member in LABELS:
@@ -104,7 +108,7 @@ def _code_index(enum: type[StrEnum]) -> dict[str, StrEnum]:
 
 def parse_code(text: str, enum: type[E]) -> E:
     """Parse a code of a list (case, accents, spaces or underscores do not matter)."""
-    member = _code_index(enum).get(fold(text))
+    member = _code_index(enum).get(text) or _code_index(enum).get(fold(text))
     if member is None:
         allowed = ", ".join(m.value for m in enum)
         raise ValueError(f"code inconnu (valeurs possibles : {allowed})")

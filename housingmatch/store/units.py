@@ -129,7 +129,9 @@ class UnitRepository:
         if status is None:
             rows = self._db.execute(_SELECT + " ORDER BY id").fetchall()
         else:
-            rows = self._db.execute(_SELECT + " WHERE status = ? ORDER BY id", [status.value])
+            rows = self._db.execute(
+                _SELECT + " WHERE status = ? ORDER BY id", [status.value]
+            ).fetchall()
         return [_row_to_unit(r) for r in rows]
 
     def save_many(

@@ -1,0 +1,71 @@
+"""Write requests and units in the import templates (CSV, ``;``, UTF-8 with BOM)."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from housingmatch.domain.fields import Scalar, request_fields, unit_fields
+from housingmatch.domain.model import Request, Unit
+from housingmatch.exchange.templates import REQUEST_COLUMNS, UNIT_COLUMNS
+from housingmatch.geo import Gazetteer, default_gazetteer
+
+
+def _text(value: Scalar) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _commune_name(code: str, gazetteer: Gazetteer) -> str:
+    commune = gazetteer.get(code)
+    return commune.nom if commune is not None else code
+
+
+def request_row(request: Request, gazetteer: Gazetteer | None = None) -> list[str]:
+    """Return a request as a template row, communes written by name."""
+    gaz = gazetteer or default_gazetteer()
+    fields = request_fields(request)
+    for name in ("commune_residence", "commune_travail"):
+        fields[name] = _commune_name(str(fields[name]), gaz)
+    fields["communes_souhaitees"] = "|".join(_commune_name(c, gaz) for c in request.wishes.communes)
+    for name in ("typologie_min", "typologie_max"):
+        if fields[name] is not None:
+            fields[name] = f"T{fields[name]}"
+    return [_text(fields[c.name]) for c in REQUEST_COLUMNS]
+
+
+def unit_row(unit: Unit, gazetteer: Gazetteer | None = None) -> list[str]:
+    """Return a unit as a template row, its commune written by name."""
+    fields = unit_fields(unit)
+    fields["commune"] = _commune_name(unit.commune, gazetteer or default_gazetteer())
+    fields["typologie"] = f"T{unit.typology}"
+    return [_text(fields[c.name]) for c in UNIT_COLUMNS]
+
+
+def write_csv(path: Path, kind: str, records: Iterable[Request] | Iterable[Unit]) -> int:
+    """Write records to a template CSV atomically; return the number of rows."""
+    columns = REQUEST_COLUMNS if kind == "demandes" else UNIT_COLUMNS
+    row = request_row if kind == "demandes" else unit_row
+    gaz = default_gazetteer()
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".csv")
+    count = 0
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out, delimiter=";")
+            writer.writerow([c.name for c in columns])
+            for record in records:
+                writer.writerow(row(record, gaz))  # type: ignore[arg-type]
+                count += 1
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count

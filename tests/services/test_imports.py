@@ -1,0 +1,196 @@
+import csv
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from housingmatch.errors import JobCancelled, UserError
+from housingmatch.services.imports import import_file, preview_import
+
+TODAY = date(2026, 11, 29)
+
+
+def rows_of(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle, delimiter=";"))
+
+
+def write_rows(path: Path, rows: list[list[str]], encoding="utf-8", delimiter=";") -> Path:
+    with path.open("w", encoding=encoding, newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    return path
+
+
+@pytest.fixture
+def requests_file(data_dir, tmp_path) -> Path:
+    return Path(shutil.copy(data_dir / "demandes_modele.csv", tmp_path / "demandes.csv"))
+
+
+def with_cell(path: Path, row: int, column: str, value: str) -> Path:
+    rows = rows_of(path)
+    rows[row][rows[0].index(column)] = value
+    return write_rows(path, rows)
+
+
+def test_sample_files_import_cleanly(fresh_store, data_dir):
+    report = import_file(fresh_store, "demandes", data_dir / "demandes_modele.csv", today=TODAY)
+    assert report.written and report.errors == []
+    assert report.created == ["EXEMPLE-001", "EXEMPLE-002"]
+    units = import_file(fresh_store, "logements", data_dir / "logements_modele.csv", today=TODAY)
+    assert units.created == ["EXEMPLE-L-001", "EXEMPLE-L-002"]
+    first = fresh_store.requests.get("EXEMPLE-001")
+    assert first.housing.commune == "21054"  # Beaune
+    assert first.wishes.communes == ("21231", "21355", "21166")  # Dijon, Longvic, Chenôve
+    assert first.filing_date == date(2026, 3, 15)
+    unit = fresh_store.units.get("EXEMPLE-L-002")
+    assert unit.qpv == "Grésilles" and unit.typology == 4 and unit.rent == 398
+
+
+def test_reimporting_the_same_file_creates_nothing(fresh_store, requests_file):
+    import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    entries = fresh_store.audit.count()
+    report = import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    assert report.created == [] and report.updated == []
+    assert report.unchanged == ["EXEMPLE-001", "EXEMPLE-002"]
+    assert fresh_store.requests.count() == 2
+    assert fresh_store.audit.count() == entries
+
+
+def test_a_changed_row_updates_the_record_and_is_audited(fresh_store, requests_file):
+    import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    with_cell(requests_file, 2, "loyer_max", "800")
+    report = import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    assert report.updated == ["EXEMPLE-002"]
+    assert fresh_store.requests.get("EXEMPLE-002").wishes.max_rent == 800
+    entry = fresh_store.audit.entries(entity_ref="EXEMPLE-002")[-1]
+    assert entry.details["changes"] == {"loyer_max": [750.0, 800.0]}
+    assert "demandes.csv" in entry.details["source"]
+
+
+BAD_VALUES = [
+    ("date_depot", "32/13/2026", "date invalide"),
+    ("revenu_fiscal_reference", "beaucoup", "montant invalide"),
+    ("handicap", "peut-être", "oui/non"),
+    ("situation_logement", "CARAVANE", "code inconnu"),
+    ("typologie_min", "T9", "T1 à T6"),
+    ("commune_travail", "Dijjjjjon-sur-Mer", "Commune inconnue"),
+    ("siret", "73282932000075", "clé de contrôle"),
+    ("nb_personnes_a_charge", "4", "moins nombreuses"),
+    ("nom", "", "obligatoire"),
+    ("nb_personnes", "deux", "entier"),
+    ("email", "camille@", "électronique"),
+    ("motifs", "HEBERGE|VOYAGE", "code inconnu"),
+]
+
+
+@pytest.mark.parametrize(("column", "value", "message"), BAD_VALUES, ids=[b[0] for b in BAD_VALUES])
+def test_each_bad_value_is_reported_and_nothing_written(
+    fresh_store, requests_file, column, value, message
+):
+    with_cell(requests_file, 1, column, value)
+    report = import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    assert not report.written
+    assert fresh_store.requests.count() == 0
+    (error,) = [e for e in report.errors if e.column == column]
+    assert error.line == 2
+    assert error.value == value
+    assert message in error.message
+    assert "Import refusé" in report.summary()
+
+
+def test_ambiguous_commune_names_the_candidates(fresh_store, requests_file):
+    with_cell(requests_file, 1, "commune_travail", "21200")  # Beaune and its neighbours
+    report = import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    (error,) = report.errors
+    assert "Beaune" in error.message
+
+
+def test_duplicate_reference_in_a_file(fresh_store, requests_file):
+    rows = rows_of(requests_file)
+    rows.append(rows[1])
+    write_rows(requests_file, rows)
+    report = import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    assert [(e.line, e.column) for e in report.errors] == [(4, "ref_demande")]
+    assert "déjà ligne 2" in report.errors[0].message
+
+
+def test_missing_required_column_is_refused_before_reading_rows(fresh_store, tmp_path):
+    path = write_rows(tmp_path / "x.csv", [["ref_demande", "nom"], ["A", "B"]])
+    with pytest.raises(UserError, match=r"Colonnes obligatoires absentes.*date_depot"):
+        import_file(fresh_store, "demandes", path, today=TODAY)
+    preview = preview_import(fresh_store, "demandes", path, today=TODAY)
+    assert not preview.can_import and "employeur" in preview.missing_columns
+
+
+def test_partial_import_writes_good_rows_and_saves_rejected_ones(fresh_store, requests_file):
+    with_cell(requests_file, 1, "date_naissance", "2001-13-45")
+    report = import_file(fresh_store, "demandes", requests_file, partial=True, today=TODAY)
+    assert report.written and report.created == ["EXEMPLE-002"]
+    assert report.rejects_path == requests_file.with_name("demandes.rejets.csv")
+    with report.rejects_path.open(encoding="utf-8-sig", newline="") as handle:
+        rejected = list(csv.reader(handle, delimiter=";"))
+    assert rejected[0][-1] == "erreurs"
+    assert rejected[1][0] == "EXEMPLE-001"
+    assert "date_naissance" in rejected[1][-1]
+    # The corrected rejects file imports on its own, the extra column being ignored.
+    rejected[1][rejected[0].index("date_naissance")] = "2001-07-12"
+    corrected = write_rows(requests_file.with_name("corrige.csv"), rejected)
+    again = import_file(fresh_store, "demandes", corrected, today=TODAY)
+    assert again.created == ["EXEMPLE-001"] and again.errors == []
+
+
+def test_windows_1252_with_commas(fresh_store, requests_file, tmp_path):
+    rows = rows_of(requests_file)
+    path = write_rows(tmp_path / "ansi.csv", rows, encoding="cp1252", delimiter=",")
+    report = import_file(fresh_store, "demandes", path, today=TODAY)
+    assert report.created == ["EXEMPLE-001", "EXEMPLE-002"], report.errors
+    assert fresh_store.requests.get("EXEMPLE-001").wishes.communes[-1] == "21166"  # Chenôve
+
+
+def test_xlsx_with_real_dates_and_numbers(fresh_store, data_dir, tmp_path):
+    rows = rows_of(data_dir / "logements_modele.csv")
+    book = Workbook()
+    sheet = book.active
+    sheet.append(rows[0])
+    for row in rows[1:]:
+        values = list(row)
+        values[rows[0].index("surface_m2")] = float(
+            values[rows[0].index("surface_m2")].replace(",", ".")
+        )
+        values[rows[0].index("date_disponibilite")] = date.fromisoformat(
+            values[rows[0].index("date_disponibilite")]
+        )
+        values[rows[0].index("etage")] = int(values[rows[0].index("etage")])
+        sheet.append(values)
+    path = tmp_path / "logements.xlsx"
+    book.save(path)
+    report = import_file(fresh_store, "logements", path, today=TODAY)
+    assert report.created == ["EXEMPLE-L-001", "EXEMPLE-L-002"], report.errors
+    assert fresh_store.units.get("EXEMPLE-L-001").available_on == date(2027, 1, 15)
+
+
+def test_unknown_format_and_missing_file(fresh_store, tmp_path):
+    with pytest.raises(UserError, match="introuvable"):
+        import_file(fresh_store, "demandes", tmp_path / "absent.csv")
+    odt = tmp_path / "x.ods"
+    odt.write_text("x")
+    with pytest.raises(UserError, match="CSV ou XLSX"):
+        import_file(fresh_store, "demandes", odt)
+
+
+def test_cancelled_import_writes_nothing(fresh_store, requests_file):
+    with pytest.raises(JobCancelled):
+        import_file(fresh_store, "demandes", requests_file, cancelled=lambda: True, today=TODAY)
+    assert fresh_store.requests.count() == 0
+    assert fresh_store.audit.count() == 0
+
+
+def test_preview_shows_mapping_and_errors_without_writing(fresh_store, requests_file):
+    with_cell(requests_file, 2, "dalo", "bof")
+    preview = preview_import(fresh_store, "demandes", requests_file, today=TODAY)
+    assert preview.total_rows == 2 and preview.valid_rows == 1
+    assert preview.errors[0].column == "dalo"
+    assert len(preview.mapping) == 37
+    assert fresh_store.requests.count() == 0

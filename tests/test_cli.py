@@ -1,0 +1,152 @@
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from housingmatch import __version__
+from housingmatch.cli import main
+from housingmatch.store import Store
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_init_creates_the_database(capsys, db_path):
+    code, out, _ = run(capsys, "--db", db_path, "init")
+    assert code == 0 and db_path.exists()
+    assert "Base prête" in out
+
+
+def test_import_then_show_json(capsys, db_path, data_dir):
+    code, out, _ = run(
+        capsys, "--db", db_path, "import", "demandes", data_dir / "demandes_modele.csv"
+    )
+    assert code == 0, out
+    assert "2 demandes créé(e)s" in out
+    code, out, _ = run(
+        capsys, "--db", db_path, "show", "demande", "EXEMPLE-002", "--json", "--date", "2026-11-29"
+    )
+    assert code == 0
+    record = json.loads(out)
+    assert record["demande"]["ref_demande"] == "EXEMPLE-002"
+    assert record["communes"]["commune_travail"] == {"code_insee": "21231", "nom": "Dijon"}
+    # Four persons of whom two dependants, a couple: category 4.
+    assert record["calcul"]["categorie_menage"] == 4
+    assert record["calcul"]["date_expiration"] == "2027-10-20"
+    assert record["calcul"]["anciennete_mois"] == 12
+    plus = next(p for p in record["calcul"]["plafonds"] if p["financement"] == "PLUS")
+    assert plus == {
+        "financement": "PLUS",
+        "plafond": 45374,
+        "annee_plafond": 2026,
+        "eligible": True,
+        "avertissement": None,
+    }
+
+
+def test_show_logement(capsys, db_path, data_dir):
+    run(capsys, "--db", db_path, "import", "logements", data_dir / "logements_modele.csv")
+    code, out, _ = run(capsys, "--db", db_path, "show", "logement", "EXEMPLE-L-002", "--json")
+    record = json.loads(out)
+    assert code == 0
+    assert record["logement"]["qpv"] == "Grésilles"
+    assert record["calcul"]["zone_abc"] == "B1"
+    assert record["calcul"]["loyer_charges_comprises"] == 508.0
+
+
+def test_bad_import_exits_non_zero_with_line_and_column(capsys, db_path, tmp_path, data_dir):
+    text = (
+        (data_dir / "demandes_modele.csv")
+        .read_text(encoding="utf-8")
+        .replace("15/03/2026", "15/15/2026")
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text(text, encoding="utf-8")
+    code, _out, err = run(capsys, "--db", db_path, "import", "demandes", bad)
+    assert code == 1
+    assert "ligne 2, colonne date_depot (« 15/15/2026 »)" in err
+    assert "aucune donnée n'a été écrite" in err
+    with Store.open(db_path) as store:
+        assert store.requests.count() == 0
+
+
+def test_unknown_reference_is_one_sentence_without_traceback(capsys, db_path):
+    code, _out, err = run(capsys, "--db", db_path, "show", "demande", "NOPE")
+    assert code == 1
+    assert err.strip() == "Erreur : Aucune demande n'a la référence « NOPE »."
+    assert "Traceback" not in err
+
+
+def test_bad_date_argument_is_a_usage_error(capsys, db_path):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(db_path), "show", "demande", "X", "--date", "demain"])
+    assert exit_info.value.code == 2
+    assert "date invalide « demain »" in capsys.readouterr().err
+
+
+def test_demo_then_verify(capsys, db_path):
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db_path,
+        "demo",
+        "--requests",
+        "300",
+        "--units",
+        "20",
+        "--seed",
+        "7",
+        "--date",
+        "2026-11-29",
+    )
+    assert code == 0 and "300 demandes" in out
+    code, out, _ = run(capsys, "--db", db_path, "demo", "--requests", "10", "--units", "1")
+    assert code == 1  # refuses to add to a filled database without --force
+    code, out, _ = run(capsys, "--db", db_path, "verify")
+    assert code == 0 and "journal d'audit intact" in out
+
+
+def test_too_new_database_is_refused_in_one_sentence(capsys, db_path):
+    Store.open(db_path).close()
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01')")
+    conn.commit()
+    conn.close()
+    code, _, err = run(capsys, "--db", db_path, "init")
+    assert code == 1 and "version plus récente" in err
+
+
+@pytest.mark.skipif(shutil.which("housingmatch") is None, reason="the package is not installed")
+def test_installed_entry_point_finds_its_data(tmp_path):
+    """The installed script works from any folder (data inside the wheel or the checkout)."""
+    db = tmp_path / "x.sqlite"
+    result = subprocess.run(
+        ["housingmatch", "--db", str(db), "init"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    module = subprocess.run(
+        [sys.executable, "-m", "housingmatch", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert __version__ in module.stdout
