@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -32,9 +33,17 @@ def fresh_store() -> Iterator[Store]:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    """The path of a database file in a temporary folder (not created)."""
-    return tmp_path / "base.sqlite"
+def db_path(tmp_path: Path) -> Iterator[Path]:
+    """The path of a database file in a temporary folder, checked after the test if written."""
+    path = tmp_path / "base.sqlite"
+    yield path
+    if path.exists() and path.stat().st_size and path.read_bytes()[:15] == b"SQLite format 3":
+        conn = sqlite3.connect(path)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        finally:
+            conn.close()
 
 
 @pytest.fixture

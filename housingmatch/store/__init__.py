@@ -52,7 +52,7 @@ class Store:
         self.audit = AuditLog(db)
         self.requests = RequestRepository(db, self.audit)
         self.units = UnitRepository(db, self.audit)
-        self.reference = ReferenceData(db)
+        self.reference = ReferenceData(db, self.audit)
         self.rulesets = RulesetRepository(db, self.audit)
         self.proposals = ProposalRepository(db, self.audit)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from housingmatch.paths import resource
+from housingmatch.store.audit import AuditLog, PendingEntry
 from housingmatch.store.database import now_iso
 
 
@@ -50,9 +51,10 @@ _DATASETS: dict[str, tuple[str, str]] = {
 class ReferenceData:
     """Loads and reads the reference tables of a database."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        """Wrap an open database."""
+    def __init__(self, db: sqlite_utils.Database, audit: AuditLog) -> None:
+        """Wrap an open database and its audit log."""
         self._db = db
+        self._audit = audit
 
     def refresh(self) -> list[str]:
         """Reload every dataset whose resource file changed; return the datasets reloaded."""
@@ -69,6 +71,9 @@ class ReferenceData:
                 self._db.execute(
                     "INSERT OR REPLACE INTO ref_sources (dataset, source, loaded_at) VALUES (?, ?, ?)",
                     [dataset, digest, now_iso()],
+                )
+                self._audit.append(
+                    "système", [PendingEntry("load", "reference", dataset, {"source": digest})]
                 )
             reloaded.append(dataset)
         return reloaded

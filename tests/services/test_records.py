@@ -18,7 +18,7 @@ def test_save_refuses_an_incoherent_request_and_writes_nothing(fresh_store):
         records.save_request(fresh_store, bad, ON)
     assert failure.value.problems[0].field == "nb_personnes_a_charge"
     assert "Enregistrement refusé" in str(failure.value)
-    assert fresh_store.requests.count() == 0 and fresh_store.audit.count() == 0
+    assert fresh_store.requests.count() == 0 and fresh_store.audit.entries(entity="demande") == []
 
 
 def test_close_and_reopen_are_audited(fresh_store):
@@ -30,7 +30,10 @@ def test_close_and_reopen_are_audited(fresh_store):
     with pytest.raises(UserError, match="déjà close"):
         records.close_request(fresh_store, "DEM-1", "x")
     assert records.reopen_request(fresh_store, "DEM-1").status == RequestStatus.ACTIVE
-    actions = [e.details.get("changes", {}).get("statut") for e in fresh_store.audit.entries()]
+    actions = [
+        e.details.get("changes", {}).get("statut")
+        for e in fresh_store.audit.entries(entity="demande")
+    ]
     assert actions[1:] == [["ACTIVE", "CLOSE"], ["CLOSE", "ACTIVE"]]
 
 

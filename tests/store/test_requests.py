@@ -31,7 +31,7 @@ def test_saving_twice_the_same_request_writes_one_creation(fresh_store):
     fresh_store.requests.save_many([make_request()], "test", "essai")
     outcome = fresh_store.requests.save_many([make_request()], "test", "essai")
     assert outcome.unchanged == ["DEM-1"]
-    assert [e.action for e in fresh_store.audit.entries()] == ["create"]
+    assert [e.action for e in fresh_store.audit.entries(entity="demande")] == ["create"]
 
 
 def test_a_change_is_audited_field_by_field(fresh_store):
