@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "housingmatch"
-SQL = re.compile(r"\b(SELECT\s.+\sFROM\s|INSERT INTO\s|DELETE FROM\s|CREATE TABLE\s|UPDATE\s+\w+\s+SET\s)")
+SQL = re.compile(
+    r"\b(SELECT\s.+\sFROM\s|INSERT INTO\s|DELETE FROM\s|CREATE TABLE\s|UPDATE\s+\w+\s+SET\s)"
+)
 
 
 def modules():
