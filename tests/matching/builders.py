@@ -29,7 +29,7 @@ from housingmatch.matching.eligibility import MatchingContext
 from housingmatch.matching.engine import MatchingEngine
 from housingmatch.matching.places import StaticPlaces
 from housingmatch.matching.reference import reference_rank
-from housingmatch.matching.results import Ranking
+from housingmatch.matching.results import RankedCandidate, Ranking
 from housingmatch.rules.ceilings import default_ceiling_table
 from housingmatch.rules.ruleset import RuleSet, default_ruleset
 
@@ -153,3 +153,10 @@ def codes_of(ranking: Ranking, ref: str) -> tuple[str, ...]:
     """Return the exclusion codes of a request in a ranking (empty when it is ranked)."""
     found = ranking.exclusion(ref)
     return () if found is None else tuple(code.value for code in found.codes)
+
+
+def scored(ranking: Ranking, ref: str) -> RankedCandidate:
+    """Return the ranked candidate with this reference (fails the test when it is excluded)."""
+    found = ranking.candidate(ref)
+    assert found is not None, f"{ref} n'est pas classé"
+    return found

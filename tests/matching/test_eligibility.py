@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -23,7 +25,7 @@ from tests.matching.builders import (
 
 
 def _codes(
-    unit_changes: dict[str, object] | None = None, **request_changes: object
+    unit_changes: Mapping[str, Any] | None = None, **request_changes: Any
 ) -> tuple[str, ...]:
     request = make_request("D", **request_changes)
     unit = make_unit(**(unit_changes or {}))
@@ -49,9 +51,13 @@ def test_income_equal_to_the_ceiling_is_eligible_one_euro_more_is_not() -> None:
 
 
 def test_jeune_menage_moves_the_couple_to_category_3() -> None:
-    couple = {"persons": 2, "birth_date": date(1998, 1, 1), "partner_birth_date": date(1999, 1, 1)}
+    couple: dict[str, Any] = {
+        "persons": 2,
+        "birth_date": date(1998, 1, 1),
+        "partner_birth_date": date(1999, 1, 1),
+    }
     assert _codes(fiscal_income=37584.0, **couple) == ()  # PLUS 2026 cat. 3
-    older = {**couple, "partner_birth_date": date(1960, 1, 1)}
+    older: dict[str, Any] = {**couple, "partner_birth_date": date(1960, 1, 1)}
     assert _codes(fiscal_income=37584.0, **older) == ("INCOME_ABOVE_CEILING",)
 
 
