@@ -1,0 +1,191 @@
+"""The dashboard: counts, units whose proposal deadline is near, requests about to lapse."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from housingmatch.domain.model import label, typology_name
+from housingmatch.gui.communes import commune_name
+from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
+from housingmatch.services.records import Dashboard, dashboard
+from housingmatch.store import Store
+
+UNIT_DAYS = 7
+REQUEST_DAYS = 30
+
+
+def _day(d: date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d else ""
+
+
+def _fmt(n: int) -> str:
+    return f"{n:,}".replace(",", "\u202f")
+
+
+def _table(parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSortingEnabled(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class DashboardPage(QWidget):
+    """Figures of the day and the two lists that need action soon.
+
+    Signals:
+        open_unit_requested(ref): the user double-clicked a unit.
+        open_request_requested(ref): the user double-clicked a request.
+    """
+
+    open_unit_requested = Signal(str)
+    open_request_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        """Build the figures and the two tables."""
+        super().__init__(parent)
+        self.store: Store | None = None
+        self.title = QLabel(self)
+        self.title.setObjectName("page_title")
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        figures = QGroupBox(self.tr("Chiffres"), self)
+        grid = QGridLayout(figures)
+        self.figure_labels: dict[str, QLabel] = {}
+        for column, (key, caption) in enumerate(
+            (
+                ("requests_total", self.tr("Demandes")),
+                ("requests_active", self.tr("Demandes actives")),
+                ("units_total", self.tr("Logements")),
+                ("units_open", self.tr("Logements ouverts")),
+            )
+        ):
+            value = QLabel("0", figures)
+            value.setStyleSheet("font-size: 20pt; font-weight: 600;")
+            grid.addWidget(value, 0, column)
+            grid.addWidget(QLabel(caption, figures), 1, column)
+            self.figure_labels[key] = value
+
+        self.units_model = RowsModel(
+            [
+                self.tr("Logement"),
+                self.tr("Commune"),
+                self.tr("Typologie"),
+                self.tr("Bailleur"),
+                self.tr("Date limite de proposition"),
+            ],
+            self,
+        )
+        self.requests_model = RowsModel(
+            [
+                self.tr("Demande"),
+                self.tr("Demandeur"),
+                self.tr("Employeur"),
+                self.tr("Statut"),
+                self.tr("Expire le"),
+            ],
+            self,
+        )
+        self.units_box = QGroupBox(self)
+        self.requests_box = QGroupBox(self)
+        self.units_view = _table(self.units_box)
+        self.units_view.setModel(sorted_proxy(self.units_model, self))
+        self.requests_view = _table(self.requests_box)
+        self.requests_view.setModel(sorted_proxy(self.requests_model, self))
+        QVBoxLayout(self.units_box).addWidget(self.units_view)
+        QVBoxLayout(self.requests_box).addWidget(self.requests_view)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(figures)
+        layout.addWidget(self.units_box, 1)
+        layout.addWidget(self.requests_box, 1)
+
+        self.units_view.doubleClicked.connect(self._on_units_view_double_clicked)
+        self.requests_view.doubleClicked.connect(self._on_requests_view_double_clicked)
+
+    def set_store(self, store: Store) -> None:
+        """Show the figures of ``store`` today."""
+        self.store = store
+        self.show_dashboard(dashboard(store, date.today(), UNIT_DAYS, REQUEST_DAYS))
+
+    def show_dashboard(self, board: Dashboard) -> None:
+        """Fill the page from a computed dashboard."""
+        self.title.setText(self.tr("Tableau de bord du {day}").format(day=_day(board.on)))
+        for key, widget in self.figure_labels.items():
+            widget.setText(_fmt(getattr(board, key)))
+        self.units_box.setTitle(
+            self.tr(
+                "Logements dont la date limite de proposition tombe dans les {n} jours ({c})"
+            ).format(n=UNIT_DAYS, c=len(board.units_due_soon))
+        )
+        self.requests_box.setTitle(
+            self.tr("Demandes qui expirent dans les {n} jours ({c})").format(
+                n=REQUEST_DAYS, c=len(board.requests_expiring)
+            )
+        )
+        self.units_model.set_rows(
+            [
+                Row(
+                    (
+                        u.ref,
+                        commune_name(u.commune),
+                        typology_name(u.typology),
+                        u.landlord,
+                        _day(u.proposal_deadline),
+                    ),
+                    (
+                        u.ref,
+                        commune_name(u.commune),
+                        u.typology,
+                        u.landlord,
+                        str(u.proposal_deadline),
+                    ),
+                    payload=u.ref,
+                )
+                for u in board.units_due_soon
+            ]
+        )
+        self.requests_model.set_rows(
+            [
+                Row(
+                    (
+                        s.ref,
+                        f"{s.last_name.upper()} {s.first_name}",
+                        s.employer,
+                        label(s.status),
+                        _day(end),
+                    ),
+                    (s.ref, s.last_name, s.employer, s.status.value, end.isoformat()),
+                    payload=s.ref,
+                )
+                for s, end in board.requests_expiring
+            ]
+        )
+
+    @Slot(QModelIndex)
+    def _on_units_view_double_clicked(self, index: QModelIndex) -> None:
+        ref = index.siblingAtColumn(0).data(PAYLOAD_ROLE)
+        if ref:
+            self.open_unit_requested.emit(ref)
+
+    @Slot(QModelIndex)
+    def _on_requests_view_double_clicked(self, index: QModelIndex) -> None:
+        ref = index.siblingAtColumn(0).data(PAYLOAD_ROLE)
+        if ref:
+            self.open_request_requested.emit(ref)

@@ -1,0 +1,1 @@
+"""Python forms compiled from the Qt Designer files in ``ui/`` (``python -m housingmatch.gui.forms``)."""

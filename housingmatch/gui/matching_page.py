@@ -1,0 +1,980 @@
+"""The Rapprochement workspace: ranked candidates of a unit, exclusions, reverse view, allocation."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from housingmatch.domain.model import Unit, UnitStatus, label, typology_name
+from housingmatch.gui.communes import commune_name
+from housingmatch.gui.delegates import PART_COLOURS, BadgesDelegate, PartsBarDelegate
+from housingmatch.gui.jobs import Job, JobRunner, show_error
+from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
+from housingmatch.gui.request_dialog import format_amount
+from housingmatch.gui.work import (
+    SHOWN_CANDIDATES,
+    PersonInfo,
+    UnitRankingView,
+    allocate_work,
+    candidate_units_work,
+    rank_unit_work,
+)
+from housingmatch.matching.explain import compare
+from housingmatch.matching.results import EXCLUSION_LABELS, PART_LABELS, RankedCandidate
+from housingmatch.rules.groups import GROUP_LABELS
+from housingmatch.services import current_actor
+from housingmatch.services.facts import request_facts
+from housingmatch.store import ProposalCandidate, Store
+
+MAX_PROPOSED = 3
+
+
+def _points(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _minutes(value: float | None) -> str:
+    return "" if value is None else f"{round(value):d} min"
+
+
+def _unit_text(unit: Unit) -> str:
+    return (
+        f"{unit.ref} — {commune_name(unit.commune)}, {typology_name(unit.typology)} "
+        f"{label(unit.financing)}, {format_amount(unit.total_rent)} € CC ({label(unit.status)})"
+    )
+
+
+def _table(parent: QWidget, multi: bool = False) -> QTableView:
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class CompareDialog(QDialog):
+    """Why one candidate is above another: the parts that separate them."""
+
+    def __init__(
+        self,
+        above: RankedCandidate,
+        below: RankedCandidate,
+        people: dict[str, PersonInfo],
+        parent: QWidget | None = None,
+    ) -> None:
+        """Show the comparison of two ranked candidates."""
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Pourquoi pas plus haut ?"))
+        self.comparison = compare(above, below)
+        first = self.comparison.above
+        second = self.comparison.below
+
+        def who(ref: str) -> str:
+            info = people.get(ref)
+            return f"{ref} ({info.name})" if info else ref
+
+        upper = above if above.ref == first else below
+        lower = below if upper is above else above
+        intro = QLabel(
+            self.tr(
+                "<b>{a}</b> (rang {ra}, {sa} pts) est classé devant <b>{b}</b> (rang {rb}, {sb} pts)."
+            ).format(
+                a=escape(who(first)),
+                ra=upper.rank,
+                sa=_points(upper.score),
+                b=escape(who(second)),
+                rb=lower.rank,
+                sb=_points(lower.score),
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.model = RowsModel(
+            [self.tr("Partie du score"), first, second, self.tr("Écart")],
+            self,
+            right_aligned=(1, 2, 3),
+        )
+        self.model.set_rows(
+            [
+                Row(
+                    (
+                        d.label,
+                        _points(d.above),
+                        _points(d.below),
+                        f"{'+' if d.delta >= 0 else ''}{_points(d.delta)}",
+                    ),
+                    (d.label, d.above, d.below, d.delta),
+                )
+                for d in self.comparison.differences
+            ]
+        )
+        view = _table(self)
+        view.setModel(self.model)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        tie = QLabel(self.comparison.tie_reason or "", self)
+        tie.setWordWrap(True)
+        if not self.comparison.differences and not self.comparison.tie_reason:
+            tie.setText(self.tr("Les deux candidats ont exactement les mêmes points."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(view, 1)
+        layout.addWidget(tie)
+        layout.addWidget(buttons)
+        self.resize(720, 360)
+
+
+class MatchingPage(QWidget):
+    """Rank a unit's candidates, explain, compare, keep a draft proposal; reverse view; batch.
+
+    Signals:
+        candidates_ranked(unit_ref): the ranking of a unit is shown.
+        draft_saved(unit_ref): a draft proposal was kept for a unit.
+        units_found(request_ref): the reverse view of a request is shown.
+        allocation_ready(): the batch suggestion is shown.
+        records_changed(): records were changed from this page.
+    """
+
+    candidates_ranked = Signal(str)
+    draft_saved = Signal(str)
+    units_found = Signal(str)
+    allocation_ready = Signal()
+    records_changed = Signal()
+
+    def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
+        """Build the three views."""
+        super().__init__(parent)
+        self.jobs = jobs
+        self.store: Store | None = None
+        self.view_data: UnitRankingView | None = None
+        self.rank_job: Job | None = None
+        self._units: dict[str, Unit] = {}
+
+        self.mode_tabs = QTabWidget(self)
+        self.mode_tabs.addTab(self._build_unit_view(), self.tr("Par logement"))
+        self.mode_tabs.addTab(self._build_request_view(), self.tr("Par demande"))
+        self.mode_tabs.addTab(
+            self._build_allocation_view(), self.tr("Répartition des logements ouverts")
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.mode_tabs)
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_unit_view(self) -> QWidget:
+        page = QWidget(self)
+        self.unit_combo = QComboBox(page)
+        self.unit_combo.setEditable(True)
+        self.unit_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.unit_combo.setMinimumContentsLength(50)
+        self.unit_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.unit_combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.on_edit = QDateEdit(QDate.currentDate(), page)
+        self.on_edit.setCalendarPopup(True)
+        self.on_edit.setDisplayFormat("dd/MM/yyyy")
+        self.rank_button = QPushButton(self.tr("Classer"), page)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Logement"), page))
+        top.addWidget(self.unit_combo, 1)
+        top.addWidget(QLabel(self.tr("Date du classement"), page))
+        top.addWidget(self.on_edit)
+        top.addWidget(self.rank_button)
+        self.summary_label = QLabel(page)
+        self.summary_label.setWordWrap(True)
+
+        self.result_tabs = QTabWidget(page)
+        self.candidates_model = RowsModel(
+            [
+                self.tr("Rang"),
+                self.tr("Demande"),
+                self.tr("Demandeur"),
+                self.tr("Score"),
+                self.tr("Points par partie"),
+                self.tr("Groupes"),
+                self.tr("Trajet"),
+            ],
+            self,
+            right_aligned=(0, 3, 6),
+        )
+        self.candidates_proxy = sorted_proxy(self.candidates_model, self)
+        self.candidates_view = _table(page, multi=True)
+        self.candidates_view.setObjectName("candidates_view")
+        self.candidates_view.setModel(self.candidates_proxy)
+        self.parts_delegate = PartsBarDelegate(self.candidates_view)
+        self.candidates_view.setItemDelegateForColumn(4, self.parts_delegate)
+        self.candidates_view.setItemDelegateForColumn(5, BadgesDelegate(self.candidates_view))
+        self.candidates_model.column_payloads = {
+            4: lambda c: c.parts,
+            5: lambda c: tuple(str(g) for g in c.groups),
+        }
+        header = self.candidates_view.horizontalHeader()
+        for column, width in ((0, 50), (1, 120), (2, 190), (3, 60), (4, 170), (5, 190), (6, 60)):
+            header.resizeSection(column, width)
+
+        excluded_page = QWidget(page)
+        self.counts_model = RowsModel(
+            [self.tr("Motif d'exclusion"), self.tr("Demandes")], self, right_aligned=(1,)
+        )
+        self.counts_view = _table(excluded_page)
+        self.counts_view.setModel(sorted_proxy(self.counts_model, self))
+        self.counts_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.counts_view.horizontalHeader().setStretchLastSection(False)
+        self.excluded_model = RowsModel(
+            [self.tr("Demande"), self.tr("Demandeur"), self.tr("Motifs")], self
+        )
+        self.excluded_view = _table(excluded_page)
+        self.excluded_view.setObjectName("excluded_view")
+        self.excluded_view.setModel(sorted_proxy(self.excluded_model, self))
+        self.excluded_view.horizontalHeader().resizeSection(0, 120)
+        self.excluded_view.horizontalHeader().resizeSection(1, 190)
+        self.excluded_note = QLabel(excluded_page)
+        excluded_split = QSplitter(Qt.Orientation.Vertical, excluded_page)
+        excluded_split.addWidget(self.counts_view)
+        excluded_split.addWidget(self.excluded_view)
+        excluded_split.setSizes([160, 400])
+        excluded_layout = QVBoxLayout(excluded_page)
+        excluded_layout.addWidget(excluded_split, 1)
+        excluded_layout.addWidget(self.excluded_note)
+        self.result_tabs.addTab(self.candidates_view, self.tr("Candidats"))
+        self.result_tabs.addTab(excluded_page, self.tr("Exclues"))
+
+        detail = QWidget(page)
+        self.detail_browser = QTextBrowser(detail)
+        self.detail_browser.setObjectName("detail_browser")
+        self.compare_button = QPushButton(self.tr("Pourquoi pas plus haut ?"), detail)
+        self.compare_button.setToolTip(
+            self.tr(
+                "Comparer le candidat choisi avec celui classé juste au-dessus, ou deux candidats choisis"
+            )
+        )
+        self.draft_button = QPushButton(self.tr("Garder comme proposition (brouillon)"), detail)
+        self.draft_button.setToolTip(self.tr("Choisissez jusqu'à trois candidats (Ctrl+clic)"))
+        self.compare_button.setEnabled(False)
+        self.draft_button.setEnabled(False)
+        self.draft_label = QLabel(detail)
+        self.draft_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.compare_button)
+        buttons.addWidget(self.draft_button)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail_browser, 1)
+        detail_layout.addLayout(buttons)
+        detail_layout.addWidget(self.draft_label)
+
+        self.unit_splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        self.unit_splitter.addWidget(self.result_tabs)
+        self.unit_splitter.addWidget(detail)
+        self.unit_splitter.setStretchFactor(0, 3)
+        self.unit_splitter.setStretchFactor(1, 2)
+        self.unit_splitter.setSizes([640, 420])
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.unit_splitter, 1)
+
+        self.rank_button.clicked.connect(self._on_rank_button_clicked)
+        self.unit_combo.activated.connect(self._on_unit_combo_activated)
+        self.candidates_view.selectionModel().selectionChanged.connect(
+            self._on_candidates_selection_changed
+        )
+        self.compare_button.clicked.connect(self._on_compare_button_clicked)
+        self.draft_button.clicked.connect(self._on_draft_button_clicked)
+        return page
+
+    def _build_request_view(self) -> QWidget:
+        page = QWidget(self)
+        self.request_combo = QComboBox(page)
+        self.request_combo.setEditable(True)
+        self.request_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.request_combo.lineEdit().setPlaceholderText(self.tr("référence de la demande"))
+        self.request_combo.setMinimumContentsLength(30)
+        self.find_units_button = QPushButton(self.tr("Chercher les logements ouverts"), page)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Demande"), page))
+        top.addWidget(self.request_combo, 1)
+        top.addWidget(self.find_units_button)
+        self.reverse_label = QLabel(page)
+        self.reverse_label.setWordWrap(True)
+        self.reverse_model = RowsModel(
+            [
+                self.tr("Logement"),
+                self.tr("Commune"),
+                self.tr("Typologie"),
+                self.tr("Financement"),
+                self.tr("Loyer CC"),
+                self.tr("Score"),
+                self.tr("Points par partie"),
+                self.tr("Trajet"),
+            ],
+            self,
+            right_aligned=(4, 5, 7),
+        )
+        self.reverse_view = _table(page)
+        self.reverse_view.setModel(sorted_proxy(self.reverse_model, self))
+        self.reverse_view.setItemDelegateForColumn(6, PartsBarDelegate(self.reverse_view))
+        self.reverse_model.column_payloads = {6: lambda o: o.parts}
+        self.reverse_view.horizontalHeader().resizeSection(6, 170)
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.reverse_label)
+        layout.addWidget(self.reverse_view, 1)
+        self.find_units_button.clicked.connect(self._on_find_units_button_clicked)
+        self.request_combo.lineEdit().returnPressed.connect(self._on_find_units_button_clicked)
+        return page
+
+    def _build_allocation_view(self) -> QWidget:
+        page = QWidget(self)
+        self.allocate_button = QPushButton(self.tr("Calculer la répartition"), page)
+        self.save_allocation_button = QPushButton(
+            self.tr("Garder les lignes choisies comme propositions (brouillons)"), page
+        )
+        self.save_allocation_button.setEnabled(False)
+        self.allocation_label = QLabel(
+            self.tr(
+                "Suggestion : des candidats distincts pour chaque logement ouvert, qui maximisent "
+                "le total des scores. Retirez un candidat d'une ligne avant de la garder si besoin."
+            ),
+            page,
+        )
+        self.allocation_label.setWordWrap(True)
+        self.allocation_model = RowsModel(
+            [
+                self.tr("Logement"),
+                self.tr("Commune"),
+                self.tr("Typologie"),
+                self.tr("Candidat 1"),
+                self.tr("Candidat 2"),
+                self.tr("Candidat 3"),
+                self.tr("Éligibles"),
+            ],
+            self,
+            right_aligned=(6,),
+        )
+        self.allocation_view = _table(page, multi=True)
+        self.allocation_view.setModel(sorted_proxy(self.allocation_model, self))
+        self.remove_candidate_button = QPushButton(
+            self.tr("Retirer un candidat de la ligne…"), page
+        )
+        self.remove_candidate_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.allocate_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_candidate_button)
+        buttons.addWidget(self.save_allocation_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.allocation_label)
+        layout.addWidget(self.allocation_view, 1)
+        layout.addLayout(buttons)
+        self.allocate_button.clicked.connect(self._on_allocate_button_clicked)
+        self.save_allocation_button.clicked.connect(self._on_save_allocation_button_clicked)
+        self.remove_candidate_button.clicked.connect(self._on_remove_candidate_button_clicked)
+        self.allocation_view.selectionModel().selectionChanged.connect(
+            self._on_allocation_selection_changed
+        )
+        self._allocation: dict[str, list[RankedCandidate]] = {}
+        self._allocation_people: dict[str, PersonInfo] = {}
+        self._allocation_info: Any = None
+        return page
+
+    # -- store -----------------------------------------------------------------------------------
+    def set_store(self, store: Store) -> None:
+        """Fill the unit and request pickers from ``store``."""
+        self.store = store
+        current = self.current_unit_ref()
+        units = sorted(store.units.all(), key=lambda u: (u.status != UnitStatus.OUVERT, u.ref))
+        self._units = {u.ref: u for u in units}
+        self.unit_combo.blockSignals(True)
+        self.unit_combo.clear()
+        for unit in units:
+            self.unit_combo.addItem(_unit_text(unit), unit.ref)
+        self.unit_combo.setCurrentIndex(-1)
+        self.unit_combo.blockSignals(False)
+        if current and current in self._units:
+            self.unit_combo.setCurrentIndex(self.unit_combo.findData(current))
+
+    def current_unit_ref(self) -> str | None:
+        """Return the reference of the unit picked, if any."""
+        ref = self.unit_combo.currentData()
+        return str(ref) if ref else None
+
+    def ranking_date(self) -> date:
+        """Return the date of the ranking."""
+        d = self.on_edit.date()
+        return date(d.year(), d.month(), d.day())
+
+    def select_unit(self, ref: str) -> Job | None:
+        """Pick a unit and rank its candidates."""
+        self.mode_tabs.setCurrentIndex(0)
+        index = self.unit_combo.findData(ref)
+        if index < 0:
+            return None
+        self.unit_combo.setCurrentIndex(index)
+        return self.rank()
+
+    def rank(self) -> Job | None:
+        """Rank the candidates of the picked unit (in the background)."""
+        ref = self.current_unit_ref()
+        if ref is None or self.store is None or self.store.path is None:
+            return None
+        if self.rank_job is not None and not self.rank_job.done:
+            self.rank_job.cancel()
+        self.summary_label.setText(self.tr("Classement de {ref} en cours…").format(ref=ref))
+        self.rank_button.setEnabled(False)
+        self.rank_job = self.jobs.start(
+            self.tr("Classement des candidats"),
+            rank_unit_work,
+            self.store.path,
+            ref,
+            self.ranking_date(),
+            on_done=self.show_ranking,
+            on_cancelled=self._on_rank_job_ended,
+            on_failed=lambda _exc: self._on_rank_job_ended(),
+        )
+        return self.rank_job
+
+    # -- showing a ranking ------------------------------------------------------------------------
+    def show_ranking(self, data: UnitRankingView) -> None:
+        """Show a prepared ranking in the candidates and excluded tabs."""
+        self._on_rank_job_ended()
+        self.view_data = data
+        ranking = data.ranking
+        people = data.people
+        top = max((c.score for c in data.candidates), default=0.0)
+        self.parts_delegate.scale = max(top, 1.0)
+        rows = []
+        for c in data.candidates:
+            info = people.get(c.ref)
+            rows.append(
+                Row(
+                    (
+                        str(c.rank),
+                        c.ref,
+                        info.name if info else "",
+                        _points(c.score),
+                        "",
+                        "",
+                        _minutes(c.commute_minutes),
+                    ),
+                    (
+                        c.rank,
+                        c.ref,
+                        info.name if info else "",
+                        c.score,
+                        c.score,
+                        len(c.groups),
+                        c.commute_minutes or 0.0,
+                    ),
+                    payload=c,
+                    tooltips=(
+                        None,
+                        None,
+                        info.employer if info else None,
+                        None,
+                        "\n".join(f"{PART_LABELS[p]} : {_points(v)}" for p, v in c.parts),
+                        ", ".join(c.group_labels),
+                        None,
+                    ),
+                )
+            )
+        self.candidates_model.set_rows(rows)
+        self.candidates_proxy.sort(-1)
+        self.counts_model.set_rows(
+            [
+                Row((text, str(n)), (text, n), payload=code)
+                for code, text, n in data.counts_by_reason
+            ]
+        )
+        self.excluded_model.set_rows(
+            [
+                Row(
+                    (
+                        e.ref,
+                        people[e.ref].name if e.ref in people else "",
+                        " ; ".join(EXCLUSION_LABELS[c] for c in e.codes),
+                    ),
+                    payload=e,
+                )
+                for e in data.excluded
+            ]
+        )
+        shown = len(data.candidates)
+        total = len(ranking.ranked)
+        self.result_tabs.setTabText(0, self.tr("Candidats ({n})").format(n=total))
+        self.result_tabs.setTabText(1, self.tr("Exclues ({n})").format(n=data.excluded_total))
+        self.excluded_note.setText(
+            self.tr("{shown} premières demandes exclues listées sur {total}.").format(
+                shown=len(data.excluded), total=data.excluded_total
+            )
+            if len(data.excluded) < data.excluded_total
+            else ""
+        )
+        unit = self._units.get(ranking.unit_ref)
+        text = _unit_text(unit) if unit else ranking.unit_ref
+        summary = self.tr(
+            "{unit} — {total} candidats éligibles, {excl} demandes exclues. Règles : {rules}."
+        ).format(
+            unit=text,
+            total=total,
+            excl=data.excluded_total,
+            rules=f"{ranking.ruleset.name} {ranking.ruleset.version}",
+        )
+        if shown < total:
+            summary += " " + self.tr("Les {n} premiers sont listés.").format(n=SHOWN_CANDIDATES)
+        if ranking.warnings:
+            summary += (
+                "<br><span style='color:#a04000'>"
+                + "<br>".join(escape(w) for w in ranking.warnings)
+                + "</span>"
+            )
+        self.summary_label.setText(summary)
+        self._show_draft()
+        if rows:
+            self.candidates_view.selectRow(0)
+        else:
+            self.detail_browser.setHtml(
+                "<p>" + escape(self.tr("Aucun candidat éligible pour ce logement.")) + "</p>"
+            )
+        self.candidates_ranked.emit(ranking.unit_ref)
+
+    def ranked_refs(self) -> list[str]:
+        """Return the request references in the order shown in the candidates table."""
+        return [
+            self.candidates_proxy.index(row, 1).data()
+            for row in range(self.candidates_proxy.rowCount())
+        ]
+
+    def selected_candidates(self) -> list[RankedCandidate]:
+        """Return the selected candidates, best ranked first."""
+        rows = self.candidates_view.selectionModel().selectedRows()
+        found = [self.candidates_proxy.mapToSource(i) for i in rows]
+        candidates = [self.candidates_model.row(i.row()).payload for i in found]
+        return sorted(candidates, key=lambda c: c.rank)
+
+    def _show_draft(self) -> None:
+        ref = self.current_unit_ref()
+        if self.store is None or ref is None:
+            self.draft_label.setText("")
+            return
+        draft = self.store.proposals.draft_for(ref)
+        if draft is None:
+            self.draft_label.setText(self.tr("Pas de proposition en préparation pour ce logement."))
+        else:
+            names = ", ".join(
+                f"{c.request_ref} (rang {c.engine_rank})" if c.engine_rank else c.request_ref
+                for c in draft.candidates
+            )
+            self.draft_label.setText(
+                self.tr("Proposition en préparation (classement du {d}) : {names}").format(
+                    d=draft.ranking_date.strftime("%d/%m/%Y"), names=names
+                )
+            )
+
+    def _show_candidate(self, candidate: RankedCandidate) -> None:
+        data = self.view_data
+        if data is None or self.store is None:
+            return
+        info = data.people.get(candidate.ref)
+        parts_rows = "".join(
+            f"<tr><td><span style='color:{PART_COLOURS.get(str(p), '#999')}'>■</span> "
+            f"{escape(PART_LABELS[p])}</td><td align='right'><b>{_points(v)}</b></td></tr>"
+            for p, v in candidate.parts
+        )
+        html = [
+            f"<h3>{escape(candidate.ref)} — {escape(info.name if info else '')}</h3>",
+            "<p>"
+            + escape(
+                self.tr("Rang {r}, score {s} points").format(
+                    r=candidate.rank, s=_points(candidate.score)
+                )
+            )
+            + "</p>",
+            "<h4>" + escape(self.tr("Points par partie")) + "</h4>",
+            f"<table cellspacing='2' width='100%'>{parts_rows}</table>",
+            "<h4>" + escape(self.tr("Ce qui fonde ces points")) + "</h4><ul>",
+        ]
+        facts_lines = []
+        if candidate.groups:
+            facts_lines.append(
+                self.tr("Groupes : {g}").format(
+                    g=", ".join(GROUP_LABELS[g] for g in candidate.groups)
+                )
+            )
+        else:
+            facts_lines.append(self.tr("Aucun groupe prioritaire"))
+        if candidate.commute_minutes is not None:
+            facts_lines.append(
+                self.tr("Trajet estimé logement → travail : {m}").format(
+                    m=_minutes(candidate.commute_minutes)
+                )
+            )
+        request = self.store.requests.get(candidate.ref)
+        if request is not None:
+            facts = request_facts(self.store, request, data.ranking.on)
+            facts_lines.append(self.tr("Employeur : {e}").format(e=request.employer.name))
+            facts_lines.append(
+                self.tr("Ménage : {p} personne(s), {c}").format(
+                    p=request.household.persons, c=facts.category_label
+                )
+            )
+            facts_lines.append(
+                self.tr("Revenu fiscal de référence : {r} €").format(
+                    r=format_amount(request.household.fiscal_income)
+                )
+            )
+            facts_lines.append(
+                self.tr("Ancienneté : {m} mois (dépôt le {d})").format(
+                    m=facts.seniority_months, d=request.filing_date.strftime("%d/%m/%Y")
+                )
+            )
+            facts_lines.append(self.tr("Expire le {d}").format(d=facts.expiry.strftime("%d/%m/%Y")))
+            facts_lines.append(
+                self.tr("Commune de travail : {c}").format(
+                    c=commune_name(request.workplace.commune)
+                )
+            )
+        html.extend(f"<li>{escape(line)}</li>" for line in facts_lines)
+        html.append("</ul>")
+        self.detail_browser.setHtml("".join(html))
+
+    # -- slots: unit view -------------------------------------------------------------------------
+    @Slot()
+    def _on_rank_button_clicked(self) -> None:
+        self.rank()
+
+    @Slot(int)
+    def _on_unit_combo_activated(self, _index: int) -> None:
+        self.rank()
+
+    def _on_rank_job_ended(self) -> None:
+        self.rank_button.setEnabled(True)
+
+    @Slot()
+    def _on_candidates_selection_changed(self) -> None:
+        chosen = self.selected_candidates()
+        self.compare_button.setEnabled(
+            len(chosen) == 2 or (len(chosen) == 1 and chosen[0].rank > 1)
+        )
+        self.draft_button.setEnabled(1 <= len(chosen) <= MAX_PROPOSED)
+        if chosen:
+            self._show_candidate(chosen[-1] if len(chosen) > 1 else chosen[0])
+
+    def compare_dialog(self) -> CompareDialog | None:
+        """Return the comparison dialog of the selected candidates (None if not applicable)."""
+        data = self.view_data
+        chosen = self.selected_candidates()
+        if data is None or not chosen:
+            return None
+        if len(chosen) == 2:
+            upper, lower = chosen
+        elif len(chosen) == 1 and chosen[0].rank > 1:
+            lower = chosen[0]
+            upper = data.ranking.ranked[lower.rank - 2]
+        else:
+            return None
+        return CompareDialog(upper, lower, data.people, self)
+
+    @Slot()
+    def _on_compare_button_clicked(self) -> None:
+        dialog = self.compare_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def save_draft(self, deviation_reason: str | None = None) -> bool:
+        """Keep the selected candidates (at most three) as the unit's draft proposal."""
+        data = self.view_data
+        chosen = self.selected_candidates()
+        if data is None or self.store is None or not 1 <= len(chosen) <= MAX_PROPOSED:
+            return False
+        skipped = [r for r in range(1, chosen[-1].rank) if r not in {c.rank for c in chosen}]
+        if skipped and deviation_reason is None:
+            reason, ok = QInputDialog.getText(
+                self,
+                self.tr("Écart au classement"),
+                self.tr(
+                    "Des candidats mieux classés ne sont pas retenus (rang {r}). Motif de l'écart :"
+                ).format(r=", ".join(map(str, skipped))),
+            )
+            if not ok or not reason.strip():
+                return False
+            deviation_reason = reason.strip()
+        try:
+            self.store.proposals.save_draft(
+                data.ranking.unit_ref,
+                [
+                    ProposalCandidate(
+                        position=i + 1,
+                        request_ref=c.ref,
+                        engine_rank=c.rank,
+                        deviation_reason=deviation_reason if skipped else None,
+                    )
+                    for i, c in enumerate(chosen)
+                ],
+                data.ranking.on,
+                data.ranking.ruleset.hash,
+                None,
+                current_actor(),
+            )
+        except Exception as exc:
+            show_error(self, self.tr("Proposition"), exc)
+            return False
+        self._show_draft()
+        self.draft_saved.emit(data.ranking.unit_ref)
+        return True
+
+    @Slot()
+    def _on_draft_button_clicked(self) -> None:
+        self.save_draft()
+
+    # -- slots: request view ----------------------------------------------------------------------
+    def find_units(self, request_ref: str) -> Job | None:
+        """Show the open units a request fits, best first (in the background)."""
+        if self.store is None or self.store.path is None or not request_ref.strip():
+            return None
+        self.mode_tabs.setCurrentIndex(1)
+        self.request_combo.setEditText(request_ref.strip())
+        self.reverse_label.setText(self.tr("Recherche en cours…"))
+        return self.jobs.start(
+            self.tr("Logements pour une demande"),
+            candidate_units_work,
+            self.store.path,
+            request_ref.strip(),
+            self.ranking_date(),
+            on_done=self._on_units_found,
+        )
+
+    def _on_units_found(self, result: tuple[Any, dict[str, Unit]]) -> None:
+        found, units = result
+        top = max((o.score for o in found.options), default=1.0)
+        rows = []
+        for option in found.options:
+            unit = units.get(option.unit_ref)
+            rows.append(
+                Row(
+                    (
+                        option.unit_ref,
+                        commune_name(unit.commune) if unit else "",
+                        typology_name(unit.typology) if unit else "",
+                        label(unit.financing) if unit else "",
+                        f"{format_amount(unit.total_rent)} €" if unit else "",
+                        _points(option.score),
+                        "",
+                        _minutes(option.commute_minutes),
+                    ),
+                    (
+                        option.unit_ref,
+                        "",
+                        unit.typology if unit else 0,
+                        "",
+                        unit.total_rent if unit else 0,
+                        option.score,
+                        option.score,
+                        option.commute_minutes or 0.0,
+                    ),
+                    payload=option,
+                )
+            )
+        self.reverse_model.set_rows(rows)
+        delegate = self.reverse_view.itemDelegateForColumn(6)
+        if isinstance(delegate, PartsBarDelegate):
+            delegate.scale = max(top, 1.0)
+        groups = ", ".join(GROUP_LABELS[g] for g in found.groups) or self.tr(
+            "aucun groupe prioritaire"
+        )
+        self.reverse_label.setText(
+            self.tr(
+                "{ref} : {n} logement(s) ouvert(s) accessible(s), {x} non accessible(s). Groupes : {g}."
+            ).format(
+                ref=found.request_ref, n=len(found.options), x=len(found.not_eligible), g=groups
+            )
+        )
+        self.units_found.emit(found.request_ref)
+
+    @Slot()
+    def _on_find_units_button_clicked(self) -> None:
+        self.find_units(self.request_combo.currentText())
+
+    # -- slots: allocation -------------------------------------------------------------------------
+    def start_allocation(self) -> Job | None:
+        """Compute the batch suggestion over all open units (in the background)."""
+        if self.store is None or self.store.path is None:
+            return None
+        self.allocate_button.setEnabled(False)
+        return self.jobs.start(
+            self.tr("Répartition des logements ouverts"),
+            allocate_work,
+            self.store.path,
+            self.ranking_date(),
+            MAX_PROPOSED,
+            on_done=self._on_allocation_done,
+            on_cancelled=lambda: self.allocate_button.setEnabled(True),
+            on_failed=lambda _exc: self.allocate_button.setEnabled(True),
+        )
+
+    def _on_allocation_done(
+        self, result: tuple[Any, dict[str, PersonInfo], dict[str, Unit]]
+    ) -> None:
+        allocation, people, units = result
+        self.allocate_button.setEnabled(True)
+        self._allocation_info = allocation
+        self._allocation_people = people
+        self._allocation = {item.unit_ref: list(item.candidates) for item in allocation.units}
+        self._allocation_units = units
+        self._allocation_counts = {item.unit_ref: item.eligible_count for item in allocation.units}
+        self._fill_allocation()
+        self.save_allocation_button.setEnabled(bool(self._allocation))
+        self.allocation_ready.emit()
+
+    def _fill_allocation(self) -> None:
+        rows = []
+        for unit_ref, candidates in self._allocation.items():
+            unit = self._allocation_units.get(unit_ref)
+            names = []
+            for c in candidates[:MAX_PROPOSED]:
+                info = self._allocation_people.get(c.ref)
+                names.append(f"{c.ref} {info.name if info else ''} ({_points(c.score)})")
+            names += [""] * (MAX_PROPOSED - len(names))
+            rows.append(
+                Row(
+                    (
+                        unit_ref,
+                        commune_name(unit.commune) if unit else "",
+                        typology_name(unit.typology) if unit else "",
+                        *names,
+                        str(self._allocation_counts.get(unit_ref, 0)),
+                    ),
+                    (unit_ref, "", 0, *names, self._allocation_counts.get(unit_ref, 0)),
+                    payload=unit_ref,
+                )
+            )
+        self.allocation_model.set_rows(rows)
+
+    def allocation_rows(self) -> dict[str, list[str]]:
+        """Return the suggestion as it stands: request references per unit."""
+        return {u: [c.ref for c in cs] for u, cs in self._allocation.items()}
+
+    def selected_allocation_units(self) -> list[str]:
+        """Return the units of the selected allocation rows."""
+        proxy = self.allocation_view.model()
+        return [
+            proxy.index(i.row(), 0).data(PAYLOAD_ROLE)
+            for i in self.allocation_view.selectionModel().selectedRows()
+        ]
+
+    def remove_allocated(self, unit_ref: str, request_ref: str) -> None:
+        """Take one candidate out of a unit's suggestion (the advisor's edit)."""
+        self._allocation[unit_ref] = [
+            c for c in self._allocation.get(unit_ref, []) if c.ref != request_ref
+        ]
+        self._fill_allocation()
+
+    @Slot()
+    def _on_allocation_selection_changed(self) -> None:
+        self.remove_candidate_button.setEnabled(len(self.selected_allocation_units()) == 1)
+
+    @Slot()
+    def _on_remove_candidate_button_clicked(self) -> None:
+        units = self.selected_allocation_units()
+        if len(units) != 1:
+            return
+        refs = [c.ref for c in self._allocation.get(units[0], [])]
+        if not refs:
+            return
+        ref, ok = QInputDialog.getItem(
+            self,
+            self.tr("Retirer un candidat"),
+            self.tr("Candidat à retirer de {u} :").format(u=units[0]),
+            refs,
+            0,
+            False,
+        )
+        if ok and ref:
+            self.remove_allocated(units[0], ref)
+
+    def save_allocation(self, unit_refs: list[str] | None = None) -> int:
+        """Keep the suggestion of the given (default: selected, else all) units as drafts."""
+        if self.store is None or self._allocation_info is None:
+            return 0
+        refs = unit_refs or self.selected_allocation_units() or list(self._allocation)
+        saved = 0
+        for unit_ref in refs:
+            candidates = self._allocation.get(unit_ref, [])
+            if not candidates:
+                continue
+            try:
+                self.store.proposals.save_draft(
+                    unit_ref,
+                    [
+                        ProposalCandidate(position=i + 1, request_ref=c.ref, engine_rank=None)
+                        for i, c in enumerate(candidates[:MAX_PROPOSED])
+                    ],
+                    self._allocation_info.on,
+                    self._allocation_info.ruleset.hash,
+                    None,
+                    current_actor(),
+                )
+            except Exception as exc:
+                show_error(self, self.tr("Propositions"), exc)
+                break
+            saved += 1
+        if saved:
+            QMessageBox.information(
+                self,
+                self.tr("Propositions"),
+                self.tr("{n} proposition(s) gardée(s) en brouillon.").format(n=saved),
+            )
+        return saved
+
+    @Slot()
+    def _on_allocate_button_clicked(self) -> None:
+        self.start_allocation()
+
+    @Slot()
+    def _on_save_allocation_button_clicked(self) -> None:
+        self.save_allocation()
+
+    # -- state -------------------------------------------------------------------------------------
+    def restore_state(self, settings: QSettings) -> None:
+        """Restore the splitter position."""
+        state = settings.value("matching_page/splitter")
+        if isinstance(state, QByteArray):
+            self.unit_splitter.restoreState(state)
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember the splitter position."""
+        settings.setValue("matching_page/splitter", self.unit_splitter.saveState())

@@ -1,0 +1,296 @@
+"""The common frame of the Demandes and Logements workspaces: search, filters, table, actions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from housingmatch.gui.jobs import JobRunner
+from housingmatch.gui.models import ColumnSpec, RecordTableModel, TableProxyModel
+from housingmatch.gui.search import SearchIndex
+from housingmatch.store import Store
+
+# Wait this long after a keystroke before searching: typing "dupont" searches once, not six
+# times; short enough to feel immediate.
+SEARCH_DEBOUNCE_MS = 60
+
+
+def build_search_index(
+    db_path: Path | None, keys: Sequence[str], progress: Any, cancelled: Any
+) -> SearchIndex:
+    """Build the quick-search index of a table (work function of a background job)."""
+    progress(0, 1)
+    index = SearchIndex(keys)
+    progress(1, 1)
+    return index
+
+
+def fmt_int(n: int) -> str:
+    """Return an integer with a thin space between thousands, as written in French."""
+    return f"{n:,}".replace(",", "\u202f")
+
+
+class RecordPage(QWidget):
+    """A searchable, filterable, sortable table of records with action buttons.
+
+    Subclasses give the columns, load the records, compute the filter mask and act.
+
+    Signals:
+        records_changed(): records were created or changed from this page.
+        search_applied(query, visible): the quick search was applied.
+    """
+
+    records_changed = Signal()
+    search_applied = Signal(str, int)
+
+    settings_key = "records"
+
+    def __init__(
+        self, jobs: JobRunner, columns: Sequence[ColumnSpec[Any]], parent: QWidget | None
+    ) -> None:
+        """Build the search box, filter bar, table and button row."""
+        super().__init__(parent)
+        self.jobs = jobs
+        self.store: Store | None = None
+        self.model: RecordTableModel[Any] = RecordTableModel(columns, self)
+        self.proxy = TableProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("search_edit")
+        self.search_edit.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.setSpacing(6)
+        self.reset_filters_button = QPushButton(self.tr("Effacer les filtres"), self)
+
+        self.view = QTableView(self)
+        self.view.setObjectName("records_view")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+        self.button_bar = QHBoxLayout()
+        self.button_bar.addStretch(1)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.count_label)
+        filters = QHBoxLayout()
+        filters.addLayout(self.filter_bar)
+        filters.addStretch(1)
+        filters.addWidget(self.reset_filters_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(self.button_bar)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._filter_widgets: list[QWidget] = []
+
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self.reset_filters_button.clicked.connect(self._on_reset_filters_button_clicked)
+        self.view.doubleClicked.connect(self._on_view_double_clicked)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    # -- for subclasses ------------------------------------------------------------------------
+    def add_filter_combo(self, caption: str, choices: Sequence[tuple[str, Any]]) -> QComboBox:
+        """Add a labelled combo box to the filter bar; its data is the filter value."""
+        combo = QComboBox(self)
+        for text, value in choices:
+            combo.addItem(text, value)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.filter_bar.addWidget(QLabel(caption, self))
+        self.filter_bar.addWidget(combo)
+        combo.currentIndexChanged.connect(self._on_filter_changed)
+        self._filter_widgets.append(combo)
+        return combo
+
+    def add_filter_edit(self, caption: str, placeholder: str) -> QLineEdit:
+        """Add a labelled line edit to the filter bar (applied when editing finishes)."""
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(placeholder)
+        edit.setClearButtonEnabled(True)
+        edit.setMinimumWidth(170)
+        self.filter_bar.addWidget(QLabel(caption, self))
+        self.filter_bar.addWidget(edit)
+        edit.editingFinished.connect(self._on_filter_changed)
+        edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self._filter_widgets.append(edit)
+        return edit
+
+    def add_button(self, text: str, slot: Any, needs_selection: bool = False) -> QPushButton:
+        """Add an action button at the bottom right."""
+        button = QPushButton(text, self)
+        button.clicked.connect(slot)
+        button.setProperty("needs_selection", needs_selection)
+        if needs_selection:
+            button.setEnabled(False)
+        self.button_bar.addWidget(button)
+        return button
+
+    def load_records(self, store: Store) -> tuple[Sequence[Any], Sequence[str]]:
+        """Return the records of ``store`` and their folded search keys."""
+        raise NotImplementedError
+
+    def filter_mask(self) -> np.ndarray | None:
+        """Return the mask of the filter bar over the records (None: no filter)."""
+        return None
+
+    def prepare_filters(self, records: Sequence[Any]) -> None:
+        """Precompute the filter columns of the records (vectorised filtering)."""
+
+    def open_record(self, record: Any) -> None:
+        """Open the editor of a record (double-click)."""
+
+    # -- public ----------------------------------------------------------------------------------
+    def set_store(self, store: Store) -> None:
+        """Load (or reload) the records of ``store``; keeps search, filters and selection."""
+        self.store = store
+        selected = self.selected_record()
+        records, keys = self.load_records(store)
+        self.prepare_filters(records)
+        self.model.set_records(records, keys)
+        self.model.set_filter_mask(self.filter_mask())
+        self._update_count()
+        if selected is not None:
+            self.select_where(lambda r: r.ref == selected.ref)
+        self._build_index_in_background(keys)
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, text selected."""
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def apply_search_now(self) -> None:
+        """Apply the search box without waiting for the debounce timer."""
+        self._search_timer.stop()
+        self._on_search_timer_timeout()
+
+    def selected_record(self) -> Any | None:
+        """Return the selected record, or None."""
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.record(self.proxy.mapToSource(rows[0]).row())
+
+    def select_where(self, predicate: Any) -> bool:
+        """Select and show the first visible record matching ``predicate``."""
+        row = self.model.row_of(predicate)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.selectRow(index.row())
+        self.view.scrollTo(index)
+        return True
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Restore column widths and order."""
+        state = settings.value(f"{self.settings_key}/header")
+        if isinstance(state, QByteArray):
+            self.view.horizontalHeader().restoreState(state)
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember column widths and order."""
+        settings.setValue(f"{self.settings_key}/header", self.view.horizontalHeader().saveState())
+
+    # -- internals -------------------------------------------------------------------------------
+    def _build_index_in_background(self, keys: Sequence[str]) -> None:
+        if self.model.has_search_index() or not keys:
+            return
+        self.jobs.start(
+            self.tr("Index de recherche"),
+            build_search_index,
+            None,
+            keys,
+            on_done=self.model.set_search_index,
+            show_progress=False,
+        )
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count()
+        if shown == total:
+            self.count_label.setText(self.tr("{n} fiches").format(n=fmt_int(total)))
+        else:
+            self.count_label.setText(
+                self.tr("{shown} sur {total}").format(shown=fmt_int(shown), total=fmt_int(total))
+            )
+
+    def _update_buttons(self) -> None:
+        has = self.selected_record() is not None
+        for i in range(self.button_bar.count()):
+            widget = self.button_bar.itemAt(i).widget()
+            if widget is not None and widget.property("needs_selection"):
+                widget.setEnabled(has)
+
+    @Slot(str)
+    def _on_search_edit_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    @Slot()
+    def _on_search_timer_timeout(self) -> None:
+        query = self.search_edit.text()
+        self.model.set_search(query)
+        self._update_count()
+        self._update_buttons()
+        self.search_applied.emit(query, self.model.rowCount())
+
+    @Slot()
+    def _on_filter_changed(self) -> None:
+        self.model.set_filter_mask(self.filter_mask())
+        self._update_count()
+        self._update_buttons()
+
+    @Slot(str)
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        if not text:
+            self._on_filter_changed()
+
+    @Slot()
+    def _on_reset_filters_button_clicked(self) -> None:
+        for widget in self._filter_widgets:
+            widget.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(0)
+            elif isinstance(widget, QLineEdit):
+                widget.clear()
+            widget.blockSignals(False)
+        self._on_filter_changed()
+
+    @Slot(QModelIndex)
+    def _on_view_double_clicked(self, index: QModelIndex) -> None:
+        self.open_record(self.model.record(self.proxy.mapToSource(index).row()))
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        self._update_buttons()

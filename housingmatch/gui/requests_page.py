@@ -1,0 +1,253 @@
+"""The Demandes workspace: every request in a lazy table, quick search, filters, editor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+from housingmatch.domain.model import RequestStatus, label
+from housingmatch.gui.communes import CommuneCompleter, commune_key, commune_name, resolve_commune
+from housingmatch.gui.jobs import JobRunner, show_error
+from housingmatch.gui.models import ColumnSpec
+from housingmatch.gui.record_page import RecordPage
+from housingmatch.gui.request_dialog import RequestDialog
+from housingmatch.services import records as records_service
+from housingmatch.store import Store
+from housingmatch.store.requests import RequestSummary
+
+
+def _day(d: date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d else ""
+
+
+def _typologies(s: RequestSummary) -> str:
+    low, high = s.typology_min, s.typology_max
+    if low is None and high is None:
+        return ""
+    if low == high:
+        return f"T{low}"
+    return f"T{low or 1}–T{high or 6}"
+
+
+def request_columns() -> list[ColumnSpec[RequestSummary]]:
+    """Return the columns of the requests table."""
+    return [
+        ColumnSpec("Référence", lambda s: s.ref, lambda s: s.ref),
+        ColumnSpec("Nom", lambda s: s.last_name.upper(), lambda s: s.search_key),
+        ColumnSpec("Prénom", lambda s: s.first_name, lambda s: s.first_name.casefold()),
+        ColumnSpec("Employeur", lambda s: s.employer, lambda s: s.employer.casefold()),
+        ColumnSpec(
+            "Commune de travail",
+            lambda s: commune_name(s.work_commune),
+            lambda s: commune_key(s.work_commune),
+        ),
+        ColumnSpec(
+            "Pers.",
+            lambda s: str(s.persons),
+            lambda s: s.persons,
+            align_right=True,
+            tooltip="Nombre de personnes du ménage",
+        ),
+        ColumnSpec(
+            "Typologie", _typologies, lambda s: (s.typology_min or 0) * 10 + (s.typology_max or 0)
+        ),
+        ColumnSpec("Dépôt", lambda s: _day(s.filing_date), lambda s: s.filing_date.isoformat()),
+        ColumnSpec(
+            "Priorité",
+            lambda s: " · ".join(x for x, on in (("DALO", s.dalo), ("L441-1", s.l441)) if on),
+            lambda s: int(s.dalo) * 2 + int(s.l441),
+        ),
+        ColumnSpec("Statut", lambda s: label(s.status), lambda s: s.status.value),
+    ]
+
+
+PRIORITY_FILTERS = ("ALL", "DALO", "L441", "LEGAL", "MOBILITE")
+
+
+class RequestsPage(RecordPage):
+    """Lists requests; search by name, reference, unique number, employer or commune.
+
+    Signals:
+        request_saved(ref): a request was created or changed by the editor.
+    """
+
+    settings_key = "requests_page"
+
+    def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
+        """Build the page; call :meth:`set_store` to fill it."""
+        super().__init__(jobs, request_columns(), parent)
+        self._cols: dict[str, np.ndarray] = {}
+        self.search_edit.setPlaceholderText(
+            self.tr("Rechercher une demande : nom, référence, numéro unique, employeur, commune…")
+        )
+        self.status_filter = self.add_filter_combo(
+            self.tr("Statut"),
+            [(self.tr("Tous"), None)] + [(label(s), s.value) for s in RequestStatus],
+        )
+        self.status_filter.setCurrentIndex(1)  # active requests by default
+        self.priority_filter = self.add_filter_combo(
+            self.tr("Priorité"),
+            [
+                (self.tr("Toutes"), "ALL"),
+                (self.tr("DALO"), "DALO"),
+                (self.tr("Prioritaire L441-1"), "L441"),
+                (self.tr("DALO ou L441-1"), "LEGAL"),
+                (self.tr("Mobilité professionnelle"), "MOBILITE"),
+            ],
+        )
+        self.typology_filter = self.add_filter_combo(
+            self.tr("Typologie"),
+            [(self.tr("Toutes"), None)] + [(f"T{n}", n) for n in range(1, 7)],
+        )
+        self.commune_filter: QLineEdit = self.add_filter_edit(
+            self.tr("Commune"), self.tr("domicile ou travail")
+        )
+        CommuneCompleter(self.commune_filter, self)
+        self.new_button = self.add_button(self.tr("Nouvelle demande"), self._on_new_button_clicked)
+        self.edit_button = self.add_button(
+            self.tr("Modifier…"), self._on_edit_button_clicked, needs_selection=True
+        )
+        self.close_button = self.add_button(
+            self.tr("Clôturer…"), self._on_close_button_clicked, needs_selection=True
+        )
+        self.reopen_button = self.add_button(
+            self.tr("Rouvrir"), self._on_reopen_button_clicked, needs_selection=True
+        )
+
+    # -- data ----------------------------------------------------------------------------------
+    def load_records(self, store: Store) -> tuple[Sequence[Any], Sequence[str]]:
+        """Return the request summaries and their search keys (with commune names)."""
+        summaries = records_service.request_summaries(store)
+        keys = [
+            f"{s.search_key} {commune_key(s.work_commune)} {commune_key(s.home_commune)}"
+            for s in summaries
+        ]
+        return summaries, keys
+
+    def prepare_filters(self, records: Sequence[Any]) -> None:
+        """Keep the filtered fields as numpy columns."""
+        self._cols = {
+            "status": np.array([s.status.value for s in records], dtype=object),
+            "dalo": np.array([s.dalo for s in records], dtype=bool),
+            "l441": np.array([s.l441 for s in records], dtype=bool),
+            "mobility": np.array([s.mobility.value != "AUCUNE" for s in records], dtype=bool),
+            "home": np.array([s.home_commune for s in records], dtype=object),
+            "work": np.array([s.work_commune for s in records], dtype=object),
+            "tmin": np.array([s.typology_min or 1 for s in records], dtype=np.int16),
+            "tmax": np.array([s.typology_max or 6 for s in records], dtype=np.int16),
+        }
+
+    def filter_mask(self) -> np.ndarray | None:
+        """Combine the filter bar into one mask."""
+        cols = self._cols
+        if not cols:
+            return None
+        mask: np.ndarray | None = None
+
+        def both(part: np.ndarray) -> None:
+            nonlocal mask
+            mask = part if mask is None else mask & part
+
+        status = self.status_filter.currentData()
+        if status:
+            both(cols["status"] == status)
+        priority = self.priority_filter.currentData()
+        if priority == "DALO":
+            both(cols["dalo"])
+        elif priority == "L441":
+            both(cols["l441"])
+        elif priority == "LEGAL":
+            both(cols["dalo"] | cols["l441"])
+        elif priority == "MOBILITE":
+            both(cols["mobility"])
+        typology = self.typology_filter.currentData()
+        if typology:
+            both((cols["tmin"] <= typology) & (cols["tmax"] >= typology))
+        commune = self.commune_filter.text().strip()
+        if commune:
+            try:
+                code = resolve_commune(commune)
+            except ValueError as exc:
+                self.commune_filter.setToolTip(str(exc))
+                self.commune_filter.setStyleSheet("border: 1px solid #c0392b;")
+                return mask
+            self.commune_filter.setToolTip("")
+            self.commune_filter.setStyleSheet("")
+            both((cols["home"] == code) | (cols["work"] == code))
+        return mask
+
+    # -- actions -------------------------------------------------------------------------------
+    def new_request(self) -> None:
+        """Open an empty request editor; save creates the request."""
+        assert self.store is not None
+        saved = RequestDialog.create(self, self.store)
+        if saved is not None:
+            self._after_save(saved.ref)
+
+    def edit_request(self, ref: str) -> None:
+        """Open the editor of one request by reference."""
+        assert self.store is not None
+        try:
+            request = records_service.get_request(self.store, ref)
+        except Exception as exc:
+            show_error(self, self.tr("Demande"), exc)
+            return
+        saved = RequestDialog.edit(self, self.store, request)
+        if saved is not None:
+            self._after_save(saved.ref)
+
+    def open_record(self, record: Any) -> None:
+        """Edit the double-clicked request."""
+        self.edit_request(record.ref)
+
+    def _after_save(self, ref: str) -> None:
+        assert self.store is not None
+        self.set_store(self.store)
+        self.select_where(lambda s: s.ref == ref)
+        self.records_changed.emit()
+
+    @Slot()
+    def _on_new_button_clicked(self) -> None:
+        self.new_request()
+
+    @Slot()
+    def _on_edit_button_clicked(self) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self.edit_request(record.ref)
+
+    @Slot()
+    def _on_close_button_clicked(self) -> None:
+        record = self.selected_record()
+        if record is None or self.store is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Clôturer la demande"),
+            self.tr("Motif de clôture de la demande {ref} :").format(ref=record.ref),
+        )
+        if not ok:
+            return
+        try:
+            records_service.close_request(self.store, record.ref, reason)
+        except Exception as exc:
+            show_error(self, self.tr("Clôture de la demande"), exc)
+            return
+        self._after_save(record.ref)
+
+    @Slot()
+    def _on_reopen_button_clicked(self) -> None:
+        record = self.selected_record()
+        if record is None or self.store is None:
+            return
+        try:
+            records_service.reopen_request(self.store, record.ref)
+        except Exception as exc:
+            show_error(self, self.tr("Réouverture de la demande"), exc)
+            return
+        self._after_save(record.ref)

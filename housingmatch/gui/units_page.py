@@ -1,0 +1,191 @@
+"""The Logements workspace: every unit in a lazy table, quick search, filters, editor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from housingmatch.domain.model import Financement, Unit, UnitStatus, label, typology_name
+from housingmatch.gui.communes import CommuneCompleter, commune_key, commune_name, resolve_commune
+from housingmatch.gui.jobs import JobRunner
+from housingmatch.gui.models import ColumnSpec
+from housingmatch.gui.record_page import RecordPage
+from housingmatch.gui.request_dialog import format_amount
+from housingmatch.gui.unit_dialog import UnitDialog
+from housingmatch.store import Store
+from housingmatch.store.textkey import fold
+
+
+def _day(d: date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d else ""
+
+
+def unit_columns() -> list[ColumnSpec[Unit]]:
+    """Return the columns of the units table."""
+    return [
+        ColumnSpec("Référence", lambda u: u.ref, lambda u: u.ref),
+        ColumnSpec("Bailleur", lambda u: u.landlord, lambda u: u.landlord.casefold()),
+        ColumnSpec("Commune", lambda u: commune_name(u.commune), lambda u: commune_key(u.commune)),
+        ColumnSpec("Typologie", lambda u: typology_name(u.typology), lambda u: u.typology),
+        ColumnSpec(
+            "Surface",
+            lambda u: f"{format_amount(u.surface)} m²",
+            lambda u: u.surface,
+            align_right=True,
+        ),
+        ColumnSpec("Financement", lambda u: label(u.financing), lambda u: u.financing.value),
+        ColumnSpec(
+            "Loyer CC",
+            lambda u: f"{format_amount(u.total_rent)} €",
+            lambda u: u.total_rent,
+            align_right=True,
+            tooltip="Loyer charges comprises, par mois",
+        ),
+        ColumnSpec("QPV", lambda u: "oui" if u.qpv else "", lambda u: int(bool(u.qpv))),
+        ColumnSpec(
+            "Date limite",
+            lambda u: _day(u.proposal_deadline),
+            lambda u: u.proposal_deadline.isoformat() if u.proposal_deadline else "9999",
+            tooltip="Date limite de proposition au bailleur",
+        ),
+        ColumnSpec("Statut", lambda u: label(u.status), lambda u: u.status.value),
+    ]
+
+
+class UnitsPage(RecordPage):
+    """Lists units; search by reference, landlord, programme, address or commune.
+
+    Signals:
+        rank_unit_requested(ref): the user asked to rank candidates for a unit.
+    """
+
+    settings_key = "units_page"
+    rank_unit_requested = Signal(str)
+
+    def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
+        """Build the page; call :meth:`set_store` to fill it."""
+        super().__init__(jobs, unit_columns(), parent)
+        self._cols: dict[str, np.ndarray] = {}
+        self.search_edit.setPlaceholderText(
+            self.tr("Rechercher un logement : référence, bailleur, programme, adresse, commune…")
+        )
+        self.status_filter = self.add_filter_combo(
+            self.tr("Statut"), [(self.tr("Tous"), None)] + [(label(s), s.value) for s in UnitStatus]
+        )
+        self.financing_filter = self.add_filter_combo(
+            self.tr("Financement"),
+            [(self.tr("Tous"), None)] + [(label(f), f.value) for f in Financement],
+        )
+        self.typology_filter = self.add_filter_combo(
+            self.tr("Typologie"), [(self.tr("Toutes"), None)] + [(f"T{n}", n) for n in range(1, 7)]
+        )
+        self.commune_filter = self.add_filter_edit(self.tr("Commune"), self.tr("nom ou code"))
+        CommuneCompleter(self.commune_filter, self)
+        self.new_button = self.add_button(self.tr("Nouveau logement"), self._on_new_button_clicked)
+        self.edit_button = self.add_button(
+            self.tr("Modifier…"), self._on_edit_button_clicked, needs_selection=True
+        )
+        self.rank_button = self.add_button(
+            self.tr("Classer les candidats"), self._on_rank_button_clicked, needs_selection=True
+        )
+
+    def load_records(self, store: Store) -> tuple[Sequence[Any], Sequence[str]]:
+        """Return every unit and its search key."""
+        units = store.units.all()
+        keys = [
+            fold(
+                " ".join(
+                    x or ""
+                    for x in (u.ref, u.landlord, u.programme, u.address, u.reserved_employer)
+                )
+            )
+            + " "
+            + commune_key(u.commune)
+            for u in units
+        ]
+        return units, keys
+
+    def prepare_filters(self, records: Sequence[Any]) -> None:
+        """Keep the filtered fields as numpy columns."""
+        self._cols = {
+            "status": np.array([u.status.value for u in records], dtype=object),
+            "financing": np.array([u.financing.value for u in records], dtype=object),
+            "typology": np.array([u.typology for u in records], dtype=np.int16),
+            "commune": np.array([u.commune for u in records], dtype=object),
+        }
+
+    def filter_mask(self) -> np.ndarray | None:
+        """Combine the filter bar into one mask."""
+        cols = self._cols
+        if not cols:
+            return None
+        parts = []
+        if self.status_filter.currentData():
+            parts.append(cols["status"] == self.status_filter.currentData())
+        if self.financing_filter.currentData():
+            parts.append(cols["financing"] == self.financing_filter.currentData())
+        if self.typology_filter.currentData():
+            parts.append(cols["typology"] == self.typology_filter.currentData())
+        text = self.commune_filter.text().strip()
+        if text:
+            try:
+                parts.append(cols["commune"] == resolve_commune(text))
+                self.commune_filter.setStyleSheet("")
+                self.commune_filter.setToolTip("")
+            except ValueError as exc:
+                self.commune_filter.setStyleSheet("border: 1px solid #c0392b;")
+                self.commune_filter.setToolTip(str(exc))
+        if not parts:
+            return None
+        mask = parts[0]
+        for part in parts[1:]:
+            mask = mask & part
+        return mask
+
+    def new_unit(self) -> None:
+        """Open an empty unit editor; save creates the unit."""
+        assert self.store is not None
+        saved = UnitDialog.create(self, self.store)
+        if saved is not None:
+            self._after_save(saved.ref)
+
+    def edit_unit(self, ref: str) -> None:
+        """Open the editor of one unit by reference."""
+        assert self.store is not None
+        unit = self.store.units.get(ref)
+        if unit is None:
+            return
+        saved = UnitDialog.edit(self, self.store, unit)
+        if saved is not None:
+            self._after_save(saved.ref)
+
+    def open_record(self, record: Any) -> None:
+        """Edit the double-clicked unit."""
+        self.edit_unit(record.ref)
+
+    def _after_save(self, ref: str) -> None:
+        assert self.store is not None
+        self.set_store(self.store)
+        self.select_where(lambda u: u.ref == ref)
+        self.records_changed.emit()
+
+    @Slot()
+    def _on_new_button_clicked(self) -> None:
+        self.new_unit()
+
+    @Slot()
+    def _on_edit_button_clicked(self) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self.edit_unit(record.ref)
+
+    @Slot()
+    def _on_rank_button_clicked(self) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self.rank_unit_requested.emit(record.ref)

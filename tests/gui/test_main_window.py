@@ -1,0 +1,36 @@
+from housingmatch.gui.main_window import DASHBOARD, MATCHING, REQUESTS, UNITS, MainWindow
+from housingmatch.store import Store
+
+
+def test_window_starts_on_the_database(app_window):
+    assert "base.sqlite" in app_window.windowTitle()
+    assert "8 demandes" in app_window.counts_label.text()
+    assert "3 logements" in app_window.counts_label.text()
+    assert app_window.ruleset_label.text().startswith("Règles")
+    assert app_window.requests_page.model.total_count() == 8
+
+
+def test_workspace_shortcuts_switch_pages(app_window, qtbot):
+    for number, action in enumerate(app_window.page_actions):
+        assert action.shortcut().toString() == f"Ctrl+{number + 1}"
+        action.trigger()
+        assert app_window.current_page() == number
+    assert {DASHBOARD, REQUESTS, UNITS, MATCHING} == {0, 1, 2, 3}
+
+
+def test_ui_state_is_remembered(app_window, settings, sample_db, qtbot):
+    app_window.show_page(UNITS)
+    app_window.close()
+    store = Store.open(sample_db)
+    again = MainWindow(store, settings)
+    qtbot.addWidget(again)
+    assert again.current_page() == UNITS
+    again.store.close()
+
+
+def test_about_names_version_and_sources(app_window, no_modal_boxes):
+    app_window.about_action.trigger()
+    kind, text = no_modal_boxes[-1]
+    assert kind == "about"
+    assert "HousingMatch 0." in text
+    assert "Sources" in text
