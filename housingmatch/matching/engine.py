@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from housingmatch.domain.model import Request, Unit, UnitStatus
+from housingmatch.geo.distance import EARTH_RADIUS_KM, haversine_km_array
 from housingmatch.matching.eligibility import MatchingContext, UnitFacts, exclusion_codes
 from housingmatch.matching.index import (
     MOBILITY_CODES,
@@ -25,7 +26,6 @@ from housingmatch.matching.index import (
     SITUATION_CODES,
     CandidateIndex,
 )
-from housingmatch.matching.places import EARTH_RADIUS_KM
 from housingmatch.matching.reference import unit_warnings
 from housingmatch.matching.results import (
     EXCLUSION_BIT,
@@ -62,26 +62,16 @@ def _round2(values: FloatArray) -> FloatArray:
     return np.floor(values * 100 + 0.5) / 100
 
 
-def _haversine(lat1: float, lon1: float, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
-    """Distance in km from one point to many, with the operations of the scalar version."""
-    p1 = np.radians(np.float64(lat1))
-    q1 = np.radians(np.float64(lon1))
-    p2 = np.radians(lat2)
-    q2 = np.radians(lon2)
-    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin((q2 - q1) / 2) ** 2
-    result: FloatArray = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
-    return result
-
-
 def _haversine_pairs(
     lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray
 ) -> FloatArray:
-    p1 = np.radians(lat1)
-    q1 = np.radians(lon1)
-    p2 = np.radians(lat2)
-    q2 = np.radians(lon2)
-    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin((q2 - q1) / 2) ** 2
-    result: FloatArray = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    """Distances in km between pairs, with the operations of ``geo.distance.haversine_km``."""
+    phi1 = np.radians(lat1)
+    phi2 = np.radians(lat2)
+    half_dphi = (phi2 - phi1) / 2.0
+    half_dlambda = np.radians(lon2 - lon1) / 2.0
+    h = np.sin(half_dphi) ** 2 + np.cos(phi1) * np.cos(phi2) * np.sin(half_dlambda) ** 2
+    result: FloatArray = 2.0 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, h)))
     return result
 
 
@@ -322,7 +312,9 @@ class MatchingEngine:
         minutes = np.full(n, np.nan)
         if facts.point is not None:
             speed = take(view.speed)
-            km = _haversine(facts.point[0], facts.point[1], column("work_lat"), column("work_lon"))
+            km = haversine_km_array(
+                facts.point[0], facts.point[1], column("work_lat"), column("work_lon")
+            )
             minutes = _round1(km * ruleset.commute.detour_factor / speed * 60.0)
             located = ~np.isnan(minutes)
             span = w.proximity_zero_minutes - w.proximity_full_minutes

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from housingmatch.domain.model import Request, Unit
+from housingmatch.geo.distance import haversine_km
 
 Point = tuple[float, float]
 
@@ -105,18 +106,9 @@ def home_point(request: Request, places: Places) -> Point | None:
     return places.point(request.housing.commune)
 
 
-EARTH_RADIUS_KM = 6371.0088
-
-
-def haversine_km(a: Point, b: Point) -> float:
+def distance_km(a: Point, b: Point) -> float:
     """Return the great-circle distance in km between two (lat, lon) points."""
-    lat1, lon1 = math.radians(a[0]), math.radians(a[1])
-    lat2, lon2 = math.radians(b[0]), math.radians(b[1])
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a[0], a[1], b[0], b[1])
 
 
 def round1(value: float) -> float:

@@ -23,7 +23,7 @@ from housingmatch.domain.model import Request
 from housingmatch.matching.eligibility import UnitFacts, employer_keys
 from housingmatch.matching.places import (
     commute_minutes,
-    haversine_km,
+    distance_km,
     home_point,
     round2,
     workplace_point,
@@ -76,13 +76,13 @@ def score_candidate(request: Request, facts: UnitFacts) -> Score:
     proximity = 0.0
     gain_points = 0.0
     if work is not None and facts.point is not None:
-        minutes = commute_minutes(haversine_km(facts.point, work), commute.detour_factor, speed)
+        minutes = commute_minutes(distance_km(facts.point, work), commute.detour_factor, speed)
         span = weights.proximity_zero_minutes - weights.proximity_full_minutes
         share = clamp01((weights.proximity_zero_minutes - minutes) / span)
         proximity = weights.proximity_max * share
         home = home_point(request, places)
         if home is not None:
-            home_minutes = commute_minutes(haversine_km(home, work), commute.detour_factor, speed)
+            home_minutes = commute_minutes(distance_km(home, work), commute.detour_factor, speed)
             gain = max(home_minutes - minutes, 0.0)
             gain_points = min(gain * weights.gain_per_minute, weights.gain_max)
 
