@@ -97,6 +97,10 @@ def no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     )
     monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "about", record("about", None))
+    # Closing a changed editor at teardown asks: answer "discard".
+    monkeypatch.setattr(
+        QMessageBox, "question", record("question", QMessageBox.StandardButton.Discard)
+    )
     monkeypatch.setattr(
         QInputDialog, "getText", lambda *a, **k: pytest.fail("unexpected input dialog")
     )

@@ -1,0 +1,54 @@
+from housingmatch.errors import UserError
+from housingmatch.gui.jobs import JobRunner
+from housingmatch.gui.work import generate_demo_work
+from housingmatch.store import Store
+
+
+def test_job_reports_progress_and_result(app_window, qtbot):
+    seen = []
+    store = app_window.store
+    before = store.requests.count()
+    job = app_window.jobs.start("démo", generate_demo_work, store.path, 1500, 10, 7)
+    job.signals.progress.connect(lambda done, total: seen.append((done, total)))
+    with qtbot.waitSignal(job.signals.finished, timeout=60000):
+        pass
+    assert seen, "no progress was reported"
+    assert seen[-1][0] == seen[-1][1]
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert store.requests.count() == before + 1500
+    qtbot.waitUntil(lambda: not app_window.jobs.running())
+    assert app_window.jobs.progress_widget.isHidden()
+
+
+def test_cancelled_job_leaves_the_database_unchanged(app_window, qtbot):
+    store = app_window.store
+    counts = (store.requests.count(), store.units.count(), store.audit.count())
+    job = app_window.jobs.start("démo", generate_demo_work, store.path, 20000, 50, 7)
+    assert app_window.jobs.progress_widget.isVisible()
+    with qtbot.waitSignal(job.signals.cancelled, timeout=60000):
+        app_window.jobs.progress_widget.cancel_button.click()
+    with Store.open(store.path) as other:
+        assert (other.requests.count(), other.units.count(), other.audit.count()) == counts
+    assert (store.requests.count(), store.units.count(), store.audit.count()) == counts
+
+
+def failing(db_path, progress, cancelled):
+    raise UserError("Le fichier est illisible.")
+
+
+def crashing(db_path, progress, cancelled):
+    raise ZeroDivisionError("division by zero")
+
+
+def test_errors_are_shown_in_french_in_one_place(qtbot, no_modal_boxes):
+    runner = JobRunner(None)
+    job = runner.start("Import du fichier", failing, None)
+    with qtbot.waitSignal(job.signals.failed, timeout=5000):
+        pass
+    job2 = runner.start("Calcul", crashing, None)
+    with qtbot.waitSignal(job2.signals.failed, timeout=5000):
+        pass
+    runner.wait()
+    messages = [text for kind, text in no_modal_boxes if kind == "critical"]
+    assert messages[0] == "Import du fichier: Le fichier est illisible."
+    assert "erreur inattendue" in messages[1]
