@@ -1,0 +1,235 @@
+"""Ranking use cases for the GUI and the command line: rank a unit, reverse view, allocation.
+
+The engine (a candidate index of every request) is cached per store, so repeated rankings
+do not reread the database. The cache is checked against the audit log's last hash (every
+write is audited): when another connection changed something, the index is rebuilt; a
+caller that changed requests itself can say which with :func:`requests_changed`, which
+updates the index in place. The rule set is the latest one stored in the database, or the
+shipped default (then stored, so rankings can be replayed with the same text).
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from housingmatch.domain.model import Request, UnitStatus
+from housingmatch.errors import UserError
+from housingmatch.geo import default_gazetteer
+from housingmatch.matching.allocation import allocate as allocate_units
+from housingmatch.matching.eligibility import MatchingContext
+from housingmatch.matching.engine import MatchingEngine
+from housingmatch.matching.ordering import derived_tie_breaker
+from housingmatch.matching.places import GazetteerPlaces
+from housingmatch.matching.results import (
+    Allocation,
+    CandidateUnits,
+    RankedCandidate,
+    Ranking,
+)
+from housingmatch.rules.ceilings import CeilingTable
+from housingmatch.rules.ruleset import RuleSet, RuleSetError, default_ruleset, parse_ruleset
+from housingmatch.store import Store
+
+
+@dataclass(slots=True)
+class _Cached:
+    engine: MatchingEngine
+    ruleset_hash: str
+    token: str
+
+
+_ENGINES: weakref.WeakKeyDictionary[Store, _Cached] = weakref.WeakKeyDictionary()
+
+
+def active_ruleset(store: Store) -> RuleSet:
+    """Return the latest stored rule set, storing the shipped default when there is none."""
+    latest = store.rulesets.latest()
+    if latest is None:
+        rules = default_ruleset()
+        store.rulesets.add(
+            rules.name, rules.version, rules.effective_date, rules.content_hash, rules.text
+        )
+        return rules
+    stored_hash, text = latest
+    try:
+        rules = parse_ruleset(text)
+    except RuleSetError as exc:
+        raise UserError(f"Les règles enregistrées sont inutilisables : {exc}") from None
+    if rules.content_hash != stored_hash:
+        raise UserError(
+            "Les règles enregistrées ne correspondent plus à leur empreinte : "
+            "réimportez le fichier de règles."
+        )
+    return rules
+
+
+def matching_context(store: Store, rules: RuleSet) -> MatchingContext:
+    """Return the rules, the database's ceiling table and the gazetteer's places."""
+    rows = [(r.year, r.zone, r.financing, r.category, r.amount) for r in store.reference.ceilings()]
+    if not rows:
+        raise UserError("La table des plafonds de ressources de la base est vide.")
+    return MatchingContext(
+        ruleset=rules,
+        ceilings=CeilingTable(rows, rules.social_zone),
+        places=GazetteerPlaces(default_gazetteer()),
+    )
+
+
+def _requests_with_tie_breakers(store: Store) -> list[Request]:
+    """Return every request, storing a tie-breaker for those that had none (drawn once)."""
+    requests = store.requests.all()
+    missing = {r.ref: derived_tie_breaker(r.ref) for r in requests if r.tie_breaker is None}
+    if not missing:
+        return requests
+    store.requests.set_tie_breakers(missing)
+    return [replace(r, tie_breaker=missing[r.ref]) if r.ref in missing else r for r in requests]
+
+
+def engine_for(store: Store) -> MatchingEngine:
+    """Return the store's cached engine, rebuilt when the rules or the data changed."""
+    rules = active_ruleset(store)
+    cached = _ENGINES.get(store)
+    token = store.audit.last_hash()
+    if cached is not None and cached.ruleset_hash == rules.content_hash and cached.token == token:
+        return cached.engine
+    engine = MatchingEngine(matching_context(store, rules), _requests_with_tie_breakers(store))
+    _ENGINES[store] = _Cached(engine, rules.content_hash, store.audit.last_hash())
+    return engine
+
+
+def requests_changed(store: Store, refs: list[str]) -> None:
+    """Update the cached index for requests this connection just saved, closed or deleted."""
+    cached = _ENGINES.get(store)
+    if cached is None:
+        return
+    found = store.requests.get_many(refs)
+    missing = {ref: derived_tie_breaker(ref) for ref, r in found.items() if r.tie_breaker is None}
+    if missing:
+        store.requests.set_tie_breakers(missing)
+        found = store.requests.get_many(refs)
+    for ref in refs:
+        if ref in found:
+            cached.engine.upsert(found[ref])
+        else:
+            cached.engine.remove(ref)
+    cached.token = store.audit.last_hash()
+
+
+def forget(store: Store) -> None:
+    """Drop the cached engine of a store (e.g. before closing it)."""
+    _ENGINES.pop(store, None)
+
+
+def rank_unit(store: Store, unit_ref: str, on: date, top: int | None = None) -> Ranking:
+    """Rank every request for a unit on a date; keep the first ``top`` ranked when given."""
+    unit = store.units.get(unit_ref)
+    if unit is None:
+        raise UserError(f"Aucun logement n'a la référence « {unit_ref} ».")
+    if top is not None and top < 1:
+        raise UserError("Le nombre de candidats à afficher doit être au moins 1.")
+    ranking = engine_for(store).rank(unit, on)
+    if top is not None:
+        ranking = replace(ranking, ranked=ranking.top(top))
+    return ranking
+
+
+def candidate_units(store: Store, request_ref: str, on: date) -> CandidateUnits:
+    """Return the open units a request is eligible for, best first."""
+    engine = engine_for(store)
+    request = engine.index.get(request_ref)
+    if request is None:
+        raise UserError(f"Aucune demande n'a la référence « {request_ref} ».")
+    return engine.candidate_units(request, store.units.all(status=UnitStatus.OUVERT), on)
+
+
+def allocate(store: Store, on: date, per_unit: int = 3) -> Allocation:
+    """Suggest distinct candidates for all open units at once (maximal total score)."""
+    if per_unit < 1:
+        raise UserError("Le nombre de candidats par logement doit être au moins 1.")
+    engine = engine_for(store)
+    return allocate_units(engine, store.units.all(status=UnitStatus.OUVERT), on, per_unit)
+
+
+# -- plain data for JSON output and for keeping a ranking with a proposal -------------------
+def candidate_to_dict(candidate: RankedCandidate) -> dict[str, Any]:
+    """Return a ranked candidate as the command line's JSON object."""
+    return {
+        "rank": candidate.rank,
+        "ref_demande": candidate.ref,
+        "score": candidate.score,
+        "groups": [g.value for g in candidate.groups],
+        "parts": candidate.parts_dict(),
+        "commute_minutes": candidate.commute_minutes,
+    }
+
+
+def ranking_to_dict(ranking: Ranking) -> dict[str, Any]:
+    """Return a ranking as the ``rank --json`` object."""
+    return {
+        "unit": ranking.unit_ref,
+        "date": ranking.on.isoformat(),
+        "ruleset": {
+            "name": ranking.ruleset.name,
+            "version": ranking.ruleset.version,
+            "hash": ranking.ruleset.hash,
+        },
+        "ranked": [candidate_to_dict(c) for c in ranking.ranked],
+        "excluded": [
+            {"ref_demande": e.ref, "reasons": [c.value for c in e.codes]} for e in ranking.excluded
+        ],
+        "warnings": list(ranking.warnings),
+    }
+
+
+def candidate_units_to_dict(view: CandidateUnits) -> dict[str, Any]:
+    """Return the reverse view as the ``candidates --json`` object."""
+    return {
+        "request": view.request_ref,
+        "date": view.on.isoformat(),
+        "ruleset": {
+            "name": view.ruleset.name,
+            "version": view.ruleset.version,
+            "hash": view.ruleset.hash,
+        },
+        "groups": [g.value for g in view.groups],
+        "units": [
+            {
+                "rank": i,
+                "ref_logement": o.unit_ref,
+                "score": o.score,
+                "parts": {p.value: v for p, v in o.parts},
+                "commute_minutes": o.commute_minutes,
+            }
+            for i, o in enumerate(view.options, start=1)
+        ],
+        "not_eligible": [
+            {"ref_logement": ref, "reasons": [c.value for c in codes]}
+            for ref, codes in view.not_eligible
+        ],
+    }
+
+
+def allocation_to_dict(allocation: Allocation) -> dict[str, Any]:
+    """Return a batch suggestion as the ``allocate --json`` object."""
+    return {
+        "date": allocation.on.isoformat(),
+        "ruleset": {
+            "name": allocation.ruleset.name,
+            "version": allocation.ruleset.version,
+            "hash": allocation.ruleset.hash,
+        },
+        "per_unit": allocation.per_unit,
+        "total_score": allocation.total_score,
+        "units": [
+            {
+                "unit": u.unit_ref,
+                "eligible": u.eligible_count,
+                "candidates": [candidate_to_dict(c) for c in u.candidates],
+            }
+            for u in allocation.units
+        ],
+        "warnings": list(allocation.warnings),
+    }
