@@ -16,6 +16,8 @@ Scalar = str | int | float | bool | None
 
 
 def _value(value: Any) -> Scalar:
+    if value is None or type(value) in (int, float, bool):
+        return value  # type: ignore[no-any-return]
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, date):

@@ -167,6 +167,10 @@ class RequestRepository:
     def get_many(self, refs: Sequence[str]) -> dict[str, Request]:
         """Return the existing requests among ``refs``, by reference."""
         out: dict[str, Request] = {}
+        if len(refs) > 4 * _CHUNK:
+            # A bulk re-import: one pass over the tables beats thousands of IN (...) queries.
+            wanted = set(refs)
+            return {r.ref: r for r in self.all() if r.ref in wanted}
         for start in range(0, len(refs), _CHUNK):
             chunk = list(refs[start : start + _CHUNK])
             marks = ",".join("?" * len(chunk))
@@ -311,6 +315,9 @@ class RequestRepository:
                         close_reason=old.close_reason,
                     )
                 request = replace(request, id=old.id, tie_breaker=old.tie_breaker)
+                if request == old:
+                    outcome.unchanged.append(request.ref)
+                    continue
                 changes = diff_fields(request_fields(old), request_fields(request))
                 if not changes:
                     outcome.unchanged.append(request.ref)
