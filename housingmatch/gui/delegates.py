@@ -22,10 +22,10 @@ PART_COLOURS = {
 # Short badge text and colour of each priority group.
 GROUP_BADGES = {
     "DALO": ("DALO", "#c0392b"),
-    "PRIORITAIRE_L441": ("L441-1", "#d35400"),
+    "PRIORITAIRE_L441": ("L441", "#d35400"),
     "JEUNE": ("Jeune", "#2471a3"),
-    "MOBILITE": ("Mobilité", "#138d75"),
-    "DIFFICULTE": ("Difficulté", "#7d3c98"),
+    "MOBILITE": ("Mobil.", "#138d75"),
+    "DIFFICULTE": ("Diffic.", "#7d3c98"),
 }
 
 _Index = QModelIndex | QPersistentModelIndex

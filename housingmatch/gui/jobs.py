@@ -92,6 +92,10 @@ class Job(QRunnable):
         self._cancel = threading.Event()
         self._last_progress = 0.0
         self.done = False
+        self.show_progress = True
+        self.on_done: Callable[[Any], None] | None = None
+        self.on_cancelled: Callable[[], None] | None = None
+        self.on_failed: Callable[[BaseException], None] | None = None
 
     def cancel(self) -> None:
         """Ask the work to stop at its next check."""
@@ -144,6 +148,7 @@ class JobRunner(QObject):
         self._parent_widget = parent_widget
         self.pool = pool or QThreadPool.globalInstance()
         self._running: list[Job] = []
+        self._by_signals: dict[JobSignals, Job] = {}
         self.progress_widget = JobProgressWidget(parent_widget)
         self.progress_widget.cancel_requested.connect(self._on_progress_widget_cancel_requested)
         self.progress_widget.hide()
@@ -162,13 +167,15 @@ class JobRunner(QObject):
     ) -> Job:
         """Start ``fn`` on the pool; ``on_done(result)`` runs on the GUI thread when it returns."""
         job = Job(title, fn, db_path, args, kwargs)
-        if on_done is not None:
-            job.signals.finished.connect(on_done)
-        if on_cancelled is not None:
-            job.signals.cancelled.connect(on_cancelled)
-        job.signals.failed.connect(lambda exc: self._report_failure(job, exc, on_failed))
-        for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
-            signal.connect(lambda *_: self._forget(job))
+        job.on_done, job.on_cancelled, job.on_failed = on_done, on_cancelled, on_failed
+        job.show_progress = show_progress
+        # Bound slots of this GUI-thread object: the worker's emissions are queued to the
+        # GUI thread (a plain lambda could be called in the worker thread).
+        job.signals.progress.connect(self._on_job_progress)
+        job.signals.finished.connect(self._on_job_finished)
+        job.signals.failed.connect(self._on_job_failed)
+        job.signals.cancelled.connect(self._on_job_cancelled)
+        self._by_signals[job.signals] = job
         if show_progress:
             self.progress_widget.track(job)
         self._running.append(job)
@@ -189,18 +196,46 @@ class JobRunner(QObject):
         """Wait for the pool to be idle (teardown, closing the window)."""
         return self.pool.waitForDone(msecs)
 
-    def _report_failure(
-        self,
-        job: Job,
-        error: BaseException,
-        on_failed: Callable[[BaseException], None] | None,
-    ) -> None:
-        if on_failed is not None:
-            on_failed(error)
+    def _job_of_sender(self) -> Job | None:
+        return self._by_signals.get(self.sender())  # type: ignore[call-overload]
+
+    @Slot(int, int)
+    def _on_job_progress(self, done: int, total: int) -> None:
+        job = self._job_of_sender()
+        if job is not None and job.show_progress:
+            self.progress_widget.show_progress(job, done, total)
+
+    @Slot(object)
+    def _on_job_finished(self, result: object) -> None:
+        job = self._job_of_sender()
+        if job is None:
+            return
+        self._forget(job)
+        if job.on_done is not None:
+            job.on_done(result)
+
+    @Slot(object)
+    def _on_job_failed(self, error: BaseException) -> None:
+        job = self._job_of_sender()
+        if job is None:
+            return
+        self._forget(job)
+        if job.on_failed is not None:
+            job.on_failed(error)
         show_error(self._parent_widget, job.title, error)
+
+    @Slot()
+    def _on_job_cancelled(self) -> None:
+        job = self._job_of_sender()
+        if job is None:
+            return
+        self._forget(job)
+        if job.on_cancelled is not None:
+            job.on_cancelled()
 
     def _forget(self, job: Job) -> None:
         job.done = True
+        self._by_signals.pop(job.signals, None)
         if job in self._running:
             self._running.remove(job)
         self.progress_widget.untrack(job)
@@ -241,7 +276,6 @@ class JobProgressWidget(QWidget):
     def track(self, job: Job) -> None:
         """Show the progress of ``job`` (the newest tracked job is the one shown)."""
         self._jobs.append(job)
-        job.signals.progress.connect(lambda done, total: self._on_job_progress(job, done, total))
         self._show(job)
 
     def untrack(self, job: Job) -> None:
@@ -263,7 +297,8 @@ class JobProgressWidget(QWidget):
         self.cancel_button.setEnabled(True)
         self.show()
 
-    def _on_job_progress(self, job: Job, done: int, total: int) -> None:
+    def show_progress(self, job: Job, done: int, total: int) -> None:
+        """Show the progress of ``job`` if it is the job shown."""
         if job is not self.current_job():
             return
         if total <= 0:

@@ -27,6 +27,7 @@ from housingmatch.gui.matching_page import MatchingPage
 from housingmatch.gui.requests_page import RequestsPage
 from housingmatch.gui.units_page import UnitsPage
 from housingmatch.paths import resource
+from housingmatch.services.matching import active_ruleset
 from housingmatch.store import Store
 
 DASHBOARD, REQUESTS, UNITS, MATCHING = range(4)
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
 
         self.side_bar = QListWidget(self)
         self.side_bar.setObjectName("side_bar")
-        self.side_bar.setFixedWidth(190)
+        self.side_bar.setFixedWidth(150)
         self.side_bar.setSpacing(2)
         self.stack = QStackedWidget(self)
         self.dashboard_page = DashboardPage(self)
@@ -199,11 +200,8 @@ class MainWindow(QMainWindow):
         self.ruleset_label.setText(self.tr("Règles : {name}").format(name=self._ruleset_name()))
 
     def _ruleset_name(self) -> str:
-        stored = self.store.rulesets.all()
-        if stored:
-            latest = stored[-1]
-            return f"{latest.name} {latest.version}"
-        return self.tr("règles par défaut")
+        rules = active_ruleset(self.store)
+        return f"{rules.name} {rules.version}"
 
     def reload(self) -> None:
         """Reload every workspace from the database (after an import or a demo fill)."""

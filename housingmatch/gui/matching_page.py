@@ -223,7 +223,7 @@ class MatchingPage(QWidget):
                 self.tr("Demande"),
                 self.tr("Demandeur"),
                 self.tr("Score"),
-                self.tr("Points par partie"),
+                self.tr("Parties"),
                 self.tr("Groupes"),
                 self.tr("Trajet"),
             ],
@@ -242,7 +242,7 @@ class MatchingPage(QWidget):
             5: lambda c: tuple(str(g) for g in c.groups),
         }
         header = self.candidates_view.horizontalHeader()
-        for column, width in ((0, 50), (1, 120), (2, 190), (3, 60), (4, 170), (5, 190), (6, 60)):
+        for column, width in ((0, 40), (1, 125), (2, 140), (3, 52), (4, 122), (5, 150), (6, 55)):
             header.resizeSection(column, width)
 
         excluded_page = QWidget(page)
@@ -259,13 +259,13 @@ class MatchingPage(QWidget):
         self.excluded_view = _table(excluded_page)
         self.excluded_view.setObjectName("excluded_view")
         self.excluded_view.setModel(sorted_proxy(self.excluded_model, self))
-        self.excluded_view.horizontalHeader().resizeSection(0, 120)
-        self.excluded_view.horizontalHeader().resizeSection(1, 190)
+        self.excluded_view.horizontalHeader().resizeSection(0, 135)
+        self.excluded_view.horizontalHeader().resizeSection(1, 160)
         self.excluded_note = QLabel(excluded_page)
         excluded_split = QSplitter(Qt.Orientation.Vertical, excluded_page)
         excluded_split.addWidget(self.counts_view)
         excluded_split.addWidget(self.excluded_view)
-        excluded_split.setSizes([160, 400])
+        excluded_split.setSizes([200, 400])
         excluded_layout = QVBoxLayout(excluded_page)
         excluded_layout.addWidget(excluded_split, 1)
         excluded_layout.addWidget(self.excluded_note)
@@ -301,7 +301,7 @@ class MatchingPage(QWidget):
         self.unit_splitter.addWidget(detail)
         self.unit_splitter.setStretchFactor(0, 3)
         self.unit_splitter.setStretchFactor(1, 2)
-        self.unit_splitter.setSizes([640, 420])
+        self.unit_splitter.setSizes([770, 330])
 
         layout = QVBoxLayout(page)
         layout.addLayout(top)
@@ -529,6 +529,7 @@ class MatchingPage(QWidget):
                         " ; ".join(EXCLUSION_LABELS[c] for c in e.codes),
                     ),
                     payload=e,
+                    tooltips=(None, None, "\n".join(EXCLUSION_LABELS[c] for c in e.codes)),
                 )
                 for e in data.excluded
             ]

@@ -48,6 +48,7 @@ class ColumnSpec(Generic[T]):
     sort_key: Callable[[T], Any]
     align_right: bool = False
     tooltip: str | None = None
+    width: int = 110
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):

@@ -95,6 +95,8 @@ class RecordPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for column, spec in enumerate(columns):
+            header.resizeSection(column, spec.width)
 
         self.button_bar = QHBoxLayout()
         self.button_bar.addStretch(1)

@@ -467,10 +467,11 @@ class RequestDialog(QDialog):
             if f.warning:
                 text += " *"
             lines.append(text)
-        warnings = {f.warning for f in facts.financings if f.warning}
+        warnings = sorted({f.warning for f in facts.financings if f.warning})
         if warnings:
-            lines.extend(f"* {w}" for w in sorted(warnings))
+            lines.append(self.tr("* plafonds d'une année antérieure (voir l'infobulle)"))
         ui.financings_value.setText("\n".join(lines))
+        ui.financings_value.setToolTip("\n".join(warnings))
         years, months = divmod(facts.seniority_months, 12)
         if years:
             seniority = self.tr("{m} mois ({y} an(s) et {r} mois)").format(

@@ -37,14 +37,15 @@ def _typologies(s: RequestSummary) -> str:
 def request_columns() -> list[ColumnSpec[RequestSummary]]:
     """Return the columns of the requests table."""
     return [
-        ColumnSpec("Référence", lambda s: s.ref, lambda s: s.ref),
-        ColumnSpec("Nom", lambda s: s.last_name.upper(), lambda s: s.search_key),
-        ColumnSpec("Prénom", lambda s: s.first_name, lambda s: s.first_name.casefold()),
-        ColumnSpec("Employeur", lambda s: s.employer, lambda s: s.employer.casefold()),
+        ColumnSpec("Référence", lambda s: s.ref, lambda s: s.ref, width=150),
+        ColumnSpec("Nom", lambda s: s.last_name.upper(), lambda s: s.search_key, width=130),
+        ColumnSpec("Prénom", lambda s: s.first_name, lambda s: s.first_name.casefold(), width=100),
+        ColumnSpec("Employeur", lambda s: s.employer, lambda s: s.employer.casefold(), width=220),
         ColumnSpec(
             "Commune de travail",
             lambda s: commune_name(s.work_commune),
             lambda s: commune_key(s.work_commune),
+            width=160,
         ),
         ColumnSpec(
             "Pers.",
@@ -52,15 +53,22 @@ def request_columns() -> list[ColumnSpec[RequestSummary]]:
             lambda s: s.persons,
             align_right=True,
             tooltip="Nombre de personnes du ménage",
+            width=50,
         ),
         ColumnSpec(
-            "Typologie", _typologies, lambda s: (s.typology_min or 0) * 10 + (s.typology_max or 0)
+            "Typologie",
+            _typologies,
+            lambda s: (s.typology_min or 0) * 10 + (s.typology_max or 0),
+            width=80,
         ),
-        ColumnSpec("Dépôt", lambda s: _day(s.filing_date), lambda s: s.filing_date.isoformat()),
+        ColumnSpec(
+            "Dépôt", lambda s: _day(s.filing_date), lambda s: s.filing_date.isoformat(), width=90
+        ),
         ColumnSpec(
             "Priorité",
             lambda s: " · ".join(x for x, on in (("DALO", s.dalo), ("L441-1", s.l441)) if on),
             lambda s: int(s.dalo) * 2 + int(s.l441),
+            width=100,
         ),
         ColumnSpec("Statut", lambda s: label(s.status), lambda s: s.status.value),
     ]

@@ -28,10 +28,17 @@ def _day(d: date | None) -> str:
 def unit_columns() -> list[ColumnSpec[Unit]]:
     """Return the columns of the units table."""
     return [
-        ColumnSpec("Référence", lambda u: u.ref, lambda u: u.ref),
-        ColumnSpec("Bailleur", lambda u: u.landlord, lambda u: u.landlord.casefold()),
-        ColumnSpec("Commune", lambda u: commune_name(u.commune), lambda u: commune_key(u.commune)),
-        ColumnSpec("Typologie", lambda u: typology_name(u.typology), lambda u: u.typology),
+        ColumnSpec("Référence", lambda u: u.ref, lambda u: u.ref, width=140),
+        ColumnSpec("Bailleur", lambda u: u.landlord, lambda u: u.landlord.casefold(), width=130),
+        ColumnSpec(
+            "Commune",
+            lambda u: commune_name(u.commune),
+            lambda u: commune_key(u.commune),
+            width=170,
+        ),
+        ColumnSpec(
+            "Typologie", lambda u: typology_name(u.typology), lambda u: u.typology, width=80
+        ),
         ColumnSpec(
             "Surface",
             lambda u: f"{format_amount(u.surface)} m²",
@@ -46,7 +53,7 @@ def unit_columns() -> list[ColumnSpec[Unit]]:
             align_right=True,
             tooltip="Loyer charges comprises, par mois",
         ),
-        ColumnSpec("QPV", lambda u: "oui" if u.qpv else "", lambda u: int(bool(u.qpv))),
+        ColumnSpec("QPV", lambda u: "oui" if u.qpv else "", lambda u: int(bool(u.qpv)), width=50),
         ColumnSpec(
             "Date limite",
             lambda u: _day(u.proposal_deadline),

@@ -547,6 +547,7 @@ class Ui_RequestDialog(object):
         self.status_value = QLabel(self.computed_box)
         self.status_value.setObjectName(u"status_value")
         self.status_value.setWordWrap(True)
+        self.status_value.setMinimumSize(QSize(240, 0))
         self.status_value.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         self.computed_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.status_value)
@@ -559,6 +560,7 @@ class Ui_RequestDialog(object):
         self.category_value = QLabel(self.computed_box)
         self.category_value.setObjectName(u"category_value")
         self.category_value.setWordWrap(True)
+        self.category_value.setMinimumSize(QSize(240, 0))
         self.category_value.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         self.computed_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.category_value)
@@ -571,6 +573,7 @@ class Ui_RequestDialog(object):
         self.groups_value = QLabel(self.computed_box)
         self.groups_value.setObjectName(u"groups_value")
         self.groups_value.setWordWrap(True)
+        self.groups_value.setMinimumSize(QSize(240, 0))
         self.groups_value.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         self.computed_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.groups_value)
@@ -583,6 +586,7 @@ class Ui_RequestDialog(object):
         self.financings_value = QLabel(self.computed_box)
         self.financings_value.setObjectName(u"financings_value")
         self.financings_value.setWordWrap(True)
+        self.financings_value.setMinimumSize(QSize(240, 0))
         self.financings_value.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         self.computed_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.financings_value)
@@ -595,6 +599,7 @@ class Ui_RequestDialog(object):
         self.seniority_value = QLabel(self.computed_box)
         self.seniority_value.setObjectName(u"seniority_value")
         self.seniority_value.setWordWrap(True)
+        self.seniority_value.setMinimumSize(QSize(240, 0))
         self.seniority_value.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         self.computed_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.seniority_value)
@@ -607,6 +612,7 @@ class Ui_RequestDialog(object):
         self.expiry_value = QLabel(self.computed_box)
         self.expiry_value.setObjectName(u"expiry_value")
         self.expiry_value.setWordWrap(True)
+        self.expiry_value.setMinimumSize(QSize(240, 0))
         self.expiry_value.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         self.computed_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.expiry_value)
@@ -635,8 +641,8 @@ class Ui_RequestDialog(object):
 
         self.body_layout.addLayout(self.side_layout)
 
-        self.body_layout.setStretch(0, 3)
-        self.body_layout.setStretch(1, 2)
+        self.body_layout.setStretch(0, 5)
+        self.body_layout.setStretch(1, 3)
 
         self.dialog_layout.addLayout(self.body_layout)
 
@@ -737,14 +743,14 @@ class Ui_RequestDialog(object):
         self.employment_form_label_7.setText(QCoreApplication.translate("RequestDialog", u"Coordonn\u00e9es du lieu de travail", None))
         self.work_latitude_edit.setPlaceholderText(QCoreApplication.translate("RequestDialog", u"latitude", None))
         self.work_longitude_edit.setPlaceholderText(QCoreApplication.translate("RequestDialog", u"longitude", None))
-        self.sections_tabs.setTabText(self.sections_tabs.indexOf(self.employment_tab), QCoreApplication.translate("RequestDialog", u"Emploi et lieu de travail", None))
+        self.sections_tabs.setTabText(self.sections_tabs.indexOf(self.employment_tab), QCoreApplication.translate("RequestDialog", u"Emploi et travail", None))
         self.housing_form_label_0.setText(QCoreApplication.translate("RequestDialog", u"Commune de r\u00e9sidence", None))
         self.home_commune_edit.setPlaceholderText(QCoreApplication.translate("RequestDialog", u"nom, code postal ou code INSEE", None))
         self.housing_form_label_1.setText(QCoreApplication.translate("RequestDialog", u"Situation actuelle", None))
         self.housing_form_label_2.setText(QCoreApplication.translate("RequestDialog", u"Loyer actuel (\u20ac/mois)", None))
         self.current_rent_edit.setPlaceholderText(QCoreApplication.translate("RequestDialog", u"facultatif", None))
         self.housing_form_label_3.setText(QCoreApplication.translate("RequestDialog", u"Motifs de la demande", None))
-        self.sections_tabs.setTabText(self.sections_tabs.indexOf(self.housing_tab), QCoreApplication.translate("RequestDialog", u"Logement actuel et motifs", None))
+        self.sections_tabs.setTabText(self.sections_tabs.indexOf(self.housing_tab), QCoreApplication.translate("RequestDialog", u"Logement et motifs", None))
         self.wishes_form_label_0.setText(QCoreApplication.translate("RequestDialog", u"Ajouter une commune souhait\u00e9e", None))
         self.wished_commune_edit.setPlaceholderText(QCoreApplication.translate("RequestDialog", u"nom, code postal ou code INSEE", None))
         self.add_wished_button.setText(QCoreApplication.translate("RequestDialog", u"Ajouter", None))

@@ -1,0 +1,37 @@
+"""Command-line subcommands of the desktop application: ``screenshots``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def _screenshots(args: argparse.Namespace, store: Any) -> int:
+    """Render every workspace to PNG files in ``args.out``."""
+    from housingmatch.gui.screenshots import render_screenshots
+
+    if store is not None:
+        store.close()  # the window opens its own connection
+    written = render_screenshots(Path(args.db), Path(args.out))
+    for path in written:
+        print(path)
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``screenshots`` subcommand."""
+    parser = subparsers.add_parser(
+        "screenshots",
+        help="enregistrer une capture PNG de chaque espace de travail (1280×800, hors écran)",
+        description=(
+            "Ouvre la fenêtre hors écran sur la base et enregistre une image de chaque espace : "
+            "tableau de bord, demandes (avec une recherche), éditeur de demande, logements, "
+            "rapprochement et demandes exclues. Une base vide est d'abord remplie de données "
+            "de démonstration."
+        ),
+    )
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="DOSSIER", help="dossier des images"
+    )
+    parser.set_defaults(handler=_screenshots, needs_store=False)
