@@ -299,9 +299,9 @@ class MatchingPage(QWidget):
         self.unit_splitter = QSplitter(Qt.Orientation.Horizontal, page)
         self.unit_splitter.addWidget(self.result_tabs)
         self.unit_splitter.addWidget(detail)
-        self.unit_splitter.setStretchFactor(0, 3)
-        self.unit_splitter.setStretchFactor(1, 2)
-        self.unit_splitter.setSizes([770, 330])
+        self.unit_splitter.setStretchFactor(0, 1)
+        self.unit_splitter.setStretchFactor(1, 0)
+        self.unit_splitter.setSizes([700, 330])
 
         layout = QVBoxLayout(page)
         layout.addLayout(top)

@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -44,7 +44,7 @@ def sample_requests():
                 housing=replace(base.housing, commune=commune),
                 tie_breaker=i + 1,
                 applicant=Applicant(last, first, date(1975 + 3 * i, 1 + i, 10)),
-                filing_date=date(2025, 1 + i, 5),
+                filing_date=date.today() - timedelta(days=20 * (i + 1)),
                 dalo=i == 3,
                 mobility=Mobilite.EMBAUCHE if i % 3 == 0 else Mobilite.AUCUNE,
             )

@@ -8,10 +8,15 @@ def test_job_reports_progress_and_result(app_window, qtbot):
     seen = []
     store = app_window.store
     before = store.requests.count()
-    job = app_window.jobs.start("démo", generate_demo_work, store.path, 1500, 10, 7)
+    results = []
+    job = app_window.jobs.start(
+        "démo", generate_demo_work, store.path, 1500, 10, 7, on_done=results.append
+    )
     job.signals.progress.connect(lambda done, total: seen.append((done, total)))
-    with qtbot.waitSignal(job.signals.finished, timeout=60000):
+    # job_ended is emitted on the GUI thread: connecting after start cannot miss it.
+    with qtbot.waitSignal(app_window.jobs.job_ended, timeout=60000):
         pass
+    assert results and results[0].requests == 1500
     assert seen, "no progress was reported"
     assert seen[-1][0] == seen[-1][1]
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
@@ -23,10 +28,20 @@ def test_job_reports_progress_and_result(app_window, qtbot):
 def test_cancelled_job_leaves_the_database_unchanged(app_window, qtbot):
     store = app_window.store
     counts = (store.requests.count(), store.units.count(), store.audit.count())
-    job = app_window.jobs.start("démo", generate_demo_work, store.path, 20000, 50, 7)
+    cancelled = []
+    app_window.jobs.start(
+        "démo",
+        generate_demo_work,
+        store.path,
+        20000,
+        50,
+        7,
+        on_cancelled=lambda: cancelled.append(True),
+    )
     assert app_window.jobs.progress_widget.isVisible()
-    with qtbot.waitSignal(job.signals.cancelled, timeout=60000):
+    with qtbot.waitSignal(app_window.jobs.job_ended, timeout=60000):
         app_window.jobs.progress_widget.cancel_button.click()
+    assert cancelled == [True]
     with Store.open(store.path) as other:
         assert (other.requests.count(), other.units.count(), other.audit.count()) == counts
     assert (store.requests.count(), store.units.count(), store.audit.count()) == counts
@@ -42,12 +57,10 @@ def crashing(db_path, progress, cancelled):
 
 def test_errors_are_shown_in_french_in_one_place(qtbot, no_modal_boxes):
     runner = JobRunner(None)
-    job = runner.start("Import du fichier", failing, None)
-    with qtbot.waitSignal(job.signals.failed, timeout=5000):
-        pass
-    job2 = runner.start("Calcul", crashing, None)
-    with qtbot.waitSignal(job2.signals.failed, timeout=5000):
-        pass
+    with qtbot.waitSignal(runner.job_ended, timeout=5000):
+        runner.start("Import du fichier", failing, None)
+    with qtbot.waitSignal(runner.job_ended, timeout=5000):
+        runner.start("Calcul", crashing, None)
     runner.wait()
     messages = [text for kind, text in no_modal_boxes if kind == "critical"]
     assert messages[0] == "Import du fichier: Le fichier est illisible."
