@@ -94,17 +94,23 @@ class _DateView:
     seniority_points: FloatArray
     speed: FloatArray
     home_minutes: FloatArray
+    category_keys: IntArray  # distinct category * 1000 + extra persons of live rows
+    category_slot: IntArray  # per row, the position of its key in ``category_keys``
+    alive_rows: IntArray
+    all_alive: bool
 
 
 @dataclass(frozen=True, slots=True)
 class _Evaluation:
-    """Codes and points of a set of rows for one unit."""
+    """Codes of a set of rows for one unit, and the points of the eligible ones."""
 
     rows: IntArray
     codes: IntArray
-    parts: FloatArray  # shape (len(PART_ORDER), len(rows))
+    eligible: IntArray  # positions into ``rows`` of the eligible rows
+    parts: FloatArray  # shape (len(PART_ORDER), len(eligible))
     total: FloatArray
     minutes: FloatArray
+    warnings: tuple[str, ...]
 
 
 class MatchingEngine:
@@ -225,6 +231,11 @@ class MatchingEngine:
             col("home_lat"), col("home_lon"), col("work_lat"), col("work_lon")
         )
         home_minutes = _round1(home_km * commute.detour_factor / speed * 60.0)
+        alive = col("alive")
+        keys = category * 1000 + extra
+        live_keys = np.unique(keys[alive])
+        slot = np.searchsorted(live_keys, keys)
+        slot = np.minimum(slot, max(len(live_keys) - 1, 0))
         return _DateView(
             category=category,
             extra=extra,
@@ -235,20 +246,13 @@ class MatchingEngine:
             seniority_points=_round2(seniority),
             speed=speed,
             home_minutes=home_minutes,
+            category_keys=live_keys,
+            category_slot=slot,
+            alive_rows=np.flatnonzero(alive),
+            all_alive=bool(alive.all()),
         )
 
     # -- evaluation -----------------------------------------------------------------------
-    def _ceilings(
-        self, facts: UnitFacts, category: IntArray, extra: IntArray
-    ) -> npt.NDArray[np.float64]:
-        keys = category * 1000 + extra
-        amounts = np.zeros(len(keys), dtype=np.float64)
-        for key in np.unique(keys).tolist():
-            cat, ext = divmod(int(key), 1000)
-            amounts[keys == key] = facts.ceiling(cat, ext).amount
-        facts.ceiling(1, 0)
-        return amounts
-
     def _evaluate(self, facts: UnitFacts, on: date, rows: IntArray | None) -> _Evaluation:
         idx = self.index
         view = self._view(on)
@@ -257,25 +261,33 @@ class MatchingEngine:
         elig = ruleset.eligibility
         w = ruleset.scoring
 
+        identity = rows is None and view.all_alive
         if rows is None:
-            rows = np.flatnonzero(idx.col("alive"))
+            rows = view.alive_rows
+        selected: IntArray = rows
 
         def take(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
-            return values[rows]
+            return values if identity else values[selected]
 
         def column(name: str) -> npt.NDArray[Any]:
-            return idx.col(name)[rows]
+            return take(idx.col(name))
 
         n = len(rows)
         codes = np.zeros(n, dtype=np.int64)
 
         def flag(code: Exclusion, mask: BoolArray) -> None:
-            codes[mask] |= EXCLUSION_BIT[code]
+            np.bitwise_or(codes, EXCLUSION_BIT[code], out=codes, where=mask)
 
-        persons = column("persons").astype(np.int64)
+        # Eligibility --------------------------------------------------------------------
+        lookups = [facts.ceiling(*divmod(int(k), 1000)) for k in view.category_keys.tolist()]
+        ceiling_notes = {c.warning for c in lookups if c.warning}
+        first = facts.ceiling(1, 0)
+        if first.warning:
+            ceiling_notes.add(first.warning)
+        amounts = np.array([c.amount for c in lookups] or [0], dtype=np.float64)
+        persons = column("persons")
         flag(Exclusion.REQUEST_NOT_ACTIVE, ~take(view.active))
-        amounts = self._ceilings(facts, take(view.category), take(view.extra))
-        flag(Exclusion.INCOME_ABOVE_CEILING, column("fiscal") > amounts)
+        flag(Exclusion.INCOME_ABOVE_CEILING, column("fiscal") > amounts[take(view.category_slot)])
         if elig.over_occupation:
             flag(Exclusion.HOUSEHOLD_TOO_LARGE, unit.surface < column("min_surface"))
         if elig.under_occupation:
@@ -294,49 +306,55 @@ class MatchingEngine:
         flag(Exclusion.COMMUNE_NOT_WISHED, column("has_wishes") & ~take(wishing))
         total_rent = unit.total_rent
         flag(Exclusion.RENT_ABOVE_MAX, total_rent > column("max_rent"))
-        monthly = column("monthly")
+        monthly_all = column("monthly")
         if elig.effort_enabled:
-            known = ~np.isnan(monthly)
-            positive = monthly > 0
-            rate = np.divide(total_rent, monthly, out=np.full(n, np.inf), where=positive)
+            known = ~np.isnan(monthly_all)
+            rate = np.divide(total_rent, monthly_all, out=np.full(n, np.inf), where=monthly_all > 0)
             flag(Exclusion.EFFORT_RATE_TOO_HIGH, known & (rate > elig.max_effort_rate))
         if not unit.accessible_pmr:
             flag(Exclusion.ACCESSIBILITY_UNMET, column("needs_pmr"))
         if not unit.lift and (unit.floor is None or unit.floor > 0):
             flag(Exclusion.LIFT_UNMET, column("needs_lift"))
 
-        # Points (computed for every row; only eligible rows are shown).
-        parts = np.zeros((len(PART_ORDER), n), dtype=np.float64)
-        parts[PART_ORDER.index(Part.GROUPS)] = take(view.group_points)
-        parts[PART_ORDER.index(Part.LEGAL_PRIORITY)] = take(view.legal_points)
-        minutes = np.full(n, np.nan)
-        if facts.point is not None:
-            speed = take(view.speed)
+        # Points of the eligible rows only ------------------------------------------------
+        eligible = np.flatnonzero(codes == 0)
+        erows = rows[eligible]
+        m = len(erows)
+
+        def ecol(name: str) -> npt.NDArray[Any]:
+            return idx.col(name)[erows]
+
+        parts = np.zeros((len(PART_ORDER), m), dtype=np.float64)
+        parts[PART_ORDER.index(Part.GROUPS)] = view.group_points[erows]
+        parts[PART_ORDER.index(Part.LEGAL_PRIORITY)] = view.legal_points[erows]
+        minutes = np.full(m, np.nan)
+        if facts.point is not None and m:
             km = haversine_km_array(
-                facts.point[0], facts.point[1], column("work_lat"), column("work_lon")
+                facts.point[0], facts.point[1], ecol("work_lat"), ecol("work_lon")
             )
-            minutes = _round1(km * ruleset.commute.detour_factor / speed * 60.0)
+            minutes = _round1(km * ruleset.commute.detour_factor / view.speed[erows] * 60.0)
             located = ~np.isnan(minutes)
             span = w.proximity_zero_minutes - w.proximity_full_minutes
             share = np.clip((w.proximity_zero_minutes - minutes) / span, 0.0, 1.0)
             proximity = np.where(located, w.proximity_max * share, 0.0)
             parts[PART_ORDER.index(Part.PROXIMITY)] = _round2(proximity)
-            home_minutes = take(view.home_minutes)
+            home_minutes = view.home_minutes[erows]
             with_home = located & ~np.isnan(home_minutes)
             gain = np.maximum(home_minutes - minutes, 0.0)
             gain_points = np.minimum(gain * w.gain_per_minute, w.gain_max)
             parts[PART_ORDER.index(Part.COMMUTE_GAIN)] = _round2(
                 np.where(with_home, gain_points, 0.0)
             )
-        parts[PART_ORDER.index(Part.SENIORITY)] = take(view.seniority_points)
-        gap = unit.typology - persons
+        parts[PART_ORDER.index(Part.SENIORITY)] = view.seniority_points[erows]
+        gap = unit.typology - ecol("persons")
         size = np.where(
             (gap == 0) | (gap == 1),
             w.fit_size_points,
             np.where(gap == -1, w.fit_size_points / 2, 0.0),
         )
+        monthly = ecol("monthly")
         positive = monthly > 0
-        effort = np.divide(total_rent, monthly, out=np.zeros(n), where=positive)
+        effort = np.divide(total_rent, monthly, out=np.zeros(m), where=positive)
         effort_share = np.clip((w.effort_bad - effort) / (w.effort_bad - w.effort_good), 0.0, 1.0)
         effort_points = np.where(positive, w.fit_effort_points * effort_share, 0.0)
         parts[PART_ORDER.index(Part.FIT)] = _round2(size + effort_points)
@@ -344,12 +362,14 @@ class MatchingEngine:
             earmarked = np.zeros(idx.size, dtype=np.bool_)
             earmarked[idx.rows_of_employer(facts.earmark)] = True
             parts[PART_ORDER.index(Part.EMPLOYER)] = _round2(
-                np.where(take(earmarked), w.earmark_points, 0.0)
+                np.where(earmarked[erows], w.earmark_points, 0.0)
             )
-        total = np.zeros(n, dtype=np.float64)
+        total = np.zeros(m, dtype=np.float64)
         for i in range(len(PART_ORDER)):
             total = total + parts[i]
-        return _Evaluation(rows, codes, parts, _round2(total), minutes)
+        return _Evaluation(
+            rows, codes, eligible, parts, _round2(total), minutes, tuple(sorted(ceiling_notes))
+        )
 
     def _order(self, rows: IntArray, total: FloatArray) -> IntArray:
         """Return positions into ``rows`` sorted best first (score, tie-break keys, ref)."""
@@ -367,28 +387,21 @@ class MatchingEngine:
         """Rank every indexed request for a unit on a date."""
         facts = UnitFacts.of(unit, on, self.context)
         ev = self._evaluate(facts, on, None)
-        eligible = ev.codes == 0
-        positions = np.flatnonzero(eligible)
-        order = positions[self._order(ev.rows[positions], ev.total[positions])]
-        excluded_positions = np.flatnonzero(~eligible)
+        order = self._order(ev.rows[ev.eligible], ev.total)
+        excluded = np.flatnonzero(ev.codes != 0)
         ref_rank = self.index.ref_rank()
-        excluded_positions = excluded_positions[
-            np.argsort(ref_rank[ev.rows[excluded_positions]], kind="stable")
-        ]
+        excluded = excluded[np.argsort(ref_rank[ev.rows[excluded]], kind="stable")]
         ruleset = self.context.ruleset
         threshold = ruleset.first_quartile_threshold(facts.epci, on.year)
-        view = self._view(on)
-        builder = _CandidateBuilder(self.index, ev, order, view, threshold)
+        builder = _CandidateBuilder(self.index, ev, order, self._view(on), threshold)
         return Ranking(
             unit_ref=unit.ref,
             on=on,
             ruleset=ruleset.info,
             ceiling=facts.ceiling(1, 0),
             ranked=LazyResults(len(order), builder),
-            excluded=LazyExcluded(
-                self.index.refs, ev.rows[excluded_positions], ev.codes[excluded_positions]
-            ),
-            warnings=unit_warnings(facts, threshold),
+            excluded=LazyExcluded(self.index.refs, ev.rows[excluded], ev.codes[excluded]),
+            warnings=unit_warnings(facts, threshold, ev.warnings),
             first_quartile_threshold=threshold,
         )
 
@@ -396,29 +409,32 @@ class MatchingEngine:
         """Return (eligible, score) of some index rows for a unit (batch allocation)."""
         facts = UnitFacts.of(unit, on, self.context)
         ev = self._evaluate(facts, on, rows)
-        return ev.codes == 0, ev.total
+        eligible = ev.codes == 0
+        scores = np.zeros(len(rows), dtype=np.float64)
+        scores[ev.eligible] = ev.total
+        return eligible, scores
 
-    def top_rows(self, unit: Unit, on: date, count: int) -> tuple[IntArray, int]:
-        """Return the best ``count`` eligible rows for a unit, best first, and the eligible count."""
+    def top_rows(self, unit: Unit, on: date, count: int) -> tuple[IntArray, FloatArray, int]:
+        """Return the best ``count`` eligible rows for a unit (best first), their scores, and
+        the number of eligible rows."""
         facts = UnitFacts.of(unit, on, self.context)
         ev = self._evaluate(facts, on, None)
-        positions = np.flatnonzero(ev.codes == 0)
+        positions = np.arange(len(ev.eligible))
         if len(positions) > count:
             # Keep everything scoring at least the count-th best score, then order exactly.
-            kth = np.partition(-ev.total[positions], count - 1)[count - 1]
-            positions = positions[-ev.total[positions] <= kth]
-        order = positions[self._order(ev.rows[positions], ev.total[positions])]
-        eligible_count = int(np.count_nonzero(ev.codes == 0))
-        return ev.rows[order[:count]], eligible_count
+            kth = np.partition(-ev.total, count - 1)[count - 1]
+            positions = positions[-ev.total <= kth]
+        erows = ev.rows[ev.eligible]
+        order = positions[self._order(erows[positions], ev.total[positions])][:count]
+        return erows[order], ev.total[order], len(ev.eligible)
 
     def candidate(self, row: int, unit: Unit, on: date, rank: int) -> RankedCandidate:
-        """Return the candidate of one index row for a unit (its rank given by the caller)."""
+        """Return the candidate of one eligible index row for a unit, with a given rank."""
         facts = UnitFacts.of(unit, on, self.context)
         ev = self._evaluate(facts, on, np.array([row], dtype=np.int64))
         threshold = self.context.ruleset.first_quartile_threshold(facts.epci, on.year)
-        return _CandidateBuilder(self.index, ev, np.array([0]), self._view(on), threshold)(
-            0, rank=rank
-        )
+        builder = _CandidateBuilder(self.index, ev, np.array([0]), self._view(on), threshold)
+        return builder(0, rank=rank)
 
     def candidate_units(self, request: Request, units: Sequence[Unit], on: date) -> CandidateUnits:
         """Return the open units a request is eligible for, best score first (reverse view)."""
@@ -470,7 +486,7 @@ class _CandidateBuilder:
 
     def __call__(self, position: int, rank: int | None = None) -> RankedCandidate:
         at = int(self.order[position])
-        row = int(self.ev.rows[at])
+        row = int(self.ev.rows[self.ev.eligible[at]])
         request = self.index.requests[row]
         assert request is not None
         minutes = float(self.ev.minutes[at])

@@ -29,9 +29,11 @@ def first_quartile_warning(epci: str | None, year: int, threshold: float | None)
     return f"Seuil du premier quartile {year} inconnu pour {where} : statut « inconnu »."
 
 
-def unit_warnings(facts: UnitFacts, threshold: float | None) -> tuple[str, ...]:
+def unit_warnings(
+    facts: UnitFacts, threshold: float | None, ceiling_notes: tuple[str, ...] | None = None
+) -> tuple[str, ...]:
     """Return the warnings of a ranking: ceilings used, unit position, quartile threshold."""
-    found = list(facts.warnings())
+    found = list(facts.warnings() if ceiling_notes is None else ceiling_notes)
     if facts.point is None:
         found.append(UNIT_NOT_LOCATED)
     quartile = first_quartile_warning(facts.epci, facts.on.year, threshold)

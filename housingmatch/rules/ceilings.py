@@ -74,6 +74,7 @@ class CeilingTable:
     ) -> None:
         """Index rows of (year, zone, financing, household_category, amount_eur)."""
         self.social_zone = social_zone
+        self._memo: dict[tuple[int, str, int, int, str | None], CeilingLookup] = {}
         self._values: dict[tuple[int, str, str, str], int] = {}
         for year, zone, financing, category, amount in rows:
             if amount is None or amount == "":
@@ -134,6 +135,21 @@ class CeilingTable:
         zone_abc: str | None = None,
     ) -> CeilingLookup:
         """Return the ceiling for a household category on a year, for a unit's financing/zone."""
+        key = (year, str(financing), category, extra_persons, zone_abc)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._lookup(year, financing, category, extra_persons, zone_abc)
+            self._memo[key] = found
+        return found
+
+    def _lookup(
+        self,
+        year: int,
+        financing: Financement | str,
+        category: int,
+        extra_persons: int,
+        zone_abc: str | None,
+    ) -> CeilingLookup:
         fin = Financement(financing).value
         category = min(max(int(category), 1), 6)
         warnings: list[str] = []

@@ -111,8 +111,10 @@ def test_pooled_allocation_equals_the_allocation_over_every_request() -> None:
     engine = MatchingEngine(context(), pool)
     result = allocate(engine, units_, ON)
     everyone = np.flatnonzero(engine.index.col("alive"))
-    chosen, _, _, scores = _solve(engine, units_, ON, 3, [everyone] * len(units_))
-    full_total = round(sum(float(scores[u, c]) for u, picks in enumerate(chosen) for c in picks), 2)
+    solved = _solve(engine, units_, ON, 3, [everyone] * len(units_))
+    full_total = round(
+        sum(float(solved.scores[u, c]) for u, picks in enumerate(solved.chosen) for c in picks), 2
+    )
     assert all(len(u.candidates) == 3 for u in result.units)
     assert result.total_score == full_total
 
