@@ -1,14 +1,18 @@
 """Batch allocation: distinct candidates for all open units at once, maximising total score.
 
-Each unit has ``per_unit`` identical slots; a request fills at most one slot overall. The
-assignment is solved by ``scipy.optimize.linear_sum_assignment`` on slots × candidates,
-restricted to the union of each unit's best ``k`` candidates (a pool). Eligible pairs weigh
-score + ε, so that among maximal totals more slots are filled; ineligible pairs weigh 0 and
-are dropped from the suggestion. The pooled optimum is then proved optimal over every
-request by LP duality: dual prices of the pooled problem are computed (least fixpoint of
-its difference constraints), and each unit's slot price must cover the best score it could
-get from a request outside the pool (its (k+1)-th best). When the proof fails, ``k``
-doubles. The result is a suggestion for the advisor.
+Each unit has ``per_unit`` identical slots; a request fills at most one slot overall; a slot
+may stay empty. Each unit is ranked once and its best candidates form its pool (a unit's
+best ``slots`` candidates always contain an optimal choice for it, by an exchange argument).
+The assignment of slots to pooled candidates is solved exactly with scipy's sparse
+counterpart of ``linear_sum_assignment`` (``min_weight_full_bipartite_matching``, LAPJVsp),
+on edges slot → candidate of its own unit's pool, plus one "empty" edge per slot. Eligible
+edges weigh score + ε so that, among maximal totals, more slots are filled.
+
+The pooled optimum is proved optimal over every request by LP duality: the slots' dual
+prices are computed (least fixpoint of the dual constraints, Bellman-Ford over the edges),
+and each slot's price must cover the best score its unit could get from a request outside
+its pool (the unit's next candidate). When the proof fails, the pools double. The result
+is a suggestion for the advisor.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from datetime import date
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import linear_sum_assignment
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from housingmatch.domain.model import Unit, UnitStatus
 from housingmatch.matching.eligibility import UnitFacts
@@ -29,77 +34,89 @@ from housingmatch.matching.reference import UNIT_NOT_LOCATED
 from housingmatch.matching.results import AllocatedUnit, Allocation
 
 FILL_BONUS = 1e-6
+Pool = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]
 
 
 @dataclass(frozen=True, slots=True)
 class _Solved:
-    """A pooled assignment: chosen columns per unit and the matrices it was solved on."""
+    """A pooled assignment and the sparse problem it was solved on."""
 
-    chosen: list[list[int]]  # per unit, positions into ``columns``
-    columns: npt.NDArray[np.int64]  # index rows, sorted by reference
-    matrix: npt.NDArray[np.float64]  # slots × columns (+ spare) weights
-    eligible: npt.NDArray[np.bool_]  # units × columns
-    scores: npt.NDArray[np.float64]  # units × columns
-    assigned: npt.NDArray[np.int64]  # column of each slot
+    chosen: list[list[int]]  # per unit, index rows of its candidates
+    total: float  # sum of the chosen scores
+    edge_slot: npt.NDArray[np.int64]
+    edge_column: npt.NDArray[np.int64]
+    edge_weight: npt.NDArray[np.float64]
+    assigned: npt.NDArray[np.int64]  # column of each slot (a dummy column = empty slot)
+    column_count: int
 
 
-def _solve(
-    engine: MatchingEngine,
-    units: Sequence[Unit],
-    on: date,
-    per_unit: int,
-    pools: list[npt.NDArray[np.int64]],
-) -> _Solved:
-    """Solve the assignment on the union of the units' pools."""
+def _solve(engine: MatchingEngine, per_unit: int, pools: Sequence[Pool]) -> _Solved:
+    """Solve the assignment of every unit's slots to candidates of its own pool."""
     index = engine.index
-    columns = np.unique(np.concatenate([*pools, np.zeros(0, dtype=np.int64)]))
+    rows_all = np.unique(np.concatenate([rows for rows, _ in pools] + [np.zeros(0, np.int64)]))
     # Columns sorted by reference so that ties resolve the same way whatever the load order.
-    columns = columns[np.argsort(index.ref_rank()[columns], kind="stable")]
-    eligible = np.zeros((len(units), len(columns)), dtype=np.bool_)
-    scores = np.zeros((len(units), len(columns)), dtype=np.float64)
-    for u, unit in enumerate(units):
-        ok, total = engine.evaluate_rows(unit, on, columns)
-        eligible[u] = ok
-        scores[u] = total
-    weights = np.where(eligible, scores + FILL_BONUS, 0.0)
-    slots = np.repeat(np.arange(len(units)), per_unit)
-    # One spare zero column keeps the problem rectangular and the slot prices non-negative.
-    spare = len(slots) - len(columns) + 1
-    matrix = weights[slots]
-    if spare > 0:
-        matrix = np.hstack([matrix, np.zeros((len(slots), spare))])
-    row_ind, col_ind = linear_sum_assignment(matrix, maximize=True)
-    assigned = np.empty(len(slots), dtype=np.int64)
+    columns = rows_all[np.argsort(index.ref_rank()[rows_all], kind="stable")]
+    position = np.empty(index.size, dtype=np.int64)
+    position[columns] = np.arange(len(columns))
+    slot_count = len(pools) * per_unit
+    slots: list[npt.NDArray[np.int64]] = []
+    cols: list[npt.NDArray[np.int64]] = []
+    weights: list[npt.NDArray[np.float64]] = []
+    for u, (rows, scores) in enumerate(pools):
+        for j in range(per_unit):
+            slot = u * per_unit + j
+            slots.append(np.full(len(rows), slot, dtype=np.int64))
+            cols.append(position[rows])
+            weights.append(scores + FILL_BONUS)
+    dummies = np.arange(slot_count, dtype=np.int64)
+    edge_slot = np.concatenate([*slots, dummies])
+    edge_column = np.concatenate([*cols, len(columns) + dummies])
+    edge_weight = np.concatenate([*weights, np.zeros(slot_count)])
+    column_count = len(columns) + slot_count
+    # Every slot is matched (to a dummy when empty), so shifting all weights by 1 keeps the
+    # optimum and makes every edge an explicit non-zero entry.
+    graph = csr_matrix(
+        (edge_weight + 1.0, (edge_slot, edge_column)), shape=(slot_count, column_count)
+    )
+    row_ind, col_ind = min_weight_full_bipartite_matching(graph, maximize=True)
+    assigned = np.empty(slot_count, dtype=np.int64)
     assigned[row_ind] = col_ind
-    chosen: list[list[int]] = [[] for _ in units]
+    chosen: list[list[int]] = [[] for _ in pools]
+    total = 0.0
     for slot, column in enumerate(assigned.tolist()):
-        u = int(slots[slot])
-        if column < len(columns) and eligible[u, column]:
-            chosen[u].append(column)
-    return _Solved(chosen, columns, matrix, eligible, scores, assigned)
+        if column < len(columns):
+            u = slot // per_unit
+            row = int(columns[column])
+            chosen[u].append(row)
+            rows, scores = pools[u]
+            total += float(scores[np.flatnonzero(rows == row)[0]])
+    return _Solved(
+        chosen, round(total, 2), edge_slot, edge_column, edge_weight, assigned, column_count
+    )
 
 
-def _slot_prices(
-    matrix: npt.NDArray[np.float64], assigned: npt.NDArray[np.int64]
-) -> npt.NDArray[np.float64] | None:
+def _slot_prices(solved: _Solved) -> npt.NDArray[np.float64] | None:
     """Return optimal dual prices of the slots, or None if they cannot be established.
 
     Column prices are the least solution of beta[c] >= max(0, w[s,c] - w[s,a(s)] +
-    beta[a(s)]) (Bellman-Ford, vectorised); unassigned columns must price at 0 for the
-    duals to match the primal optimum. Slot prices are w[s,a(s)] - beta[a(s)].
+    beta[a(s)]) over the edges (Bellman-Ford, vectorised); unassigned columns must price
+    at 0 for the duals to match the primal optimum. Slot prices are w[s,a(s)] - beta[a(s)].
     """
-    slots = np.arange(len(assigned))
-    own = matrix[slots, assigned]
-    beta = np.zeros(matrix.shape[1])
+    assigned = solved.assigned
+    own = np.zeros(len(assigned))
+    is_own = solved.edge_column == assigned[solved.edge_slot]
+    own[solved.edge_slot[is_own]] = solved.edge_weight[is_own]
+    beta = np.zeros(solved.column_count)
     for _ in range(len(assigned) + 2):
         value = beta[assigned] - own
-        candidate = np.maximum((matrix + value[:, None]).max(axis=0), 0.0)
+        candidate = np.zeros(solved.column_count)
+        np.maximum.at(candidate, solved.edge_column, solved.edge_weight + value[solved.edge_slot])
         if np.all(candidate <= beta + 1e-9):
             break
         beta = np.maximum(beta, candidate)
     else:
         return None
-    free = np.ones(matrix.shape[1], dtype=np.bool_)
+    free = np.ones(solved.column_count, dtype=np.bool_)
     free[assigned] = False
     if np.any(beta[free] > 1e-9):
         return None
@@ -136,22 +153,20 @@ def allocate(
     tops = [engine.top_rows(unit, on, slots + 1) for unit in open_units]
     k = _first_pool_size(tops, slots, per_unit)
     while True:
-        solved = _solve(engine, open_units, on, per_unit, [rows[:k] for rows, _, _ in tops])
+        solved = _solve(engine, per_unit, [(rows[:k], scores[:k]) for rows, scores, _ in tops])
         if k >= slots:
             break
         bounds = np.array(
             [top_scores[k] + FILL_BONUS if len(rows) > k else 0.0 for rows, top_scores, _ in tops]
         )
-        prices = _slot_prices(solved.matrix, solved.assigned)
+        prices = _slot_prices(solved)
         if prices is not None and np.all(prices >= np.repeat(bounds, per_unit) - 1e-9):
             break
         k = min(2 * k, slots)
     allocated = []
     warnings: set[str] = set()
     for u, unit in enumerate(open_units):
-        found = [
-            engine.candidate(int(solved.columns[c]), unit, on, rank=0) for c in solved.chosen[u]
-        ]
+        found = [engine.candidate(row, unit, on, rank=0) for row in solved.chosen[u]]
         found.sort(
             key=lambda c: sort_key(c.score, c.filing_date, c.tie_breaker, c.ref, ruleset.tie_break)
         )

@@ -253,6 +253,14 @@ class MatchingEngine:
         )
 
     # -- evaluation -----------------------------------------------------------------------
+    def _member(self, rows: IntArray, members: IntArray, whole: bool) -> BoolArray:
+        """Tell which of ``rows`` are in ``members`` (both index rows)."""
+        if whole or len(rows) > len(members) * 8:
+            flags = np.zeros(self.index.size, dtype=np.bool_)
+            flags[members] = True
+            return flags if whole else flags[rows]
+        return np.isin(rows, members)
+
     def _evaluate(self, facts: UnitFacts, on: date, rows: IntArray | None) -> _Evaluation:
         idx = self.index
         view = self._view(on)
@@ -301,9 +309,10 @@ class MatchingEngine:
             position = np.minimum(persons, len(grid)) - 1
             low, high = grid[position, 0], grid[position, 1]
             flag(Exclusion.TYPOLOGY_OUTSIDE_GRID, (unit.typology < low) | (unit.typology > high))
-        wishing = np.zeros(idx.size, dtype=np.bool_)
-        wishing[idx.rows_wishing(unit.commune)] = True
-        flag(Exclusion.COMMUNE_NOT_WISHED, column("has_wishes") & ~take(wishing))
+        flag(
+            Exclusion.COMMUNE_NOT_WISHED,
+            column("has_wishes") & ~self._member(rows, idx.rows_wishing(unit.commune), identity),
+        )
         total_rent = unit.total_rent
         flag(Exclusion.RENT_ABOVE_MAX, total_rent > column("max_rent"))
         monthly_all = column("monthly")
@@ -359,10 +368,9 @@ class MatchingEngine:
         effort_points = np.where(positive, w.fit_effort_points * effort_share, 0.0)
         parts[PART_ORDER.index(Part.FIT)] = _round2(size + effort_points)
         if facts.earmark is not None:
-            earmarked = np.zeros(idx.size, dtype=np.bool_)
-            earmarked[idx.rows_of_employer(facts.earmark)] = True
+            earmarked = self._member(erows, idx.rows_of_employer(facts.earmark), False)
             parts[PART_ORDER.index(Part.EMPLOYER)] = _round2(
-                np.where(earmarked[erows], w.earmark_points, 0.0)
+                np.where(earmarked, w.earmark_points, 0.0)
             )
         total = np.zeros(m, dtype=np.float64)
         for i in range(len(PART_ORDER)):
