@@ -49,6 +49,9 @@ from housingmatch.rules.groups import (
 )
 from housingmatch.rules.household import JEUNE_MENAGE_MAX_AGE_SUM
 
+_SHIFT: dict[Exclusion, np.uint16] = {
+    code: np.uint16(EXCLUSION_BIT[code].bit_length() - 1) for code in EXCLUSION_BIT
+}
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.int64]
@@ -105,7 +108,7 @@ class _Evaluation:
     """Codes of a set of rows for one unit, and the points of the eligible ones."""
 
     rows: IntArray
-    codes: IntArray
+    codes: npt.NDArray[np.uint16]
     eligible: IntArray  # positions into ``rows`` of the eligible rows
     parts: FloatArray  # shape (len(PART_ORDER), len(eligible))
     total: FloatArray
@@ -253,14 +256,6 @@ class MatchingEngine:
         )
 
     # -- evaluation -----------------------------------------------------------------------
-    def _member(self, rows: IntArray, members: IntArray, whole: bool) -> BoolArray:
-        """Tell which of ``rows`` are in ``members`` (both index rows)."""
-        if whole or len(rows) > len(members) * 8:
-            flags = np.zeros(self.index.size, dtype=np.bool_)
-            flags[members] = True
-            return flags if whole else flags[rows]
-        return np.isin(rows, members)
-
     def _evaluate(self, facts: UnitFacts, on: date, rows: IntArray | None) -> _Evaluation:
         idx = self.index
         view = self._view(on)
@@ -281,10 +276,10 @@ class MatchingEngine:
             return take(idx.col(name))
 
         n = len(rows)
-        codes = np.zeros(n, dtype=np.int64)
+        codes = np.zeros(n, dtype=np.uint16)
 
         def flag(code: Exclusion, mask: BoolArray) -> None:
-            np.bitwise_or(codes, EXCLUSION_BIT[code], out=codes, where=mask)
+            np.bitwise_or(codes, mask.astype(np.uint16) << _SHIFT[code], out=codes)
 
         # Eligibility --------------------------------------------------------------------
         lookups = [facts.ceiling(*divmod(int(k), 1000)) for k in view.category_keys.tolist()]
@@ -311,7 +306,7 @@ class MatchingEngine:
             flag(Exclusion.TYPOLOGY_OUTSIDE_GRID, (unit.typology < low) | (unit.typology > high))
         flag(
             Exclusion.COMMUNE_NOT_WISHED,
-            column("has_wishes") & ~self._member(rows, idx.rows_wishing(unit.commune), identity),
+            column("has_wishes") & ~take(idx.wish_flags(unit.commune)),
         )
         total_rent = unit.total_rent
         flag(Exclusion.RENT_ABOVE_MAX, total_rent > column("max_rent"))
@@ -368,7 +363,7 @@ class MatchingEngine:
         effort_points = np.where(positive, w.fit_effort_points * effort_share, 0.0)
         parts[PART_ORDER.index(Part.FIT)] = _round2(size + effort_points)
         if facts.earmark is not None:
-            earmarked = self._member(erows, idx.rows_of_employer(facts.earmark), False)
+            earmarked = idx.employer_flags(facts.earmark)[erows]
             parts[PART_ORDER.index(Part.EMPLOYER)] = _round2(
                 np.where(earmarked, w.earmark_points, 0.0)
             )

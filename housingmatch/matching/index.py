@@ -97,6 +97,7 @@ class CandidateIndex:
         self._row_wishes: list[tuple[str, ...]] = []
         self._row_employer: list[frozenset[str]] = []
         self._lookup_cache: dict[tuple[str, str], IntArray] = {}
+        self._flag_cache: dict[str, npt.NDArray[np.bool_]] = {}
         self._ref_rank: IntArray | None = None
 
     @classmethod
@@ -160,6 +161,7 @@ class CandidateIndex:
     def _changed(self) -> None:
         self.version += 1
         self._lookup_cache.clear()
+        self._flag_cache.clear()
         self._ref_rank = None
 
     def _unlink(self, row: int) -> None:
@@ -259,6 +261,22 @@ class CandidateIndex:
         if key is None:
             return np.zeros(0, dtype=np.int64)
         return self._rows("employer", key, self._employer_rows)
+
+    def _flags(self, kind: str, rows: IntArray) -> npt.NDArray[np.bool_]:
+        found = self._flag_cache.get(kind)
+        if found is None:
+            found = np.zeros(self.size, dtype=np.bool_)
+            found[rows] = True
+            self._flag_cache[kind] = found
+        return found
+
+    def wish_flags(self, commune: str) -> npt.NDArray[np.bool_]:
+        """Return, per row, whether its wished communes include ``commune`` (cached)."""
+        return self._flags("commune:" + commune, self.rows_wishing(commune))
+
+    def employer_flags(self, key: str) -> npt.NDArray[np.bool_]:
+        """Return, per row, whether its employer matches an earmark key (cached)."""
+        return self._flags("employer:" + key, self.rows_of_employer(key))
 
     def ref_rank(self) -> IntArray:
         """Return, per row, the position of its reference in sorted order (dead rows last)."""
