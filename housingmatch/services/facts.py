@@ -9,7 +9,7 @@ from typing import Any
 from housingmatch.domain.fields import request_fields, unit_fields
 from housingmatch.domain.model import Financement, Request, Unit, label
 from housingmatch.geo import default_gazetteer
-from housingmatch.rules.ceilings import CeilingError, CeilingTable
+from housingmatch.rules.ceilings import CeilingError, CeilingTable, default_ceiling_table
 from housingmatch.rules.dates import expiry_date, is_active, is_expired, seniority_months
 from housingmatch.rules.groups import (
     GROUP_LABELS,
@@ -19,7 +19,8 @@ from housingmatch.rules.groups import (
     resources_per_unit,
 )
 from housingmatch.rules.household import HouseholdCategory, household_category
-from housingmatch.rules.ruleset import RuleSet, default_ruleset, parse_ruleset
+from housingmatch.rules.ruleset import RuleSet, default_ruleset
+from housingmatch.services.matching import active_ruleset, matching_context
 from housingmatch.store import Store
 
 # Dijon Métropole communes are B1 unless the zoning table says otherwise; the financings
@@ -27,23 +28,13 @@ from housingmatch.store import Store
 DEFAULT_ZONE_ABC = "B1"
 
 
-def active_ruleset(store: Store | None) -> RuleSet:
-    """Return the latest rule set imported in the store, or the shipped default."""
-    if store is not None:
-        latest = store.rulesets.latest()
-        if latest is not None:
-            return parse_ruleset(latest[1])
-    return default_ruleset()
-
-
-def ceiling_table(store: Store | None) -> CeilingTable:
-    """Return the income ceilings of the store's reference table."""
+def _rules_and_ceilings(store: Store | None) -> tuple[RuleSet, CeilingTable]:
+    """Return the active rule set and ceiling table (the shipped ones without a store)."""
     if store is None:
-        from housingmatch.rules.ceilings import default_ceiling_table
-
-        return default_ceiling_table()
-    rows = [(r.year, r.zone, r.financing, r.category, r.amount) for r in store.reference.ceilings()]
-    return CeilingTable(rows)
+        rules = default_ruleset()
+        return rules, default_ceiling_table()
+    rules = active_ruleset(store)
+    return rules, matching_context(store, rules).ceilings
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +74,7 @@ def request_facts(
     store: Store | None, request: Request, on: date, zone_abc: str = DEFAULT_ZONE_ABC
 ) -> RequestFacts:
     """Return the computed facts of a request on a date (works for an unsaved request)."""
-    rules = active_ruleset(store)
-    table = ceiling_table(store)
+    rules, table = _rules_and_ceilings(store)
     category = household_category(request.household, request.applicant.birth_date, on)
     financings = []
     for financing in Financement:
