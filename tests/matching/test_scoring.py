@@ -102,9 +102,9 @@ def test_equal_scores_go_to_the_older_filing_then_the_tie_breaker() -> None:
 
 
 def test_employer_earmark_by_siret_siren_or_name() -> None:
-    staff = make_request("A", siret="12345678900011")
+    staff = make_request("A", siret="73282932000074")
     other = make_request("B", employer_name="Autre SA", siret=None)
-    for earmark in ("12345678900011", "123456789", "EXEMPLE industrie"):
+    for earmark in ("73282932000074", "732829320", "EXEMPLE industrie"):
         assert _order(other, staff, unit=make_unit(reserved_employer=earmark)) == ["A", "B"]
 
 

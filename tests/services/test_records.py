@@ -24,12 +24,12 @@ def test_save_refuses_an_incoherent_request_and_writes_nothing(fresh_store):
 def test_close_and_reopen_are_audited(fresh_store):
     records.save_request(fresh_store, make_request(), ON)
     with pytest.raises(UserError, match="motif"):
-        records.close_request(fresh_store, "DEM-1", " ")
-    closed = records.close_request(fresh_store, "DEM-1", "Relogé par ailleurs", ON)
+        records.close_request(fresh_store, "DEM-0001", " ")
+    closed = records.close_request(fresh_store, "DEM-0001", "Relogé par ailleurs", ON)
     assert closed.status == RequestStatus.CLOSE and closed.closed_on == ON
     with pytest.raises(UserError, match="déjà close"):
-        records.close_request(fresh_store, "DEM-1", "x")
-    assert records.reopen_request(fresh_store, "DEM-1").status == RequestStatus.ACTIVE
+        records.close_request(fresh_store, "DEM-0001", "x")
+    assert records.reopen_request(fresh_store, "DEM-0001").status == RequestStatus.ACTIVE
     actions = [
         e.details.get("changes", {}).get("statut")
         for e in fresh_store.audit.entries(entity="demande")
@@ -58,4 +58,4 @@ def test_facts_show_category_ceilings_groups_and_warnings(fresh_store):
     # 2026 PLAI ceilings are not published in the table: last known year, with a warning.
     assert by_financing["PLAI"].year_used == 2025
     assert "2025" in by_financing["PLAI"].warning
-    assert facts.expiry == date(2027, 1, 10) and facts.seniority_months == 10
+    assert facts.expiry == date(2027, 1, 15) and facts.seniority_months == 10

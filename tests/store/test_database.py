@@ -32,7 +32,7 @@ def test_reopening_applies_nothing_and_keeps_data(db_path):
     with Store.open(db_path) as store:
         store.requests.save(make_request(), "test")
     with Store.open(db_path) as store:
-        assert store.requests.get("DEM-1") is not None
+        assert store.requests.get("DEM-0001") is not None
         assert migrate(store.db) == []
 
 
@@ -52,7 +52,7 @@ def test_existing_database_is_upgraded_with_its_data_intact(db_path, tmp_path):
     folder = _migrations_with_extra(tmp_path)
     db = connect(db_path)
     assert migrate(db, discover_migrations(folder)) == [before + 1]
-    assert db.execute("SELECT ref, note FROM requests").fetchall() == [("DEM-1", "migrée")]
+    assert db.execute("SELECT ref, note FROM requests").fetchall() == [("DEM-0001", "migrée")]
     db.close()
 
 
