@@ -93,11 +93,37 @@ def engine_for(store: Store) -> MatchingEngine:
     rules = active_ruleset(store)
     cached = _ENGINES.get(store)
     token = store.audit.last_hash()
-    if cached is not None and cached.ruleset_hash == rules.content_hash and cached.token == token:
-        return cached.engine
+    if cached is not None and cached.ruleset_hash == rules.content_hash:
+        if cached.token == token:
+            return cached.engine
+        if _catch_up(store, cached):
+            return cached.engine
     engine = MatchingEngine(matching_context(store, rules), _requests_with_tie_breakers(store))
     _ENGINES[store] = _Cached(engine, rules.content_hash, store.audit.last_hash())
     return engine
+
+
+# Entities whose changes leave the candidate index valid once the changed requests are
+# re-read; any other change (reference data, rules) rebuilds the engine.
+_INDEX_NEUTRAL = frozenset({"demande", "logement", "proposition"})
+
+
+def _catch_up(store: Store, cached: _Cached) -> bool:
+    """Apply to the cached index what other connections changed since it was built.
+
+    Return False when a rebuild is needed (unknown history, reference or rule changes, or
+    so many changed requests that a rebuild is cheaper).
+    """
+    entries = store.audit.entries_after(cached.token)
+    if entries is None or any(e.entity not in _INDEX_NEUTRAL for e in entries):
+        return False
+    refs = sorted({e.entity_ref for e in entries if e.entity == "demande" and e.entity_ref})
+    if len(refs) > max(1000, len(cached.engine.index) // 5):
+        return False
+    if refs:
+        requests_changed(store, refs)
+    cached.token = store.audit.last_hash()
+    return True
 
 
 def requests_changed(store: Store, refs: list[str]) -> None:

@@ -126,6 +126,31 @@ class AuditLog:
             for r in self._db.execute(sql, params).fetchall()
         ]
 
+    def entries_after(self, entry_hash: str) -> list[AuditEntry] | None:
+        """Return the entries written after the one with this hash (None if it is unknown).
+
+        Lets a reader that remembers the last hash it saw catch up on what other
+        connections changed since.
+        """
+        if entry_hash == GENESIS:
+            after = 0
+        else:
+            row = self._db.execute(
+                "SELECT id FROM audit_log WHERE hash = ?", [entry_hash]
+            ).fetchone()
+            if row is None:
+                return None
+            after = int(row[0])
+        rows = self._db.execute(
+            "SELECT id, at, actor, action, entity, entity_ref, details, prev_hash, hash "
+            "FROM audit_log WHERE id > ? ORDER BY id",
+            [after],
+        )
+        return [
+            AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7], r[8])
+            for r in rows
+        ]
+
     def count(self) -> int:
         """Return the number of entries."""
         return int(self._db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0])
