@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
@@ -18,12 +20,20 @@ from PySide6.QtWidgets import (
 
 from housingmatch.domain.model import label, typology_name
 from housingmatch.gui.communes import commune_name
+from housingmatch.gui.jobs import JobRunner
 from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
+from housingmatch.gui.record_page import BACKGROUND_LOAD_RECORDS
 from housingmatch.services.records import Dashboard, dashboard
 from housingmatch.store import Store
 
 UNIT_DAYS = 7
 REQUEST_DAYS = 30
+
+
+def dashboard_work(db_path: Path, on: date, progress: Any, cancelled: Any) -> Dashboard:
+    """Compute the dashboard of a database (work function of a job)."""
+    with Store.open(db_path) as store:
+        return dashboard(store, on, UNIT_DAYS, REQUEST_DAYS)
 
 
 def _day(d: date | None) -> str:
@@ -57,9 +67,10 @@ class DashboardPage(QWidget):
     open_unit_requested = Signal(str)
     open_request_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
         """Build the figures and the two tables."""
         super().__init__(parent)
+        self.jobs = jobs
         self.store: Store | None = None
         self.title = QLabel(self)
         self.title.setObjectName("page_title")
@@ -120,8 +131,18 @@ class DashboardPage(QWidget):
         self.requests_view.doubleClicked.connect(self._on_requests_view_double_clicked)
 
     def set_store(self, store: Store) -> None:
-        """Show the figures of ``store`` today."""
+        """Show the figures of ``store`` today (computed in a job for a large database)."""
         self.store = store
+        if store.path is not None and store.requests.count() > BACKGROUND_LOAD_RECORDS:
+            self.title.setText(self.tr("Tableau de bord : calcul en cours…"))
+            self.jobs.start(
+                self.tr("Tableau de bord"),
+                dashboard_work,
+                store.path,
+                date.today(),
+                on_done=self.show_dashboard,
+            )
+            return
         self.show_dashboard(dashboard(store, date.today(), UNIT_DAYS, REQUEST_DAYS))
 
     def show_dashboard(self, board: Dashboard) -> None:

@@ -92,6 +92,7 @@ class Job(QRunnable):
         self._cancel = threading.Event()
         self._last_progress = 0.0
         self.done = False
+        self.worker_done = False
         self.show_progress = True
         self.on_done: Callable[[Any], None] | None = None
         self.on_cancelled: Callable[[], None] | None = None
@@ -129,6 +130,8 @@ class Job(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
+        finally:
+            self.worker_done = True
 
 
 class JobRunner(QObject):
@@ -184,8 +187,8 @@ class JobRunner(QObject):
         return job
 
     def running(self) -> list[Job]:
-        """Return the jobs not yet ended."""
-        return list(self._running)
+        """Return the jobs whose work is still going on."""
+        return [job for job in self._running if not job.worker_done]
 
     def cancel_all(self) -> None:
         """Ask every running job to stop."""

@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.side_bar.setFixedWidth(150)
         self.side_bar.setSpacing(2)
         self.stack = QStackedWidget(self)
-        self.dashboard_page = DashboardPage(self)
+        self.dashboard_page = DashboardPage(self.jobs, self)
         self.requests_page = RequestsPage(self.jobs, self)
         self.units_page = UnitsPage(self.jobs, self)
         self.matching_page = MatchingPage(self.jobs, self)
@@ -91,12 +91,14 @@ class MainWindow(QMainWindow):
         self.side_bar.currentRowChanged.connect(self._on_side_bar_current_row_changed)
         for page in (self.requests_page, self.units_page, self.matching_page):
             page.records_changed.connect(self._on_page_records_changed)
+        self.requests_page.records_loaded.connect(self._on_requests_page_records_loaded)
         self.dashboard_page.open_unit_requested.connect(self._on_dashboard_open_unit_requested)
         self.units_page.rank_unit_requested.connect(self._on_dashboard_open_unit_requested)
         self.dashboard_page.open_request_requested.connect(
             self._on_dashboard_open_request_requested
         )
 
+        self._dashboard_stale = True
         self._restore_state()
         self._load_store()
 
@@ -215,9 +217,18 @@ class MainWindow(QMainWindow):
             )
         )
         self.setWindowFilePath(str(self.store.path or ""))
-        for page in (self.dashboard_page, self.requests_page, self.units_page, self.matching_page):
+        # The dashboard reads every request summary too: on a large database it waits for the
+        # requests table (both in background jobs) instead of competing with it.
+        self._dashboard_stale = True
+        for page in (self.requests_page, self.units_page, self.matching_page):
             page.set_store(self.store)
         self.refresh_status()
+
+    @Slot(int)
+    def _on_requests_page_records_loaded(self, _count: int) -> None:
+        if self._dashboard_stale:
+            self._dashboard_stale = False
+            self.dashboard_page.set_store(self.store)
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("main_window/geometry")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from housingmatch.gui.jobs import JobRunner
+from housingmatch.gui.jobs import Job, JobRunner
 from housingmatch.gui.models import ColumnSpec, RecordTableModel, TableProxyModel
 from housingmatch.gui.search import SearchIndex
 from housingmatch.store import Store
@@ -29,6 +29,26 @@ from housingmatch.store import Store
 # Wait this long after a keystroke before searching: typing "dupont" searches once, not six
 # times; short enough to feel immediate.
 SEARCH_DEBOUNCE_MS = 60
+# Above this many records, reading them (about 2.5 s at 100 000 requests) runs in a job.
+BACKGROUND_LOAD_RECORDS = 20_000
+
+
+Loaded = tuple[Sequence[Any], Sequence[str], dict[str, np.ndarray]]
+
+
+def load_records_work(
+    db_path: Path, read: Any, columns: Any, progress: Any, cancelled: Any
+) -> Loaded:
+    """Read the records of a table, their search keys and filter columns (job work function)."""
+    from housingmatch.errors import JobCancelled
+
+    progress(0, 2)
+    with Store.open(db_path) as store:
+        records, keys = read(store)
+    if cancelled():
+        raise JobCancelled()
+    progress(1, 2)
+    return records, keys, columns(records)
 
 
 def build_search_index(
@@ -53,10 +73,12 @@ class RecordPage(QWidget):
 
     Signals:
         records_changed(): records were created or changed from this page.
+        records_loaded(count): the table shows the records of the store.
         search_applied(query, visible): the quick search was applied.
     """
 
     records_changed = Signal()
+    records_loaded = Signal(int)
     search_applied = Signal(str, int)
 
     settings_key = "records"
@@ -118,6 +140,8 @@ class RecordPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._filter_widgets: list[QWidget] = []
+        self._load_job: Job | None = None
+        self._cols: dict[str, np.ndarray] = {}
 
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
@@ -161,33 +185,63 @@ class RecordPage(QWidget):
         self.button_bar.addWidget(button)
         return button
 
-    def load_records(self, store: Store) -> tuple[Sequence[Any], Sequence[str]]:
-        """Return the records of ``store`` and their folded search keys."""
+    @staticmethod
+    def read_records(store: Store) -> tuple[Sequence[Any], Sequence[str]]:
+        """Return the records of ``store`` and their folded search keys (any thread)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def record_count(store: Store) -> int:
+        """Return how many records the table will hold."""
         raise NotImplementedError
 
     def filter_mask(self) -> np.ndarray | None:
         """Return the mask of the filter bar over the records (None: no filter)."""
         return None
 
-    def prepare_filters(self, records: Sequence[Any]) -> None:
-        """Precompute the filter columns of the records (vectorised filtering)."""
+    @staticmethod
+    def filter_columns(records: Sequence[Any]) -> dict[str, np.ndarray]:
+        """Return the filtered fields of the records as numpy columns (any thread)."""
+        return {}
 
     def open_record(self, record: Any) -> None:
         """Open the editor of a record (double-click)."""
 
     # -- public ----------------------------------------------------------------------------------
     def set_store(self, store: Store) -> None:
-        """Load (or reload) the records of ``store``; keeps search, filters and selection."""
+        """Load (or reload) the records of ``store``; keeps search, filters and selection.
+
+        A large table is read in a background job; the rows appear when it is done.
+        """
         self.store = store
+        if self._load_job is not None and not self._load_job.done:
+            self._load_job.cancel()
+        if store.path is not None and self.record_count(store) > BACKGROUND_LOAD_RECORDS:
+            self.count_label.setText(self.tr("Chargement…"))
+            self._load_job = self.jobs.start(
+                self.tr("Chargement des fiches"),
+                load_records_work,
+                store.path,
+                type(self).read_records,
+                type(self).filter_columns,
+                on_done=self.show_records,
+            )
+            return
+        records, keys = self.read_records(store)
+        self.show_records((records, keys, self.filter_columns(records)))
+
+    def show_records(self, loaded: Loaded) -> None:
+        """Show records read by :meth:`read_records`; keeps search, filters and selection."""
+        records, keys, self._cols = loaded
         selected = self.selected_record()
-        records, keys = self.load_records(store)
-        self.prepare_filters(records)
         self.model.set_records(records, keys)
         self.model.set_filter_mask(self.filter_mask())
         self._update_count()
+        self._update_buttons()
         if selected is not None:
             self.select_where(lambda r: r.ref == selected.ref)
         self._build_index_in_background(keys)
+        self.records_loaded.emit(len(records))
 
     def focus_search(self) -> None:
         """Put the cursor in the search box, text selected."""

@@ -89,7 +89,6 @@ class RequestsPage(RecordPage):
     def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
         """Build the page; call :meth:`set_store` to fill it."""
         super().__init__(jobs, request_columns(), parent)
-        self._cols: dict[str, np.ndarray] = {}
         self.search_edit.setPlaceholderText(
             self.tr("Rechercher une demande : nom, référence, numéro unique, employeur, commune…")
         )
@@ -128,7 +127,13 @@ class RequestsPage(RecordPage):
         )
 
     # -- data ----------------------------------------------------------------------------------
-    def load_records(self, store: Store) -> tuple[Sequence[Any], Sequence[str]]:
+    @staticmethod
+    def record_count(store: Store) -> int:
+        """Return the number of requests."""
+        return store.requests.count()
+
+    @staticmethod
+    def read_records(store: Store) -> tuple[Sequence[Any], Sequence[str]]:
         """Return the request summaries and their search keys (with commune names)."""
         summaries = records_service.request_summaries(store)
         keys = [
@@ -137,9 +142,10 @@ class RequestsPage(RecordPage):
         ]
         return summaries, keys
 
-    def prepare_filters(self, records: Sequence[Any]) -> None:
-        """Keep the filtered fields as numpy columns."""
-        self._cols = {
+    @staticmethod
+    def filter_columns(records: Sequence[Any]) -> dict[str, np.ndarray]:
+        """Return the filtered fields as numpy columns."""
+        return {
             "status": np.array([s.status.value for s in records], dtype=object),
             "dalo": np.array([s.dalo for s in records], dtype=bool),
             "l441": np.array([s.l441 for s in records], dtype=bool),

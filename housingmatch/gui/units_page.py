@@ -77,7 +77,6 @@ class UnitsPage(RecordPage):
     def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
         """Build the page; call :meth:`set_store` to fill it."""
         super().__init__(jobs, unit_columns(), parent)
-        self._cols: dict[str, np.ndarray] = {}
         self.search_edit.setPlaceholderText(
             self.tr("Rechercher un logement : référence, bailleur, programme, adresse, commune…")
         )
@@ -101,7 +100,13 @@ class UnitsPage(RecordPage):
             self.tr("Classer les candidats"), self._on_rank_button_clicked, needs_selection=True
         )
 
-    def load_records(self, store: Store) -> tuple[Sequence[Any], Sequence[str]]:
+    @staticmethod
+    def record_count(store: Store) -> int:
+        """Return the number of units."""
+        return store.units.count()
+
+    @staticmethod
+    def read_records(store: Store) -> tuple[Sequence[Any], Sequence[str]]:
         """Return every unit and its search key."""
         units = store.units.all()
         keys = [
@@ -117,9 +122,10 @@ class UnitsPage(RecordPage):
         ]
         return units, keys
 
-    def prepare_filters(self, records: Sequence[Any]) -> None:
-        """Keep the filtered fields as numpy columns."""
-        self._cols = {
+    @staticmethod
+    def filter_columns(records: Sequence[Any]) -> dict[str, np.ndarray]:
+        """Return the filtered fields as numpy columns."""
+        return {
             "status": np.array([u.status.value for u in records], dtype=object),
             "financing": np.array([u.financing.value for u in records], dtype=object),
             "typology": np.array([u.typology for u in records], dtype=np.int16),
