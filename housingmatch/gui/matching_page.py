@@ -242,7 +242,7 @@ class MatchingPage(QWidget):
             5: lambda c: tuple(str(g) for g in c.groups),
         }
         header = self.candidates_view.horizontalHeader()
-        for column, width in ((0, 40), (1, 125), (2, 140), (3, 52), (4, 122), (5, 150), (6, 55)):
+        for column, width in ((0, 48), (1, 122), (2, 140), (3, 52), (4, 122), (5, 150), (6, 55)):
             header.resizeSection(column, width)
 
         excluded_page = QWidget(page)
@@ -273,6 +273,8 @@ class MatchingPage(QWidget):
         self.result_tabs.addTab(excluded_page, self.tr("Exclues"))
 
         detail = QWidget(page)
+        # Keep the candidates table wide enough for every column at 1280 px.
+        detail.setMaximumWidth(380)
         self.detail_browser = QTextBrowser(detail)
         self.detail_browser.setObjectName("detail_browser")
         self.compare_button = QPushButton(self.tr("Pourquoi pas plus haut ?"), detail)
@@ -281,8 +283,12 @@ class MatchingPage(QWidget):
                 "Comparer le candidat choisi avec celui classé juste au-dessus, ou deux candidats choisis"
             )
         )
-        self.draft_button = QPushButton(self.tr("Garder comme proposition (brouillon)"), detail)
-        self.draft_button.setToolTip(self.tr("Choisissez jusqu'à trois candidats (Ctrl+clic)"))
+        self.draft_button = QPushButton(self.tr("Proposer (brouillon)"), detail)
+        self.draft_button.setToolTip(
+            self.tr(
+                "Garder les candidats choisis (trois au plus, Ctrl+clic) comme proposition en brouillon"
+            )
+        )
         self.compare_button.setEnabled(False)
         self.draft_button.setEnabled(False)
         self.draft_label = QLabel(detail)

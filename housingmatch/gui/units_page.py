@@ -28,7 +28,7 @@ def _day(d: date | None) -> str:
 def unit_columns() -> list[ColumnSpec[Unit]]:
     """Return the columns of the units table."""
     return [
-        ColumnSpec("Référence", lambda u: u.ref, lambda u: u.ref, width=140),
+        ColumnSpec("Référence", lambda u: u.ref, lambda u: u.ref, width=130),
         ColumnSpec("Bailleur", lambda u: u.landlord, lambda u: u.landlord.casefold(), width=130),
         ColumnSpec(
             "Commune",
@@ -52,6 +52,7 @@ def unit_columns() -> list[ColumnSpec[Unit]]:
             lambda u: u.total_rent,
             align_right=True,
             tooltip="Loyer charges comprises, par mois",
+            width=90,
         ),
         ColumnSpec("QPV", lambda u: "oui" if u.qpv else "", lambda u: int(bool(u.qpv)), width=50),
         ColumnSpec(
