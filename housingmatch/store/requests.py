@@ -138,6 +138,47 @@ class RequestSummary:
     search_key: str
 
 
+_SUMMARY_SELECT = (
+    "SELECT r.id, r.ref, r.unique_number, r.last_name, r.first_name, r.birth_date, "
+    "r.filing_date, r.renewal_date, e.name, r.home_commune, r.work_commune, r.persons, "
+    "r.fiscal_income, r.dalo, l.request_id IS NOT NULL, r.mobility, r.housing_situation, "
+    "r.status, r.typology_min, r.typology_max, r.search_key "
+    "FROM requests r JOIN employers e ON e.id = r.employer_id "
+    "LEFT JOIN (SELECT DISTINCT request_id FROM request_l441) l ON l.request_id = r.id"
+)
+# Enum members by value: a dict lookup is several times cheaper than calling the enum.
+_MOBILITY = {m.value: m for m in Mobilite}
+_SITUATION = {m.value: m for m in SituationLogement}
+_STATUS = {m.value: m for m in RequestStatus}
+_fromiso = date.fromisoformat
+
+
+def _summary(row: Sequence[Any]) -> RequestSummary:
+    return RequestSummary(
+        id=row[0],
+        ref=row[1],
+        unique_number=row[2],
+        last_name=row[3],
+        first_name=row[4],
+        birth_date=_fromiso(row[5]),
+        filing_date=_fromiso(row[6]),
+        renewal_date=_fromiso(row[7]) if row[7] else None,
+        employer=row[8],
+        home_commune=row[9],
+        work_commune=row[10],
+        persons=row[11],
+        fiscal_income=row[12],
+        dalo=bool(row[13]),
+        l441=bool(row[14]),
+        mobility=_MOBILITY[row[15]],
+        housing_situation=_SITUATION[row[16]],
+        status=_STATUS[row[17]],
+        typology_min=row[18],
+        typology_max=row[19],
+        search_key=row[20],
+    )
+
+
 class RequestRepository:
     """Reads and writes requests; every write is audited in the same transaction."""
 
@@ -190,42 +231,12 @@ class RequestRepository:
 
     def summaries(self) -> list[RequestSummary]:
         """Return the list columns of every request, ordered by row id (fast, no children)."""
-        sql = (
-            "SELECT r.id, r.ref, r.unique_number, r.last_name, r.first_name, r.birth_date, "
-            "r.filing_date, r.renewal_date, e.name, r.home_commune, r.work_commune, r.persons, "
-            "r.fiscal_income, r.dalo, "
-            "EXISTS (SELECT 1 FROM request_l441 l WHERE l.request_id = r.id), "
-            "r.mobility, r.housing_situation, r.status, r.typology_min, r.typology_max, "
-            "r.search_key FROM requests r JOIN employers e ON e.id = r.employer_id ORDER BY r.id"
-        )
-        out = []
-        for row in self._db.execute(sql):
-            out.append(
-                RequestSummary(
-                    id=row[0],
-                    ref=row[1],
-                    unique_number=row[2],
-                    last_name=row[3],
-                    first_name=row[4],
-                    birth_date=date.fromisoformat(row[5]),
-                    filing_date=date.fromisoformat(row[6]),
-                    renewal_date=_day(row[7]),
-                    employer=row[8],
-                    home_commune=row[9],
-                    work_commune=row[10],
-                    persons=row[11],
-                    fiscal_income=row[12],
-                    dalo=bool(row[13]),
-                    l441=bool(row[14]),
-                    mobility=Mobilite(row[15]),
-                    housing_situation=SituationLogement(row[16]),
-                    status=RequestStatus(row[17]),
-                    typology_min=row[18],
-                    typology_max=row[19],
-                    search_key=row[20],
-                )
-            )
-        return out
+        return [_summary(row) for row in self._db.execute(_SUMMARY_SELECT + " ORDER BY r.id")]
+
+    def summary(self, ref: str) -> RequestSummary | None:
+        """Return the list columns of one request (to refresh one row after a save)."""
+        row = self._db.execute(_SUMMARY_SELECT + " WHERE r.ref = ?", [ref]).fetchone()
+        return _summary(row) if row else None
 
     def _children(self, table: str, column: str, ids: list[int]) -> dict[int, list[str]]:
         out: dict[int, list[str]] = defaultdict(list)
