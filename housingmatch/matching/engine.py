@@ -126,6 +126,12 @@ class MatchingEngine:
         self._views: dict[date, _DateView] = {}
         self._views_version = -1
 
+    def copy(self) -> MatchingEngine:
+        """Return an engine over a copy of the index (results of this one stay valid)."""
+        twin = MatchingEngine(self.context)
+        twin.index = self.index.copy()
+        return twin
+
     # -- updates --------------------------------------------------------------------------
     def upsert(self, request: Request) -> None:
         """Add or replace a request."""

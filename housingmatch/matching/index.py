@@ -108,6 +108,25 @@ class CandidateIndex:
         index.upsert_many(items)
         return index
 
+    def copy(self) -> CandidateIndex:
+        """Return an independent copy: updating it leaves this index (and its results) alone."""
+        twin = CandidateIndex.__new__(CandidateIndex)
+        twin.places = self.places
+        twin.size = self.size
+        twin.version = self.version
+        twin.requests = list(self.requests)
+        twin.refs = list(self.refs)
+        twin.row_of = dict(self.row_of)
+        twin.columns = {name: column.copy() for name, column in self.columns.items()}
+        twin._wish_rows = {key: set(rows) for key, rows in self._wish_rows.items()}
+        twin._employer_rows = {key: set(rows) for key, rows in self._employer_rows.items()}
+        twin._row_wishes = list(self._row_wishes)
+        twin._row_employer = list(self._row_employer)
+        twin._lookup_cache = {}
+        twin._flag_cache = {}
+        twin._ref_rank = None
+        return twin
+
     def __len__(self) -> int:
         """Return the number of live requests."""
         return len(self.row_of)

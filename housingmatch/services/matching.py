@@ -1,15 +1,18 @@
 """Ranking use cases for the GUI and the command line: rank a unit, reverse view, allocation.
 
-The engine (a candidate index of every request) is cached per store, so repeated rankings
-do not reread the database. The cache is checked against the audit log's last hash (every
-write is audited): when another connection changed something, the index is rebuilt; a
-caller that changed requests itself can say which with :func:`requests_changed`, which
-updates the index in place. The rule set is the latest one stored in the database, or the
+The engine (a candidate index of every request) is cached per database file, shared by
+every connection to it (the GUI's background jobs each open their own), so repeated
+rankings do not reread the database. The cache is checked against the audit log's last hash
+(every write is audited): requests changed since are read again and applied to a copy of
+the index (copy-on-write: a ranking already handed out keeps reading the engine it came
+from); reference-data or rule changes rebuild it. A caller that changed requests itself can
+say which with :func:`requests_changed`. The rule set is the latest one stored in the database, or the
 shipped default (then stored, so rankings can be replayed with the same text).
 """
 
 from __future__ import annotations
 
+import threading
 import weakref
 from dataclasses import dataclass, replace
 from datetime import date
@@ -41,7 +44,30 @@ class _Cached:
     token: str
 
 
-_ENGINES: weakref.WeakKeyDictionary[Store, _Cached] = weakref.WeakKeyDictionary()
+# In-memory stores have no file to share: their engines are kept per store object.
+_PRIVATE: weakref.WeakKeyDictionary[Store, _Cached] = weakref.WeakKeyDictionary()
+_SHARED: dict[str, _Cached] = {}
+_SHARED_MAX = 4
+_LOCK = threading.Lock()
+
+
+def _cached(store: Store) -> _Cached | None:
+    with _LOCK:
+        if store.path is None:
+            return _PRIVATE.get(store)
+        return _SHARED.get(str(store.path.resolve()))
+
+
+def _keep(store: Store, cached: _Cached) -> None:
+    with _LOCK:
+        if store.path is None:
+            _PRIVATE[store] = cached
+            return
+        key = str(store.path.resolve())
+        _SHARED.pop(key, None)
+        while len(_SHARED) >= _SHARED_MAX:
+            _SHARED.pop(next(iter(_SHARED)))
+        _SHARED[key] = cached
 
 
 def active_ruleset(store: Store) -> RuleSet:
@@ -89,17 +115,18 @@ def _requests_with_tie_breakers(store: Store) -> list[Request]:
 
 
 def engine_for(store: Store) -> MatchingEngine:
-    """Return the store's cached engine, rebuilt when the rules or the data changed."""
+    """Return the database's cached engine, brought up to date or rebuilt when needed."""
     rules = active_ruleset(store)
-    cached = _ENGINES.get(store)
-    token = store.audit.last_hash()
+    cached = _cached(store)
     if cached is not None and cached.ruleset_hash == rules.content_hash:
-        if cached.token == token:
+        if cached.token == store.audit.last_hash():
             return cached.engine
-        if _catch_up(store, cached):
-            return cached.engine
+        updated = _catch_up(store, cached)
+        if updated is not None:
+            _keep(store, updated)
+            return updated.engine
     engine = MatchingEngine(matching_context(store, rules), _requests_with_tie_breakers(store))
-    _ENGINES[store] = _Cached(engine, rules.content_hash, store.audit.last_hash())
+    _keep(store, _Cached(engine, rules.content_hash, store.audit.last_hash()))
     return engine
 
 
@@ -108,45 +135,54 @@ def engine_for(store: Store) -> MatchingEngine:
 _INDEX_NEUTRAL = frozenset({"demande", "logement", "proposition"})
 
 
-def _catch_up(store: Store, cached: _Cached) -> bool:
-    """Apply to the cached index what other connections changed since it was built.
+def _catch_up(store: Store, cached: _Cached) -> _Cached | None:
+    """Return a copy of the cached engine with what changed since it was built.
 
-    Return False when a rebuild is needed (unknown history, reference or rule changes, or
+    Return None when a rebuild is needed (unknown history, reference or rule changes, or
     so many changed requests that a rebuild is cheaper).
     """
     entries = store.audit.entries_after(cached.token)
     if entries is None or any(e.entity not in _INDEX_NEUTRAL for e in entries):
-        return False
+        return None
     refs = sorted({e.entity_ref for e in entries if e.entity == "demande" and e.entity_ref})
     if len(refs) > max(1000, len(cached.engine.index) // 5):
-        return False
-    if refs:
-        requests_changed(store, refs)
-    cached.token = store.audit.last_hash()
-    return True
+        return None
+    engine = _updated(store, cached.engine, refs) if refs else cached.engine
+    return _Cached(engine, cached.ruleset_hash, store.audit.last_hash())
 
 
-def requests_changed(store: Store, refs: list[str]) -> None:
-    """Update the cached index for requests this connection just saved, closed or deleted."""
-    cached = _ENGINES.get(store)
-    if cached is None:
-        return
+def _updated(store: Store, engine: MatchingEngine, refs: list[str]) -> MatchingEngine:
+    """Return a copy of ``engine`` with these requests re-read (or removed if gone)."""
     found = store.requests.get_many(refs)
     missing = {ref: derived_tie_breaker(ref) for ref, r in found.items() if r.tie_breaker is None}
     if missing:
         store.requests.set_tie_breakers(missing)
         found = store.requests.get_many(refs)
+    twin = engine.copy()
     for ref in refs:
         if ref in found:
-            cached.engine.upsert(found[ref])
+            twin.upsert(found[ref])
         else:
-            cached.engine.remove(ref)
-    cached.token = store.audit.last_hash()
+            twin.remove(ref)
+    return twin
+
+
+def requests_changed(store: Store, refs: list[str]) -> None:
+    """Update the cached engine for requests this connection just saved, closed or deleted."""
+    cached = _cached(store)
+    if cached is None:
+        return
+    engine = _updated(store, cached.engine, refs)
+    _keep(store, _Cached(engine, cached.ruleset_hash, store.audit.last_hash()))
 
 
 def forget(store: Store) -> None:
-    """Drop the cached engine of a store (e.g. before closing it)."""
-    _ENGINES.pop(store, None)
+    """Drop the cached engine of a store's database (e.g. before deleting the file)."""
+    with _LOCK:
+        if store.path is None:
+            _PRIVATE.pop(store, None)
+        else:
+            _SHARED.pop(str(store.path.resolve()), None)
 
 
 def rank_unit(store: Store, unit_ref: str, on: date, top: int | None = None) -> Ranking:

@@ -80,14 +80,15 @@ def test_the_engine_is_cached_and_follows_changes(store: Store) -> None:
     changed = store.requests.get("DEM-D")
     assert changed is not None
     store.requests.save(replace(changed, status=RequestStatus.CLOSE), "test")
-    # Changed behind the cache's back: the audit log tells, the index is rebuilt.
+    # Changed behind the cache's back: the audit log tells which request to read again.
     ranking = matching.rank_unit(store, "LOG-1", ON)
     assert ranking.candidate("DEM-D") is None
-    # Changed and announced: the index is updated in place.
+    # Changed and announced: a copy of the index is updated, earlier results stay as they were.
     engine = matching.engine_for(store)
     store.requests.save(make_request("DEM-E", dalo=True, l441=()), "test")
     matching.requests_changed(store, ["DEM-E"])
-    assert matching.engine_for(store) is engine
+    updated = matching.engine_for(store)
+    assert updated is not engine and "DEM-E" not in engine.index
     assert matching.rank_unit(store, "LOG-1", ON).candidate("DEM-E") is not None
 
 
