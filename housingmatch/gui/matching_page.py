@@ -44,11 +44,12 @@ from housingmatch.gui.work import (
 from housingmatch.matching.explain import compare
 from housingmatch.matching.results import EXCLUSION_LABELS, PART_LABELS, RankedCandidate
 from housingmatch.rules.groups import GROUP_LABELS
-from housingmatch.services import current_actor
+from housingmatch.services import proposals
 from housingmatch.services.facts import request_facts
-from housingmatch.store import ProposalCandidate, Store
+from housingmatch.store import Store
+from housingmatch.store.proposals import MAX_CANDIDATES
 
-MAX_PROPOSED = 3
+MAX_PROPOSED = MAX_CANDIDATES
 
 
 def _points(value: float) -> str:
@@ -728,35 +729,16 @@ class MatchingPage(QWidget):
         chosen = self.selected_candidates()
         if data is None or self.store is None or not 1 <= len(chosen) <= MAX_PROPOSED:
             return False
-        skipped = [r for r in range(1, chosen[-1].rank) if r not in {c.rank for c in chosen}]
-        if skipped and deviation_reason is None:
+        refs = [c.ref for c in chosen]
+        try:
+            proposals.save_draft(self.store, data.ranking, refs, deviation_reason)
+        except proposals.DeviationReasonNeeded as needed:
             reason, ok = QInputDialog.getText(
-                self,
-                self.tr("Écart au classement"),
-                self.tr(
-                    "Des candidats mieux classés ne sont pas retenus (rang {r}). Motif de l'écart :"
-                ).format(r=", ".join(map(str, skipped))),
+                self, self.tr("Écart au classement"), f"{needed}\n" + self.tr("Motif de l'écart :")
             )
             if not ok or not reason.strip():
                 return False
-            deviation_reason = reason.strip()
-        try:
-            self.store.proposals.save_draft(
-                data.ranking.unit_ref,
-                [
-                    ProposalCandidate(
-                        position=i + 1,
-                        request_ref=c.ref,
-                        engine_rank=c.rank,
-                        deviation_reason=deviation_reason if skipped else None,
-                    )
-                    for i, c in enumerate(chosen)
-                ],
-                data.ranking.on,
-                data.ranking.ruleset.hash,
-                None,
-                current_actor(),
-            )
+            return self.save_draft(reason)
         except Exception as exc:
             show_error(self, self.tr("Proposition"), exc)
             return False
@@ -944,16 +926,12 @@ class MatchingPage(QWidget):
             if not candidates:
                 continue
             try:
-                self.store.proposals.save_draft(
+                proposals.save_allocation_draft(
+                    self.store,
                     unit_ref,
-                    [
-                        ProposalCandidate(position=i + 1, request_ref=c.ref, engine_rank=None)
-                        for i, c in enumerate(candidates[:MAX_PROPOSED])
-                    ],
                     self._allocation_info.on,
                     self._allocation_info.ruleset.hash,
-                    None,
-                    current_actor(),
+                    [c.ref for c in candidates[:MAX_PROPOSED]],
                 )
             except Exception as exc:
                 show_error(self, self.tr("Propositions"), exc)

@@ -55,6 +55,10 @@ def validate_request(request: Request, today: date | None = None) -> list[FieldP
         out.append(FieldProblem("prenom", "Le prénom est obligatoire."))
     if not request.employer.name.strip():
         out.append(FieldProblem("employeur", "L'employeur est obligatoire."))
+    if not request.housing.commune.strip():
+        out.append(FieldProblem("commune_residence", "La commune de résidence est obligatoire."))
+    if not request.workplace.commune.strip():
+        out.append(FieldProblem("commune_travail", "La commune de travail est obligatoire."))
     if a.birth_date < MIN_BIRTH or a.birth_date > today:
         out.append(FieldProblem("date_naissance", "La date de naissance n'est pas plausible."))
     elif (request.filing_date - a.birth_date).days < 16 * 365:
@@ -153,6 +157,8 @@ def validate_unit(unit: Unit) -> list[FieldProblem]:
     out: list[FieldProblem] = []
     if not unit.ref.strip():
         out.append(FieldProblem("ref_logement", "La référence du logement est obligatoire."))
+    if not unit.commune.strip():
+        out.append(FieldProblem("commune", "La commune du logement est obligatoire."))
     if not unit.landlord.strip():
         out.append(FieldProblem("bailleur", "Le bailleur est obligatoire."))
     if not 1 <= unit.typology <= 6:

@@ -70,3 +70,9 @@ def test_unit_problems():
     assert validate_unit(make_unit()) == []
     assert fields(validate_unit(make_unit(surface=0))) == {"surface_m2"}
     assert fields(validate_unit(make_unit(latitude=47.3))) == {"longitude"}
+
+
+def test_communes_are_required():
+    request = make_request(work_commune=" ", home_commune="")
+    assert fields(validate_request(request, TODAY)) == {"commune_travail", "commune_residence"}
+    assert fields(validate_unit(make_unit(commune=""))) == {"commune"}
