@@ -150,3 +150,16 @@ def test_installed_entry_point_finds_its_data(tmp_path):
         check=False,
     )
     assert __version__ in module.stdout
+
+
+def test_rules_import_refuses_a_forbidden_criterion_in_one_sentence(capsys, db_path, tmp_path):
+    from housingmatch.paths import resource
+
+    text = resource("rulesets", "action_logement_2026.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "regles.toml"
+    bad.write_text(text.replace("[scoring.groups]\n", "[scoring.groups]\nsexe = 5\n", 1), "utf-8")
+    code, _, err = run(capsys, "--db", db_path, "rules", "import", bad)
+    assert code == 1
+    assert err.startswith("Erreur : Règles refusées (regles.toml)") and "sexe" in err
+    code, out, _ = run(capsys, "--db", db_path, "rules", "list")
+    assert code == 0 and out.startswith("* ") and "2026.1" in out

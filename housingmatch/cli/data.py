@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from housingmatch.errors import UserError
-from housingmatch.services import facts, imports, records
+from housingmatch.services import facts, imports, records, rules
 from housingmatch.services.demo import generate_demo
 from housingmatch.store import Store
 
@@ -105,6 +105,29 @@ def _verify(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _rules(args: argparse.Namespace, store: Store) -> int:
+    if args.action == "import":
+        if args.file is None:
+            raise UserError("Indiquez le fichier de règles à importer.")
+        imported = rules.import_ruleset(store, args.file)
+        print(
+            f"Règles « {imported.name} » {imported.version} importées et actives "
+            f"(empreinte {imported.content_hash[:12]})."
+        )
+        return 0
+    if args.action == "activate":
+        if args.file is None:
+            raise UserError("Indiquez l'empreinte des règles à activer.")
+        chosen = rules.activate_ruleset(store, str(args.file))
+        print(f"Règles « {chosen.name} » {chosen.version} actives.")
+        return 0
+    stored, active = rules.list_rulesets(store)
+    for r in stored:
+        mark = "*" if r.content_hash == active else " "
+        print(f"{mark} {r.content_hash[:12]}  {r.version:10} {r.effective_date}  {r.name}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the data commands."""
     p = sub.add_parser("init", help="créer (ou mettre à jour) la base")
@@ -139,6 +162,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--date", type=parse_day, default=None, help="date de calcul (AAAA-MM-JJ)")
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(handler=_show)
+
+    p = sub.add_parser("rules", help="règles de classement : lister, importer, activer")
+    p.add_argument("action", choices=("list", "import", "activate"), help="action")
+    p.add_argument("file", nargs="?", default=None, help="fichier TOML (import) ou empreinte")
+    p.set_defaults(handler=_rules)
 
     p = sub.add_parser("verify", help="vérifier l'intégrité de la base et du journal d'audit")
     p.set_defaults(handler=_verify)

@@ -24,7 +24,7 @@ class StoredRuleset:
 
 
 class RulesetRepository:
-    """Keeps every imported rule set; the latest imported one is the active one."""
+    """Keeps every imported rule set; the most recently activated one is the active one."""
 
     def __init__(self, db: sqlite_utils.Database, audit: AuditLog) -> None:
         """Wrap an open database and its audit log."""
@@ -39,18 +39,30 @@ class RulesetRepository:
         content_hash: str,
         content_text: str,
         actor: str = "système",
+        activate: bool = True,
     ) -> int:
-        """Store a rule set (once per hash) and return its id."""
+        """Store a rule set (once per hash), make it the active one, and return its id."""
         row = self._db.execute(
             "SELECT id FROM rulesets WHERE content_hash = ?", [content_hash]
         ).fetchone()
         if row:
+            if activate and self.latest_hash() != content_hash:
+                self.activate(content_hash, actor)
             return int(row[0])
         with self._db.atomic():
             cur = self._db.execute(
                 "INSERT INTO rulesets (name, version, effective_date, content_hash, content, "
-                "imported_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [name, version, effective_date.isoformat(), content_hash, content_text, now_iso()],
+                "imported_at, activation) VALUES (?, ?, ?, ?, ?, ?, "
+                "(SELECT COALESCE(MAX(activation), 0) + ? FROM rulesets))",
+                [
+                    name,
+                    version,
+                    effective_date.isoformat(),
+                    content_hash,
+                    content_text,
+                    now_iso(),
+                    1 if activate else 0,
+                ],
             )
             self._audit.append(
                 actor,
@@ -65,6 +77,34 @@ class RulesetRepository:
             )
         return int(cur.lastrowid or 0)
 
+    def activate(self, content_hash: str, actor: str = "système") -> None:
+        """Make a stored rule set the active one again (audited)."""
+        stored = self.get(content_hash)
+        if stored is None:
+            raise KeyError(content_hash)
+        with self._db.atomic():
+            self._db.execute(
+                "UPDATE rulesets SET activation = "
+                "(SELECT MAX(activation) + 1 FROM rulesets) WHERE content_hash = ?",
+                [content_hash],
+            )
+            self._audit.append(
+                actor,
+                [
+                    PendingEntry(
+                        "activate",
+                        "regles",
+                        f"{stored.name} {stored.version}",
+                        {"hash": content_hash},
+                    )
+                ],
+            )
+
+    def latest_hash(self) -> str | None:
+        """Return the hash of the active rule set, or None."""
+        latest = self.latest()
+        return latest[0] if latest else None
+
     def all(self) -> list[StoredRuleset]:
         """Return every stored rule set, oldest first."""
         rows = self._db.execute(
@@ -78,8 +118,8 @@ class RulesetRepository:
         return next((r for r in self.all() if r.content_hash == content_hash), None)
 
     def latest(self) -> tuple[str, str] | None:
-        """Return (hash, content text) of the most recently imported rule set, or None."""
+        """Return (hash, content text) of the active (most recently activated) rule set."""
         row = self._db.execute(
-            "SELECT content_hash, content FROM rulesets ORDER BY id DESC LIMIT 1"
+            "SELECT content_hash, content FROM rulesets ORDER BY activation DESC, id DESC LIMIT 1"
         ).fetchone()
         return (row[0], row[1]) if row else None

@@ -1,0 +1,53 @@
+"""Rule sets: import a TOML file into the database, list them, switch the active one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from housingmatch.errors import UserError
+from housingmatch.rules.ruleset import RuleSet, RuleSetError, parse_ruleset
+from housingmatch.services import current_actor
+from housingmatch.services.matching import active_ruleset
+from housingmatch.store import Store, StoredRuleset
+
+
+def import_ruleset(store: Store, path: str | Path) -> RuleSet:
+    """Check a rule-set file and make it the active rule set (refused with a French reason)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"Le fichier de règles « {path} » est introuvable.") from None
+    except UnicodeDecodeError:
+        raise UserError(f"Le fichier de règles « {path.name} » n'est pas en UTF-8.") from None
+    try:
+        rules = parse_ruleset(text)
+    except RuleSetError as exc:
+        raise UserError(f"Règles refusées ({path.name}) : {exc}") from None
+    store.rulesets.add(
+        rules.name,
+        rules.version,
+        rules.effective_date,
+        rules.content_hash,
+        rules.text,
+        actor=current_actor(),
+    )
+    return rules
+
+
+def list_rulesets(store: Store) -> tuple[list[StoredRuleset], str]:
+    """Return every stored rule set and the hash of the active one."""
+    active = active_ruleset(store)
+    return store.rulesets.all(), active.content_hash
+
+
+def activate_ruleset(store: Store, hash_prefix: str) -> StoredRuleset:
+    """Make a stored rule set active again, found by (a prefix of) its hash."""
+    prefix = hash_prefix.strip().lower()
+    found = [r for r in store.rulesets.all() if prefix and r.content_hash.startswith(prefix)]
+    if not found:
+        raise UserError(f"Aucune règle enregistrée n'a une empreinte commençant par « {prefix} ».")
+    if len(found) > 1:
+        raise UserError(f"L'empreinte « {prefix} » est ambiguë : donnez plus de caractères.")
+    store.rulesets.activate(found[0].content_hash, current_actor())
+    return found[0]
