@@ -21,8 +21,6 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import housingmatch.gui  # noqa: F401  (before any Qt use: see its note on PySide6)
-
 # Each typed query is measured keystroke by keystroke ("d", "du", "dup", ...): typos,
 # missing accents, a reference number, a commune.
 QUERIES = ["dupon", "lefevre", "martn", "chenove", "moreau camille", "000123", "gautier"]
