@@ -33,17 +33,30 @@ def fresh_store() -> Iterator[Store]:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Iterator[Path]:
-    """The path of a database file in a temporary folder, checked after the test if written."""
-    path = tmp_path / "base.sqlite"
-    yield path
-    if path.exists() and path.stat().st_size and path.read_bytes()[:15] == b"SQLite format 3":
-        conn = sqlite3.connect(path)
-        try:
-            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        finally:
-            conn.close()
+def db_path(tmp_path: Path) -> Path:
+    """The path of a database file in a temporary folder (not created)."""
+    return tmp_path / "base.sqlite"
+
+
+def _check_file(path: Path) -> None:
+    if path.read_bytes()[:15] != b"SQLite format 3":
+        return
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)], path
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == [], path
+    finally:
+        conn.close()
+
+
+@pytest.fixture(autouse=True)
+def _databases_stay_sound(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each test, every database file it wrote in its temporary folder is sound."""
+    yield
+    tmp = request.node.funcargs.get("tmp_path")
+    if tmp is not None:
+        for path in sorted(Path(tmp).rglob("*.sqlite")):
+            _check_file(path)
 
 
 @pytest.fixture
