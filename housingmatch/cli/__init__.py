@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from housingmatch import __version__
 from housingmatch.errors import UserError
-
-log = logging.getLogger("housingmatch")
 
 # Modules that add subcommands with a ``register(subparsers)`` function.
 _COMMAND_MODULES = (

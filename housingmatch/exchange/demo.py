@@ -9,9 +9,10 @@ per m²); incomes are drawn around the PLUS ceilings so that some households are
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from housingmatch.domain.model import (
     Applicant,
@@ -32,6 +33,8 @@ from housingmatch.domain.model import (
     Workplace,
 )
 from housingmatch.geo import Commune, Gazetteer, default_gazetteer
+
+K = TypeVar("K")
 
 SURNAMES = [
     "Martin",
@@ -376,7 +379,8 @@ class DemoSummary:
     reference_date: date
 
 
-def _pick(rng: random.Random, weights: dict) -> object:  # type: ignore[type-arg]
+def _pick(rng: random.Random, weights: Mapping[K, float]) -> K:
+    """Draw one key with probability proportional to its weight."""
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
@@ -447,7 +451,7 @@ class _Generator:
         rng = self.rng
         young = rng.random() < 0.36
         birth = self.birth_date(young)
-        persons = int(_pick(rng, {1: 40, 2: 25, 3: 15, 4: 12, 5: 5, 6: 2, 7: 1}))  # type: ignore[call-overload]
+        persons = _pick(rng, {1: 40, 2: 25, 3: 15, 4: 12, 5: 5, 6: 2, 7: 1})
         dependants = 0
         partner = None
         if persons >= 2:
@@ -466,7 +470,7 @@ class _Generator:
         rfr = round(ceiling * min(max(rng.lognormvariate(-0.25, 0.35), 0.15), 2.2), 0)
         monthly = round(rfr / 12 * rng.uniform(0.95, 1.35), 0) if rng.random() < 0.85 else None
         situation = _pick(rng, SITUATION_WEIGHTS)
-        motif_pool = MOTIFS_BY_SITUATION[situation]  # type: ignore[index]
+        motif_pool = MOTIFS_BY_SITUATION[situation]
         motifs = tuple(
             dict.fromkeys(rng.sample(motif_pool, k=rng.randint(1, min(2, len(motif_pool)))))
         )
@@ -483,7 +487,7 @@ class _Generator:
                     Mobilite.PROMESSE_EMBAUCHE: 15,
                     Mobilite.DEMENAGEMENT_ENTREPRISE: 10,
                 },
-            )  # type: ignore[assignment]
+            )
             mobility_date = self.on + timedelta(days=rng.randint(-240, 120))
         contract = _pick(rng, CONTRACT_WEIGHTS)
         if young and rng.random() < 0.25:
@@ -548,10 +552,10 @@ class _Generator:
                 commune=site.code_insee,
                 latitude=point[0] if point else None,
                 longitude=point[1] if point else None,
-                transport=_pick(rng, TRANSPORT_WEIGHTS) if rng.random() < 0.9 else None,  # type: ignore[arg-type]
+                transport=_pick(rng, TRANSPORT_WEIGHTS) if rng.random() < 0.9 else None,
             ),
-            contract=contract,  # type: ignore[arg-type]
-            housing=CurrentHousing(home.code_insee, situation, rent_now),  # type: ignore[arg-type]
+            contract=contract,
+            housing=CurrentHousing(home.code_insee, situation, rent_now),
             wishes=Wishes(
                 communes=wished,
                 typology_min=typology_min,
@@ -583,10 +587,10 @@ class _Generator:
             qpv = rng.choice(self.qpv_by_commune[code])
         else:
             commune = self.commune(self.metro)
-        typology = int(_pick(rng, TYPOLOGY_WEIGHTS))  # type: ignore[call-overload]
+        typology = _pick(rng, TYPOLOGY_WEIGHTS)
         surface = round(SURFACE_BY_TYPOLOGY[typology] * rng.uniform(0.88, 1.12), 1)
         financing = _pick(rng, FINANCING_WEIGHTS)
-        rent = round(surface * RENT_PER_M2[financing] * rng.uniform(0.9, 1.1), 2)  # type: ignore[index]
+        rent = round(surface * RENT_PER_M2[financing] * rng.uniform(0.9, 1.1), 2)
         floor = rng.choice([0, 0, 1, 1, 2, 2, 3, 4, 5, 6, 8])
         lat, lon = commune.point or (None, None)
         available = self.on + timedelta(days=rng.randint(5, 75))
@@ -606,7 +610,7 @@ class _Generator:
             floor=floor,
             lift=floor >= 3 or rng.random() < 0.3,
             accessible_pmr=floor == 0 and rng.random() < 0.5,
-            financing=financing,  # type: ignore[arg-type]
+            financing=financing,
             rent=rent,
             charges=round(surface * rng.uniform(1.1, 1.9), 2),
             available_on=available,

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from housingmatch.domain.model import Request, RequestStatus, Unit, UnitStatus
 from housingmatch.errors import UserError
-from housingmatch.rules.dates import VALIDITY_YEARS, add_years, expiry_date
+from housingmatch.rules.dates import VALIDITY_YEARS, add_years
 from housingmatch.rules.validation import FieldProblem, validate_request, validate_unit
 from housingmatch.services import current_actor
 from housingmatch.store import Store
@@ -134,7 +134,6 @@ __all__ = [
     "ValidationFailed",
     "close_request",
     "dashboard",
-    "expiry_date",
     "get_request",
     "get_unit",
     "reopen_request",

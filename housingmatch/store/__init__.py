@@ -6,6 +6,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from housingmatch.errors import UserError
 from housingmatch.store.audit import AuditEntry, AuditLog, PendingEntry
 from housingmatch.store.database import (
     DatabaseTooNewError,
@@ -61,8 +62,6 @@ class Store:
         """Open (creating and migrating if needed) the database file at ``path``."""
         path = Path(path)
         if not create and not path.exists():
-            from housingmatch.errors import UserError
-
             raise UserError(f"La base « {path} » n'existe pas.")
         path.parent.mkdir(parents=True, exist_ok=True)
         db = connect(path)
