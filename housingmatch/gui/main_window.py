@@ -279,9 +279,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_page_records_changed(self) -> None:
-        for page in (self.dashboard_page, self.requests_page, self.units_page, self.matching_page):
-            if page is not self.sender():
-                page.set_store(self.store)
+        # The page that saved refreshed its own row; a request never changes the units
+        # table nor a unit the requests table, so only the derived views are reloaded.
+        self.dashboard_page.set_store(self.store)
+        if self.sender() is not self.matching_page:
+            self.matching_page.set_store(self.store)
         self.refresh_status()
 
     @Slot(str)

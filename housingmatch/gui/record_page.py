@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,11 @@ def build_search_index(
     return index
 
 
+def record_ref(record: Any) -> str:
+    """Return the reference that identifies a record of a table."""
+    return str(record.ref)
+
+
 def fmt_int(n: int) -> str:
     """Return an integer with a thin space between thousands, as written in French."""
     return f"{n:,}".replace(",", "\u202f")
@@ -90,7 +96,7 @@ class RecordPage(QWidget):
         super().__init__(parent)
         self.jobs = jobs
         self.store: Store | None = None
-        self.model: RecordTableModel[Any] = RecordTableModel(columns, self)
+        self.model: RecordTableModel[Any] = RecordTableModel(columns, self, record_ref)
         self.proxy = TableProxyModel(self)
         self.proxy.setSourceModel(self.model)
 
@@ -195,6 +201,16 @@ class RecordPage(QWidget):
         """Return how many records the table will hold."""
         raise NotImplementedError
 
+    @staticmethod
+    def read_record(store: Store, ref: str) -> Any | None:
+        """Return the record of the table with this reference, as read by read_records."""
+        raise NotImplementedError
+
+    @staticmethod
+    def search_key(record: Any) -> str:
+        """Return the folded search key of one record (as read_records gives it)."""
+        raise NotImplementedError
+
     def filter_mask(self) -> np.ndarray | None:
         """Return the mask of the filter bar over the records (None: no filter)."""
         return None
@@ -243,6 +259,48 @@ class RecordPage(QWidget):
         self._build_index_in_background(keys)
         self.records_loaded.emit(len(records))
 
+    def refresh_record(self, ref: str) -> int:
+        """Show the saved state of one record without reloading the table; return its row.
+
+        An existing row is updated in place, a new record is inserted where the order puts
+        it; the record is selected. While the table is still loading, it is reloaded instead.
+        """
+        store = self.store
+        if store is None:
+            return -1
+        if self._load_job is not None and not self._load_job.done:
+            self.set_store(store)  # the job may have read the record before it was saved
+            return -1
+        record = self.read_record(store, ref)
+        if record is None:
+            self.set_store(store)
+            return -1
+        fresh = self.filter_columns([record])
+        position = self.model.position_of(ref)
+        if position is None:
+            self._cols = {
+                name: np.concatenate([self._cols[name], values]) if name in self._cols else values
+                for name, values in fresh.items()
+            }
+            row = self.model.add_record(record, self.search_key(record), self.filter_mask())
+        else:
+            cols = {}
+            for name, values in fresh.items():
+                column = self._cols[name].copy()  # a filter mask may share the old array
+                column[position] = values[0]
+                cols[name] = column
+            self._cols = cols
+            row = self.model.replace_record(
+                position, record, self.search_key(record), self.filter_mask()
+            )
+        self._update_count()
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
+        self._update_buttons()
+        return row
+
     def focus_search(self) -> None:
         """Put the cursor in the search box, text selected."""
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -289,9 +347,12 @@ class RecordPage(QWidget):
             build_search_index,
             None,
             keys,
-            on_done=self.model.set_search_index,
+            on_done=partial(self._on_search_index_built, self.model.revision()),
             show_progress=False,
         )
+
+    def _on_search_index_built(self, revision: int, index: SearchIndex) -> None:
+        self.model.set_search_index(index, revision)
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()

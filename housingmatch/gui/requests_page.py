@@ -136,11 +136,18 @@ class RequestsPage(RecordPage):
     def read_records(store: Store) -> tuple[Sequence[Any], Sequence[str]]:
         """Return the request summaries and their search keys (with commune names)."""
         summaries = records_service.request_summaries(store)
-        keys = [
-            f"{s.search_key} {commune_key(s.work_commune)} {commune_key(s.home_commune)}"
-            for s in summaries
-        ]
-        return summaries, keys
+        return summaries, [RequestsPage.search_key(s) for s in summaries]
+
+    @staticmethod
+    def read_record(store: Store, ref: str) -> RequestSummary | None:
+        """Return the summary of one request (to refresh its row after a save)."""
+        return store.requests.summary(ref)
+
+    @staticmethod
+    def search_key(record: Any) -> str:
+        """Return the search key of a request summary (with commune names)."""
+        s: RequestSummary = record
+        return f"{s.search_key} {commune_key(s.work_commune)} {commune_key(s.home_commune)}"
 
     @staticmethod
     def filter_columns(records: Sequence[Any]) -> dict[str, np.ndarray]:
@@ -220,9 +227,7 @@ class RequestsPage(RecordPage):
         self.edit_request(record.ref)
 
     def _after_save(self, ref: str) -> None:
-        assert self.store is not None
-        self.set_store(self.store)
-        self.select_where(lambda s: s.ref == ref)
+        self.refresh_record(ref)
         self.records_changed.emit()
 
     @Slot()

@@ -5,6 +5,10 @@ Words made of letters go into a small vocabulary matched with rapidfuzz (a few t
 surnames, first names and employer words, whatever the number of rows); words with digits
 (references, unique numbers) are matched as substrings. Each query word must match (AND);
 the result is a boolean mask over the rows, computed in a few milliseconds at 100 000 rows.
+
+:meth:`SearchIndex.scores` also says how well each row matches (``fuzz.ratio`` of the best
+vocabulary word per query word, summed): "dupon" scores Dupont above Duponchel, so the table
+can list the best matches first. One row can be changed or added in place after a save.
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ def _min_score(word: str) -> float:
     return 75.0
 
 
+def _letter_words(key: str) -> set[str]:
+    return {word for word in key.split() if word.isalpha()}
+
+
 class SearchIndex:
     """An inverted index over folded keys: letter words fuzzily, digit words as substrings."""
 
@@ -39,25 +47,62 @@ class SearchIndex:
                 if word.isalpha():
                     postings.setdefault(word, []).append(row)
         self._vocabulary = list(postings)
+        self._word_ids = {word: i for i, word in enumerate(self._vocabulary)}
         self._postings = [np.asarray(postings[w], dtype=np.int64) for w in self._vocabulary]
 
     def match(self, query: str) -> np.ndarray | None:
         """Return the mask of rows matching every word of ``query``; None for an empty query."""
+        scores = self.scores(query)
+        return None if scores is None else scores > 0
+
+    def scores(self, query: str) -> np.ndarray | None:
+        """Return how well each row matches ``query`` (0: no match); None for an empty query."""
         words = fold(query).split()
         if not words:
             return None
-        mask = np.ones(self.size, dtype=bool)
+        total = np.zeros(self.size, dtype=np.float64)
+        matched = np.ones(self.size, dtype=bool)
         for word in words:
-            mask &= self._word_mask(word)
-            if not mask.any():
+            found = self._word_scores(word)
+            matched &= found > 0  # every word must match
+            if not matched.any():
                 break
-        return mask
+            total += found
+        return np.where(matched, total, 0.0)
 
-    def _word_mask(self, word: str) -> np.ndarray:
-        found = np.zeros(self.size, dtype=bool)
+    def update(self, row: int, key: str) -> None:
+        """Index a new folded key for an existing ``row`` (after the record was saved)."""
+        old, new = _letter_words(self._keys[row]), _letter_words(key)
+        for word in old - new:
+            i = self._word_ids[word]
+            self._postings[i] = self._postings[i][self._postings[i] != row]
+        for word in new - old:
+            self._add_posting(word, row)
+        self._keys[row] = key
+
+    def append(self, key: str) -> int:
+        """Index one more row (a record created after the index was built); return its row."""
+        row = self.size
+        self._keys.append(key)
+        self.size += 1
+        for word in _letter_words(key):
+            self._add_posting(word, row)
+        return row
+
+    def _add_posting(self, word: str, row: int) -> None:
+        i = self._word_ids.get(word)
+        if i is None:
+            self._word_ids[word] = len(self._vocabulary)
+            self._vocabulary.append(word)
+            self._postings.append(np.asarray([row], dtype=np.int64))
+        else:
+            self._postings[i] = np.append(self._postings[i], row)
+
+    def _word_scores(self, word: str) -> np.ndarray:
+        found = np.zeros(self.size, dtype=np.float64)
         if not word.isalpha():
             rows = [i for i, key in enumerate(self._keys) if word in key]
-            found[rows] = True
+            found[rows] = 100.0
             return found
         if len(word) <= 2:
             hits = [i for i, w in enumerate(self._vocabulary) if w.startswith(word)]
@@ -75,6 +120,9 @@ class SearchIndex:
             # partial_ratio is symmetric in length: a long query word also "contains" a
             # short vocabulary word; require the vocabulary word to be nearly as long.
             hits = [i for i in hits if len(self._vocabulary[i]) >= len(word) - 1]
-        if hits:
-            found[np.concatenate([self._postings[i] for i in hits])] = True
+        # The quality of a hit is its full similarity: "dupon" is nearer Dupont than
+        # Duponchel although both contain it. Best hit per row wins (assigned last).
+        quality = sorted((max(fuzz.ratio(word, self._vocabulary[i]), 1.0), i) for i in hits)
+        for score, i in quality:
+            found[self._postings[i]] = score
         return found

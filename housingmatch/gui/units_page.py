@@ -110,18 +110,19 @@ class UnitsPage(RecordPage):
     def read_records(store: Store) -> tuple[Sequence[Any], Sequence[str]]:
         """Return every unit and its search key."""
         units = store.units.all()
-        keys = [
-            fold(
-                " ".join(
-                    x or ""
-                    for x in (u.ref, u.landlord, u.programme, u.address, u.reserved_employer)
-                )
-            )
-            + " "
-            + commune_key(u.commune)
-            for u in units
-        ]
-        return units, keys
+        return units, [UnitsPage.search_key(u) for u in units]
+
+    @staticmethod
+    def read_record(store: Store, ref: str) -> Unit | None:
+        """Return one unit (to refresh its row after a save)."""
+        return store.units.get(ref)
+
+    @staticmethod
+    def search_key(record: Any) -> str:
+        """Return the search key of a unit: reference, landlord, programme, address, commune."""
+        u: Unit = record
+        words = (u.ref, u.landlord, u.programme, u.address, u.reserved_employer)
+        return fold(" ".join(x or "" for x in words)) + " " + commune_key(u.commune)
 
     @staticmethod
     def filter_columns(records: Sequence[Any]) -> dict[str, np.ndarray]:
@@ -183,9 +184,7 @@ class UnitsPage(RecordPage):
         self.edit_unit(record.ref)
 
     def _after_save(self, ref: str) -> None:
-        assert self.store is not None
-        self.set_store(self.store)
-        self.select_where(lambda u: u.ref == ref)
+        self.refresh_record(ref)
         self.records_changed.emit()
 
     @Slot()

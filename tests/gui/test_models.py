@@ -61,3 +61,49 @@ def test_search_index_accents_typos_and_numbers():
     assert list(index.match("0003").nonzero()[0]) == [2]
     assert index.match("   ") is None
     assert not index.match("zzzzzz").any()
+
+
+def test_search_scores_put_the_nearest_word_first():
+    keys = [fold(k) for k in ["Duponchel Anne", "Martin Dupont", "Dupont Marie", "Durand Paul"]]
+    index = SearchIndex(keys)
+    scores = index.scores("dupon")
+    assert scores[1] == scores[2] > scores[0] > 0 == scores[3]
+    assert index.scores("dupon anne").nonzero()[0].tolist() == [0]
+
+
+def test_search_index_follows_a_changed_or_added_row():
+    index = SearchIndex([fold("Dupont Marie"), fold("Durand Paul")])
+    index.update(0, fold("Zola Marie"))
+    assert not index.match("dupont").any()
+    assert index.match("zola").nonzero()[0].tolist() == [0]
+    assert index.append(fold("Lefèvre Jean")) == 2
+    assert index.match("lefevre").nonzero()[0].tolist() == [2]
+    assert index.match("marie").nonzero()[0].tolist() == [0]
+
+
+def test_record_model_orders_by_match_quality_and_takes_single_records(qtmodeltester):
+    model = RecordTableModel([ColumnSpec("Nom", str, str)], record_key=str)
+    names = ["Duponchel", "Dupuis", "Dupont"]
+    model.set_records(names, [fold(n) for n in names])
+    model.set_search("dupon")
+    assert [model.record(r) for r in range(model.rowCount())] == ["Dupont", "Duponchel"]
+    assert model.add_record("Dupond", "dupond", None) == 1  # ties keep the records' order
+    assert [model.record(r) for r in range(model.rowCount())] == [
+        "Dupont",
+        "Dupond",
+        "Duponchel",
+    ]
+    qtmodeltester.check(model)
+    assert model.replace_record(model.position_of("Duponchel"), "Martin", "martin", None) == 2
+    assert model.index(2, 0).data() == "Martin"
+    model.set_search("dupon")
+    assert [model.record(r) for r in range(model.rowCount())] == ["Dupont", "Dupond"]
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    model.set_search("")
+    assert [model.record(r) for r in range(model.rowCount())] == [
+        "Dupond",
+        "Dupont",
+        "Dupuis",
+        "Martin",
+    ]
+    qtmodeltester.check(model)

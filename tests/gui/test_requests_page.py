@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from housingmatch.gui.main_window import REQUESTS
@@ -162,3 +164,132 @@ def test_creating_a_request(app_window, qtbot):
     created = get_request(app_window.store, "DEM-0100")
     assert created.household.fiscal_income == 21000
     assert created.workplace.commune == "21166"
+
+
+class ModelEvents:
+    """Records the structural signals of a model (a reset means the table was reloaded)."""
+
+    def __init__(self, model):
+        self.resets = 0
+        self.changed: list[int] = []
+        self.inserted: list[int] = []
+        model.modelReset.connect(self._on_reset)
+        model.dataChanged.connect(lambda top, _bottom, _roles=(): self.changed.append(top.row()))
+        model.rowsInserted.connect(lambda _parent, first, _last: self.inserted.append(first))
+
+    def _on_reset(self):
+        self.resets += 1
+
+
+def fill_and_save(monkeypatch, fill):
+    """Make the modal editor fill its form and press "Enregistrer" instead of waiting."""
+
+    def exec_(dialog):
+        fill(dialog.ui)
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(RequestDialog, "exec", exec_)
+
+
+def row_names(page):
+    return [page.model.record(r).last_name for r in range(page.model.rowCount())]
+
+
+def test_saving_a_request_refreshes_only_its_row(app_window, qtmodeltester, monkeypatch):
+    page = app_window.requests_page
+    page.view.sortByColumn(1, page.view.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+    before = row_names(page)
+    row = before.index("Dupont")
+    events = ModelEvents(page.model)
+    fill_and_save(monkeypatch, lambda ui: ui.last_name_edit.setText("Zola"))
+    page.edit_request("DEM-0001")
+    assert events.resets == 0 and events.inserted == []
+    assert events.changed == [row]
+    # The row stays where it was, shows the new name and stays selected.
+    assert page.model.index(row, 1).data() == "ZOLA"
+    assert page.selected_record().ref == "DEM-0001"
+    assert row_names(page)[:row] == before[:row]
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+    # The sort, the search and the filters know the new values.
+    page.view.sortByColumn(1, page.view.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+    assert row_names(page)[-1] == "Zola"
+    page.search_edit.setText("zola")
+    page.apply_search_now()
+    assert row_names(page) == ["Zola"]
+    page.search_edit.setText("dupont")
+    page.apply_search_now()
+    assert row_names(page) == []
+
+
+def test_closing_a_request_updates_its_row_and_the_status_filter(app_window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    page = app_window.requests_page
+    assert page.select_where(lambda s: s.ref == "DEM-0004")
+    events = ModelEvents(page.model)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Relogé", True))
+    page.close_button.click()
+    assert events.resets == 0 and len(events.changed) == 1
+    assert page.selected_record().status.value != "ACTIVE"
+    # Still shown until the filters change, then the "Active" filter hides it.
+    assert "Durand" in row_names(page)
+    page.status_filter.setCurrentIndex(0)
+    assert "Durand" in row_names(page)
+    page.status_filter.setCurrentIndex(1)
+    assert "Durand" not in row_names(page)
+    assert page.count_label.text() == "7 sur 8"
+
+
+def test_creating_a_request_inserts_one_row(app_window, qtbot, qtmodeltester, monkeypatch):
+    page = app_window.requests_page
+    page.search_edit.setText("nouveau")
+    page.apply_search_now()
+    assert page.model.rowCount() == 0
+    events = ModelEvents(page.model)
+
+    def fill(ui):
+        ui.ref_edit.setText("DEM-0100")
+        ui.last_name_edit.setText("Nouveau")
+        ui.first_name_edit.setText("Alex")
+        ui.employer_edit.setText("Atelier")
+        ui.fiscal_income_edit.setText("21 000")
+        ui.work_commune_edit.setText("Chenôve")
+        ui.home_commune_edit.setText("Dijon")
+
+    fill_and_save(monkeypatch, fill)
+    page.new_request()
+    assert events.resets == 0
+    assert events.inserted == [0]
+    assert row_names(page) == ["Nouveau"]
+    assert page.selected_record().ref == "DEM-0100"
+    assert page.model.total_count() == 9
+    qtmodeltester.check(page.model)
+    page.search_edit.clear()
+    page.apply_search_now()
+    assert page.model.rowCount() == 9
+    assert page.count_label.text() == "9 fiches"
+
+
+def test_best_matches_come_first_without_a_sort_column(app_window):
+    from housingmatch.services.records import get_request, save_request
+
+    store = app_window.store
+    page = app_window.requests_page
+    # Weaker matches of "dupon" before the Dupont rows in the table's own order.
+    for ref, change in [
+        ("DEM-0002", lambda r: replace(r, applicant=replace(r.applicant, last_name="Duponchel"))),
+        ("DEM-0003", lambda r: replace(r, employer=replace(r.employer, name="Duponteil SARL"))),
+        ("DEM-0007", lambda r: replace(r, applicant=replace(r.applicant, last_name="Dupont"))),
+    ]:
+        save_request(store, change(get_request(store, ref)))
+        page.refresh_record(ref)
+    page.search_edit.setText("dupon")
+    page.apply_search_now()
+    refs = [page.model.record(r).ref for r in range(page.model.rowCount())]
+    assert refs == ["DEM-0001", "DEM-0007", "DEM-0002", "DEM-0003"]
+    # A sort column chosen by the user wins over the match quality.
+    page.view.sortByColumn(0, page.view.horizontalHeader().sortIndicatorOrder().DescendingOrder)
+    refs = [page.model.record(r).ref for r in range(page.model.rowCount())]
+    assert refs == ["DEM-0007", "DEM-0003", "DEM-0002", "DEM-0001"]
