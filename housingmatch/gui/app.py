@@ -1,11 +1,14 @@
-"""Start the desktop application on a database."""
+"""Start the desktop application on a database.
+
+Translation source (French is the source language): ``pyside6-lupdate housingmatch/gui/*.py ui/*.ui -no-obsolete -locations relative -ts resources/translations/housingmatch_fr.ts``.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from housingmatch.gui.jobs import Job, show_error
@@ -44,7 +47,7 @@ def start_demo(window: MainWindow) -> Job | None:
     if store.path is None or store.requests.count() > 0:
         return None
     return window.jobs.start(
-        window.tr("Création des données de démonstration"),
+        QCoreApplication.translate("MainWindow", "Création des données de démonstration"),
         generate_demo_work,
         store.path,
         DEMO_REQUESTS,

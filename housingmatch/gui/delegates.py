@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -19,14 +27,21 @@ PART_COLOURS = {
     "employer": "#9c755f",
 }
 
-# Short badge text and colour of each priority group.
+# Short badge text (translated when painted) and colour of each priority group.
 GROUP_BADGES = {
-    "DALO": ("DALO", "#c0392b"),
-    "PRIORITAIRE_L441": ("L441", "#d35400"),
-    "JEUNE": ("Jeune", "#2471a3"),
-    "MOBILITE": ("Mobil.", "#138d75"),
-    "DIFFICULTE": ("Diffic.", "#7d3c98"),
+    "DALO": (QT_TRANSLATE_NOOP("GroupBadges", "DALO"), "#c0392b"),
+    "PRIORITAIRE_L441": (QT_TRANSLATE_NOOP("GroupBadges", "L441"), "#d35400"),
+    "JEUNE": (QT_TRANSLATE_NOOP("GroupBadges", "Jeune"), "#2471a3"),
+    "MOBILITE": (QT_TRANSLATE_NOOP("GroupBadges", "Mobil."), "#138d75"),
+    "DIFFICULTE": (QT_TRANSLATE_NOOP("GroupBadges", "Diffic."), "#7d3c98"),
 }
+
+
+def group_badge(group: str, default_colour: str = "#555555") -> tuple[str, str]:
+    """Return the translated badge text and the colour of a priority group."""
+    text, colour = GROUP_BADGES.get(group, (group, default_colour))
+    return QCoreApplication.translate("GroupBadges", text), colour
+
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -87,7 +102,7 @@ class BadgesDelegate(QStyledItemDelegate):
         height = metrics.height() + 2
         top = option.rect.top() + (option.rect.height() - height) / 2
         for group in groups:
-            text, colour = GROUP_BADGES.get(str(group), (str(group), "#555555"))
+            text, colour = group_badge(str(group))
             width = metrics.horizontalAdvance(text) + 10
             if x + width > option.rect.right():
                 break
@@ -104,8 +119,5 @@ class BadgesDelegate(QStyledItemDelegate):
         """Ask for room for the badges."""
         groups = index.data(PAYLOAD_ROLE) or ()
         metrics = QFontMetrics(option.font)
-        width = sum(
-            metrics.horizontalAdvance(GROUP_BADGES.get(str(g), (str(g), ""))[0]) + 14
-            for g in groups
-        )
+        width = sum(metrics.horizontalAdvance(group_badge(str(g))[0]) + 14 for g in groups)
         return QSize(max(width, 40), 22)

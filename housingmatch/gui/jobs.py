@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,11 +41,14 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, UserError):
         return str(error)
     if isinstance(error, OSError):
-        return f"Erreur d'accès au fichier ou à la base : {error}"
-    return (
+        return QCoreApplication.translate(
+            "Jobs", "Erreur d'accès au fichier ou à la base : {error}"
+        ).format(error=error)
+    return QCoreApplication.translate(
+        "Jobs",
         "Une erreur inattendue s'est produite. Le détail ci-dessous peut être transmis "
-        f"au support.\n\n{type(error).__name__} : {error}"
-    )
+        "au support.\n\n{kind} : {error}",
+    ).format(kind=type(error).__name__, error=error)
 
 
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from housingmatch.domain.model import RequestStatus, label
@@ -37,40 +37,67 @@ def _typologies(s: RequestSummary) -> str:
 def request_columns() -> list[ColumnSpec[RequestSummary]]:
     """Return the columns of the requests table."""
     return [
-        ColumnSpec("Référence", lambda s: s.ref, lambda s: s.ref, width=150),
-        ColumnSpec("Nom", lambda s: s.last_name.upper(), lambda s: s.search_key, width=130),
-        ColumnSpec("Prénom", lambda s: s.first_name, lambda s: s.first_name.casefold(), width=100),
-        ColumnSpec("Employeur", lambda s: s.employer, lambda s: s.employer.casefold(), width=220),
         ColumnSpec(
-            "Commune de travail",
+            QCoreApplication.translate("RequestsPage", "Référence"),
+            lambda s: s.ref,
+            lambda s: s.ref,
+            width=150,
+        ),
+        ColumnSpec(
+            QCoreApplication.translate("RequestsPage", "Nom"),
+            lambda s: s.last_name.upper(),
+            lambda s: s.search_key,
+            width=130,
+        ),
+        ColumnSpec(
+            QCoreApplication.translate("RequestsPage", "Prénom"),
+            lambda s: s.first_name,
+            lambda s: s.first_name.casefold(),
+            width=100,
+        ),
+        ColumnSpec(
+            QCoreApplication.translate("RequestsPage", "Employeur"),
+            lambda s: s.employer,
+            lambda s: s.employer.casefold(),
+            width=220,
+        ),
+        ColumnSpec(
+            QCoreApplication.translate("RequestsPage", "Commune de travail"),
             lambda s: commune_name(s.work_commune),
             lambda s: commune_key(s.work_commune),
             width=160,
         ),
         ColumnSpec(
-            "Pers.",
+            QCoreApplication.translate("RequestsPage", "Pers."),
             lambda s: str(s.persons),
             lambda s: s.persons,
             align_right=True,
-            tooltip="Nombre de personnes du ménage",
+            tooltip=QCoreApplication.translate("RequestsPage", "Nombre de personnes du ménage"),
             width=50,
         ),
         ColumnSpec(
-            "Typologie",
+            QCoreApplication.translate("RequestsPage", "Typologie"),
             _typologies,
             lambda s: (s.typology_min or 0) * 10 + (s.typology_max or 0),
             width=80,
         ),
         ColumnSpec(
-            "Dépôt", lambda s: _day(s.filing_date), lambda s: s.filing_date.isoformat(), width=90
+            QCoreApplication.translate("RequestsPage", "Dépôt"),
+            lambda s: _day(s.filing_date),
+            lambda s: s.filing_date.isoformat(),
+            width=90,
         ),
         ColumnSpec(
-            "Priorité",
+            QCoreApplication.translate("RequestsPage", "Priorité"),
             lambda s: " · ".join(x for x, on in (("DALO", s.dalo), ("L441-1", s.l441)) if on),
             lambda s: int(s.dalo) * 2 + int(s.l441),
             width=100,
         ),
-        ColumnSpec("Statut", lambda s: label(s.status), lambda s: s.status.value),
+        ColumnSpec(
+            QCoreApplication.translate("RequestsPage", "Statut"),
+            lambda s: label(s.status),
+            lambda s: s.status.value,
+        ),
     ]
 
 

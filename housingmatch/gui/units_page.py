@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from housingmatch.domain.model import Financement, Unit, UnitStatus, label, typology_name
@@ -28,40 +28,68 @@ def _day(d: date | None) -> str:
 def unit_columns() -> list[ColumnSpec[Unit]]:
     """Return the columns of the units table."""
     return [
-        ColumnSpec("Référence", lambda u: u.ref, lambda u: u.ref, width=130),
-        ColumnSpec("Bailleur", lambda u: u.landlord, lambda u: u.landlord.casefold(), width=130),
         ColumnSpec(
-            "Commune",
+            QCoreApplication.translate("UnitsPage", "Référence"),
+            lambda u: u.ref,
+            lambda u: u.ref,
+            width=130,
+        ),
+        ColumnSpec(
+            QCoreApplication.translate("UnitsPage", "Bailleur"),
+            lambda u: u.landlord,
+            lambda u: u.landlord.casefold(),
+            width=130,
+        ),
+        ColumnSpec(
+            QCoreApplication.translate("UnitsPage", "Commune"),
             lambda u: commune_name(u.commune),
             lambda u: commune_key(u.commune),
             width=170,
         ),
         ColumnSpec(
-            "Typologie", lambda u: typology_name(u.typology), lambda u: u.typology, width=80
+            QCoreApplication.translate("UnitsPage", "Typologie"),
+            lambda u: typology_name(u.typology),
+            lambda u: u.typology,
+            width=80,
         ),
         ColumnSpec(
-            "Surface",
+            QCoreApplication.translate("UnitsPage", "Surface"),
             lambda u: f"{format_amount(u.surface)} m²",
             lambda u: u.surface,
             align_right=True,
         ),
-        ColumnSpec("Financement", lambda u: label(u.financing), lambda u: u.financing.value),
         ColumnSpec(
-            "Loyer CC",
+            QCoreApplication.translate("UnitsPage", "Financement"),
+            lambda u: label(u.financing),
+            lambda u: u.financing.value,
+        ),
+        ColumnSpec(
+            QCoreApplication.translate("UnitsPage", "Loyer CC"),
             lambda u: f"{format_amount(u.total_rent)} €",
             lambda u: u.total_rent,
             align_right=True,
-            tooltip="Loyer charges comprises, par mois",
+            tooltip=QCoreApplication.translate("UnitsPage", "Loyer charges comprises, par mois"),
             width=90,
         ),
-        ColumnSpec("QPV", lambda u: "oui" if u.qpv else "", lambda u: int(bool(u.qpv)), width=50),
         ColumnSpec(
-            "Date limite",
+            QCoreApplication.translate("UnitsPage", "QPV"),
+            lambda u: QCoreApplication.translate("UnitsPage", "oui") if u.qpv else "",
+            lambda u: int(bool(u.qpv)),
+            width=50,
+        ),
+        ColumnSpec(
+            QCoreApplication.translate("UnitsPage", "Date limite"),
             lambda u: _day(u.proposal_deadline),
             lambda u: u.proposal_deadline.isoformat() if u.proposal_deadline else "9999",
-            tooltip="Date limite de proposition au bailleur",
+            tooltip=QCoreApplication.translate(
+                "UnitsPage", "Date limite de proposition au bailleur"
+            ),
         ),
-        ColumnSpec("Statut", lambda u: label(u.status), lambda u: u.status.value),
+        ColumnSpec(
+            QCoreApplication.translate("UnitsPage", "Statut"),
+            lambda u: label(u.status),
+            lambda u: u.status.value,
+        ),
     ]
 
 
