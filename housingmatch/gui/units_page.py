@@ -89,6 +89,7 @@ def unit_columns() -> list[ColumnSpec[Unit]]:
             QCoreApplication.translate("UnitsPage", "Statut"),
             lambda u: label(u.status),
             lambda u: u.status.value,
+            width=75,
         ),
     ]
 
