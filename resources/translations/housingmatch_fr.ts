@@ -1428,24 +1428,24 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Typologie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-54"/>
         <source>Dépôt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Priorité</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+26"/>
+        <location line="-32"/>
+        <location line="+27"/>
         <source>Statut</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,29 +1815,29 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+70"/>
+        <location line="-73"/>
+        <location line="+71"/>
         <source>Typologie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-65"/>
         <source>Surface</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Financement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>Loyer CC</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1868,7 +1868,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Statut</source>
         <translation type="unfinished"></translation>
     </message>
