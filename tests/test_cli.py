@@ -163,3 +163,42 @@ def test_rules_import_refuses_a_forbidden_criterion_in_one_sentence(capsys, db_p
     assert err.startswith("Erreur : Règles refusées (regles.toml)") and "sexe" in err
     code, out, _ = run(capsys, "--db", db_path, "rules", "list")
     assert code == 0 and out.startswith("* ") and "2026.1" in out
+
+
+def test_an_unexpected_failure_is_one_sentence(capsys, db_path, monkeypatch):
+    from housingmatch.cli import data
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("panne simulée")
+
+    monkeypatch.setattr(data.facts, "request_record", broken)
+    monkeypatch.delenv("HOUSINGMATCH_DEBUG", raising=False)
+    from housingmatch.services.records import save_request
+    from tests.builders import make_request
+
+    with Store.open(db_path) as store:
+        save_request(store, make_request())
+    code, _, err = run(capsys, "--db", db_path, "show", "demande", "DEM-0001")
+    assert code == 70
+    assert err.startswith("Erreur inattendue (RuntimeError) : panne simulée.")
+    assert "Traceback" not in err
+
+
+def test_a_locked_database_is_one_sentence(capsys, db_path):
+    import sqlite3
+
+    Store.open(db_path).close()
+    locker = sqlite3.connect(db_path, isolation_level=None, timeout=0)
+    locker.execute("BEGIN EXCLUSIVE")
+    try:
+        code, _, err = run(
+            capsys, "--db", db_path, "import", "demandes", "tests/data/demandes_modele.csv"
+        )
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    assert code == 1
+    assert err.strip() == (
+        "Erreur de la base de données : elle est verrouillée par un autre programme ; "
+        "réessayez dans un instant."
+    )

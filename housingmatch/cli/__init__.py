@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -109,3 +111,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"Erreur d'accès au fichier : {exc.strerror or exc} ({exc.filename}).", file=sys.stderr
         )
         return 1
+    except sqlite3.Error as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            reason = "elle est verrouillée par un autre programme ; réessayez dans un instant"
+        else:
+            reason = str(exc)
+        print(f"Erreur de la base de données : {reason}.", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if os.environ.get("HOUSINGMATCH_DEBUG"):
+            raise
+        print(
+            f"Erreur inattendue ({type(exc).__name__}) : {exc}. "
+            "Relancez avec HOUSINGMATCH_DEBUG=1 pour le détail technique.",
+            file=sys.stderr,
+        )
+        return 70
