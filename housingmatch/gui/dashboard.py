@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from housingmatch.domain.model import label, typology_name
 from housingmatch.gui.communes import commune_name
+from housingmatch.gui.formats import french_date
 from housingmatch.gui.jobs import JobRunner
 from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
 from housingmatch.gui.record_page import BACKGROUND_LOAD_RECORDS
@@ -30,14 +31,55 @@ UNIT_DAYS = 7
 REQUEST_DAYS = 30
 
 
-def dashboard_work(db_path: Path, on: date, progress: Any, cancelled: Any) -> Dashboard:
-    """Compute the dashboard of a database (work function of a job)."""
+DashboardRows = tuple[list[Row], list[Row]]
+
+
+def dashboard_rows(board: Dashboard) -> DashboardRows:
+    """Return the rows of the two tables (plain data: built in the job for a large base)."""
+    units = [
+        Row(
+            (
+                u.ref,
+                commune_name(u.commune),
+                typology_name(u.typology),
+                u.landlord,
+                french_date(u.proposal_deadline),
+            ),
+            (
+                u.ref,
+                commune_name(u.commune),
+                u.typology,
+                u.landlord,
+                str(u.proposal_deadline),
+            ),
+            payload=u.ref,
+        )
+        for u in board.units_due_soon
+    ]
+    requests = [
+        Row(
+            (
+                s.ref,
+                f"{s.last_name.upper()} {s.first_name}",
+                s.employer,
+                label(s.status),
+                french_date(end),
+            ),
+            (s.ref, s.last_name, s.employer, s.status.value, end.isoformat()),
+            payload=s.ref,
+        )
+        for s, end in board.requests_expiring
+    ]
+    return units, requests
+
+
+def dashboard_work(
+    db_path: Path, on: date, progress: Any, cancelled: Any
+) -> tuple[Dashboard, DashboardRows]:
+    """Compute the dashboard of a database and its table rows (work function of a job)."""
     with Store.open(db_path) as store:
-        return dashboard(store, on, UNIT_DAYS, REQUEST_DAYS)
-
-
-def _day(d: date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else ""
+        board = dashboard(store, on, UNIT_DAYS, REQUEST_DAYS)
+    return board, dashboard_rows(board)
 
 
 def _fmt(n: int) -> str:
@@ -52,6 +94,8 @@ def _table(parent: QWidget) -> QTableView:
     view.setSortingEnabled(True)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Size columns from the first rows only: measuring thousands of rows blocks the window.
+    view.horizontalHeader().setResizeContentsPrecision(100)
     view.horizontalHeader().setStretchLastSection(True)
     return view
 
@@ -140,14 +184,14 @@ class DashboardPage(QWidget):
                 dashboard_work,
                 store.path,
                 date.today(),
-                on_done=self.show_dashboard,
+                on_done=self._on_dashboard_computed,
             )
             return
         self.show_dashboard(dashboard(store, date.today(), UNIT_DAYS, REQUEST_DAYS))
 
-    def show_dashboard(self, board: Dashboard) -> None:
-        """Fill the page from a computed dashboard."""
-        self.title.setText(self.tr("Tableau de bord du {day}").format(day=_day(board.on)))
+    def show_dashboard(self, board: Dashboard, rows: DashboardRows | None = None) -> None:
+        """Fill the page from a computed dashboard (and its rows, when already built)."""
+        self.title.setText(self.tr("Tableau de bord du {day}").format(day=french_date(board.on)))
         for key, widget in self.figure_labels.items():
             widget.setText(_fmt(getattr(board, key)))
         self.units_box.setTitle(
@@ -160,44 +204,12 @@ class DashboardPage(QWidget):
                 n=REQUEST_DAYS, c=len(board.requests_expiring)
             )
         )
-        self.units_model.set_rows(
-            [
-                Row(
-                    (
-                        u.ref,
-                        commune_name(u.commune),
-                        typology_name(u.typology),
-                        u.landlord,
-                        _day(u.proposal_deadline),
-                    ),
-                    (
-                        u.ref,
-                        commune_name(u.commune),
-                        u.typology,
-                        u.landlord,
-                        str(u.proposal_deadline),
-                    ),
-                    payload=u.ref,
-                )
-                for u in board.units_due_soon
-            ]
-        )
-        self.requests_model.set_rows(
-            [
-                Row(
-                    (
-                        s.ref,
-                        f"{s.last_name.upper()} {s.first_name}",
-                        s.employer,
-                        label(s.status),
-                        _day(end),
-                    ),
-                    (s.ref, s.last_name, s.employer, s.status.value, end.isoformat()),
-                    payload=s.ref,
-                )
-                for s, end in board.requests_expiring
-            ]
-        )
+        units, requests = rows if rows is not None else dashboard_rows(board)
+        self.units_model.set_rows(units)
+        self.requests_model.set_rows(requests)
+
+    def _on_dashboard_computed(self, result: tuple[Dashboard, DashboardRows]) -> None:
+        self.show_dashboard(*result)
 
     @Slot(QModelIndex)
     def _on_units_view_double_clicked(self, index: QModelIndex) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from housingmatch.domain.model import Unit, UnitStatus, label, typology_name
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.delegates import PART_COLOURS, BadgesDelegate, PartsBarDelegate
+from housingmatch.gui.formats import french_date
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
 from housingmatch.gui.request_dialog import format_amount
@@ -609,7 +610,7 @@ class MatchingPage(QWidget):
             )
             self.draft_label.setText(
                 self.tr("Proposition en préparation (classement du {d}) : {names}").format(
-                    d=draft.ranking_date.strftime("%d/%m/%Y"), names=names
+                    d=french_date(draft.ranking_date), names=names
                 )
             )
 
@@ -667,10 +668,10 @@ class MatchingPage(QWidget):
             )
             facts_lines.append(
                 self.tr("Ancienneté : {m} mois (dépôt le {d})").format(
-                    m=facts.seniority_months, d=request.filing_date.strftime("%d/%m/%Y")
+                    m=facts.seniority_months, d=french_date(request.filing_date)
                 )
             )
-            facts_lines.append(self.tr("Expire le {d}").format(d=facts.expiry.strftime("%d/%m/%Y")))
+            facts_lines.append(self.tr("Expire le {d}").format(d=french_date(facts.expiry)))
             facts_lines.append(
                 self.tr("Commune de travail : {c}").format(
                     c=commune_name(request.workplace.commune)

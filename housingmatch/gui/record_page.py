@@ -31,7 +31,7 @@ from housingmatch.store import Store
 # times; short enough to feel immediate.
 SEARCH_DEBOUNCE_MS = 60
 # Above this many records, reading them (about 2.5 s at 100 000 requests) runs in a job.
-BACKGROUND_LOAD_RECORDS = 20_000
+BACKGROUND_LOAD_RECORDS = 2_000
 
 
 Loaded = tuple[Sequence[Any], Sequence[str], dict[str, np.ndarray]]

@@ -44,6 +44,7 @@ from housingmatch.gui.communes import (
     commune_label,
     resolve_commune,
 )
+from housingmatch.gui.formats import french_date
 from housingmatch.gui.forms.ui_request_dialog import Ui_RequestDialog
 from housingmatch.gui.jobs import show_error
 from housingmatch.rules.validation import FieldProblem, validate_request
@@ -480,7 +481,7 @@ class RequestDialog(QDialog):
         else:
             seniority = self.tr("{m} mois").format(m=facts.seniority_months)
         ui.seniority_value.setText(seniority)
-        expiry = facts.expiry.strftime("%d/%m/%Y")
+        expiry = french_date(facts.expiry)
         ui.expiry_value.setText(
             self.tr("expirée depuis le {d}").format(d=expiry)
             if facts.expired

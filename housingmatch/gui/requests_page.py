@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 import numpy as np
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from housingmatch.domain.model import RequestStatus, label
 from housingmatch.gui.communes import CommuneCompleter, commune_key, commune_name, resolve_commune
+from housingmatch.gui.formats import french_date
 from housingmatch.gui.jobs import JobRunner, show_error
 from housingmatch.gui.models import ColumnSpec
 from housingmatch.gui.record_page import RecordPage
@@ -19,10 +19,6 @@ from housingmatch.gui.request_dialog import RequestDialog
 from housingmatch.services import records as records_service
 from housingmatch.store import Store
 from housingmatch.store.requests import RequestSummary
-
-
-def _day(d: date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else ""
 
 
 def _typologies(s: RequestSummary) -> str:
@@ -83,7 +79,7 @@ def request_columns() -> list[ColumnSpec[RequestSummary]]:
         ),
         ColumnSpec(
             QCoreApplication.translate("RequestsPage", "Dépôt"),
-            lambda s: _day(s.filing_date),
+            lambda s: french_date(s.filing_date),
             lambda s: s.filing_date.isoformat(),
             width=85,
         ),

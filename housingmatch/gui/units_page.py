@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 import numpy as np
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from housingmatch.domain.model import Financement, Unit, UnitStatus, label, typology_name
 from housingmatch.gui.communes import CommuneCompleter, commune_key, commune_name, resolve_commune
+from housingmatch.gui.formats import french_date
 from housingmatch.gui.jobs import JobRunner
 from housingmatch.gui.models import ColumnSpec
 from housingmatch.gui.record_page import RecordPage
@@ -19,10 +19,6 @@ from housingmatch.gui.request_dialog import format_amount
 from housingmatch.gui.unit_dialog import UnitDialog
 from housingmatch.store import Store
 from housingmatch.store.textkey import fold
-
-
-def _day(d: date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else ""
 
 
 def unit_columns() -> list[ColumnSpec[Unit]]:
@@ -79,7 +75,7 @@ def unit_columns() -> list[ColumnSpec[Unit]]:
         ),
         ColumnSpec(
             QCoreApplication.translate("UnitsPage", "Date limite"),
-            lambda u: _day(u.proposal_deadline),
+            lambda u: french_date(u.proposal_deadline),
             lambda u: u.proposal_deadline.isoformat() if u.proposal_deadline else "9999",
             tooltip=QCoreApplication.translate(
                 "UnitsPage", "Date limite de proposition au bailleur"
