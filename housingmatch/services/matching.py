@@ -35,6 +35,7 @@ from housingmatch.matching.results import (
 from housingmatch.rules.ceilings import CeilingTable
 from housingmatch.rules.ruleset import RuleSet, RuleSetError, default_ruleset, parse_ruleset
 from housingmatch.store import Store
+from housingmatch.store.bulk import gc_paused
 
 
 @dataclass(slots=True)
@@ -125,7 +126,8 @@ def engine_for(store: Store) -> MatchingEngine:
         if updated is not None:
             _keep(store, updated)
             return updated.engine
-    engine = MatchingEngine(matching_context(store, rules), _requests_with_tie_breakers(store))
+    with gc_paused():
+        engine = MatchingEngine(matching_context(store, rules), _requests_with_tie_breakers(store))
     _keep(store, _Cached(engine, rules.content_hash, store.audit.last_hash()))
     return engine
 

@@ -29,6 +29,7 @@ from housingmatch.domain.model import (
     Workplace,
 )
 from housingmatch.store.audit import AuditLog, PendingEntry
+from housingmatch.store.bulk import gc_paused
 from housingmatch.store.database import now_iso
 from housingmatch.store.textkey import fold
 
@@ -231,7 +232,9 @@ class RequestRepository:
 
     def summaries(self) -> list[RequestSummary]:
         """Return the list columns of every request, ordered by row id (fast, no children)."""
-        return [_summary(row) for row in self._db.execute(_SUMMARY_SELECT + " ORDER BY r.id")]
+        with gc_paused():
+            rows = self._db.execute(_SUMMARY_SELECT + " ORDER BY r.id").fetchall()
+            return [_summary(row) for row in rows]
 
     def summary(self, ref: str) -> RequestSummary | None:
         """Return the list columns of one request (to refresh one row after a save)."""
@@ -256,14 +259,15 @@ class RequestRepository:
         return out
 
     def _load(self, sql: str, params: list[Any]) -> list[Request]:
-        rows = self._db.execute(sql, params).fetchall()
-        if not rows:
-            return []
-        ids = [r[0] for r in rows]
-        motifs = self._children("request_motifs", "code", ids)
-        l441 = self._children("request_l441", "code", ids)
-        communes = self._children("request_communes", "code_insee", ids)
-        return [_row_to_request(r, motifs, l441, communes) for r in rows]
+        with gc_paused():
+            rows = self._db.execute(sql, params).fetchall()
+            if not rows:
+                return []
+            ids = [r[0] for r in rows]
+            motifs = self._children("request_motifs", "code", ids)
+            l441 = self._children("request_l441", "code", ids)
+            communes = self._children("request_communes", "code_insee", ids)
+            return [_row_to_request(r, motifs, l441, communes) for r in rows]
 
     # -- writing ------------------------------------------------------------------------
     def _employer_id(self, employer: Employer, cache: dict[tuple[str, str], int]) -> int:
@@ -449,70 +453,111 @@ class RequestRepository:
         )
 
 
+_TRANSPORT = {m.value: m for m in ModeTransport}
+_CONTRACT = {m.value: m for m in TypeContrat}
+_MOTIF = {m.value: m for m in Motif}
+_L441 = {m.value: m for m in PrioriteL441}
+
+
 def _row_to_request(
     row: Sequence[Any],
     motifs: dict[int, list[str]],
     l441: dict[int, list[str]],
     communes: dict[int, list[str]],
 ) -> Request:
-    v = dict(
-        zip(
-            ("id", *(c for c in _COLUMNS if c != "employer_id"), "employer", "siret"),
-            row,
-            strict=True,
-        )
-    )
-    rid = v["id"]
+    # Positional unpacking in _SELECT's order: this runs 100 000 times when the engine loads.
+    (
+        rid,
+        ref,
+        unique_number,
+        filing_date,
+        renewal_date,
+        last_name,
+        first_name,
+        birth_date,
+        email,
+        phone,
+        address,
+        home_commune,
+        housing_situation,
+        current_rent,
+        work_commune,
+        work_latitude,
+        work_longitude,
+        transport,
+        contract,
+        mobility,
+        mobility_date,
+        persons,
+        dependants,
+        partner_birth_date,
+        disability,
+        fiscal_income,
+        monthly_income,
+        dalo,
+        typology_min,
+        typology_max,
+        max_rent,
+        needs_pmr,
+        needs_lift,
+        status,
+        closed_on,
+        close_reason,
+        tie_breaker,
+        _search_key,
+        employer,
+        siret,
+    ) = row
     return Request(
         id=rid,
-        ref=v["ref"],
-        unique_number=v["unique_number"],
-        filing_date=date.fromisoformat(v["filing_date"]),
-        renewal_date=_day(v["renewal_date"]),
+        ref=ref,
+        unique_number=unique_number,
+        filing_date=_fromiso(filing_date),
+        renewal_date=_fromiso(renewal_date) if renewal_date else None,
         applicant=Applicant(
-            last_name=v["last_name"],
-            first_name=v["first_name"],
-            birth_date=date.fromisoformat(v["birth_date"]),
-            email=v["email"],
-            phone=v["phone"],
-            address=v["address"],
+            last_name=last_name,
+            first_name=first_name,
+            birth_date=_fromiso(birth_date),
+            email=email,
+            phone=phone,
+            address=address,
         ),
         housing=CurrentHousing(
-            commune=v["home_commune"],
-            situation=SituationLogement(v["housing_situation"]),
-            rent=v["current_rent"],
+            commune=home_commune,
+            situation=_SITUATION[housing_situation],
+            rent=current_rent,
         ),
-        employer=Employer(name=v["employer"], siret=v["siret"] or None),
+        employer=Employer(name=employer, siret=siret or None),
         workplace=Workplace(
-            commune=v["work_commune"],
-            latitude=v["work_latitude"],
-            longitude=v["work_longitude"],
-            transport=ModeTransport(v["transport"]) if v["transport"] else None,
+            commune=work_commune,
+            latitude=work_latitude,
+            longitude=work_longitude,
+            transport=_TRANSPORT[transport] if transport else None,
         ),
-        contract=TypeContrat(v["contract"]),
-        mobility=Mobilite(v["mobility"]),
-        mobility_date=_day(v["mobility_date"]),
+        contract=_CONTRACT[contract],
+        mobility=_MOBILITY[mobility],
+        mobility_date=_fromiso(mobility_date) if mobility_date else None,
         household=Household(
-            persons=v["persons"],
-            dependants=v["dependants"],
-            partner_birth_date=_day(v["partner_birth_date"]),
-            disability=bool(v["disability"]),
-            fiscal_income=v["fiscal_income"],
-            monthly_income=v["monthly_income"],
+            persons=persons,
+            dependants=dependants,
+            partner_birth_date=_fromiso(partner_birth_date) if partner_birth_date else None,
+            disability=bool(disability),
+            fiscal_income=fiscal_income,
+            monthly_income=monthly_income,
         ),
-        motifs=tuple(Motif(m) for m in motifs.get(rid, ())),
-        dalo=bool(v["dalo"]),
-        l441=tuple(PrioriteL441(c) for c in l441.get(rid, ())),
+        motifs=tuple(_MOTIF[m] for m in motifs.get(rid, ())),
+        dalo=bool(dalo),
+        l441=tuple(_L441[c] for c in l441.get(rid, ())),
         wishes=Wishes(
             communes=tuple(communes.get(rid, ())),
-            typology_min=v["typology_min"],
-            typology_max=v["typology_max"],
-            max_rent=v["max_rent"],
-            needs_pmr=bool(v["needs_pmr"]),
-            needs_lift=bool(v["needs_lift"]),
+            typology_min=typology_min,
+            typology_max=typology_max,
+            max_rent=max_rent,
+            needs_pmr=bool(needs_pmr),
+            needs_lift=bool(needs_lift),
         ),
-        status=RequestStatus(v["status"]),
-        closed_on=_day(v["closed_on"]),
-        close_reason=v["close_reason"],
-        tie_breaker=v["tie_breaker"],
+        status=_STATUS[status],
+        closed_on=_fromiso(closed_on) if closed_on else None,
+        close_reason=close_reason,
+        tie_breaker=tie_breaker,
     )
