@@ -133,3 +133,42 @@ def test_reverse_view_lists_open_eligible_units_best_first() -> None:
     for option in view.options:
         unit = next(u for u in units_ if u.ref == option.unit_ref)
         assert scored(engine.rank(unit, ON), "D").score == option.score
+
+
+def _dense_optimum(engine: MatchingEngine, units_: list[Unit], per_unit: int) -> float:
+    """Return the best total with scipy's dense ``linear_sum_assignment`` over every slot."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    scores = [{c.ref: c.score for c in engine.rank(unit, ON).ranked} for unit in units_]
+    refs = sorted({ref for s in scores for ref in s})
+    slots = [u for u in range(len(units_)) for _ in range(per_unit)]
+    # A slot may stay empty (its own dummy column, worth 0): as many extra columns as slots.
+    matrix = np.zeros((len(slots), len(refs) + len(slots)))
+    allowed = np.zeros_like(matrix, dtype=bool)
+    for s, u in enumerate(slots):
+        for j, ref in enumerate(refs):
+            if ref in scores[u]:
+                matrix[s, j] = scores[u][ref]
+                allowed[s, j] = True
+        allowed[s, len(refs) + s] = True
+    matrix[~allowed] = -1e9
+    rows, cols = linear_sum_assignment(matrix, maximize=True)
+    total = sum(matrix[r, c] for r, c in zip(rows, cols, strict=True) if c < len(refs))
+    return round(float(total), 2)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    pool=pools(max_size=40),
+    unit_a=units("L1"),
+    unit_b=units("L2"),
+    unit_c=units("L3"),
+)
+def test_allocation_equals_scipy_linear_sum_assignment(
+    pool: list[Request], unit_a: Unit, unit_b: Unit, unit_c: Unit
+) -> None:
+    engine = MatchingEngine(context(), pool)
+    units_ = [unit_a, unit_b, unit_c]
+    result = allocate(engine, units_, ON)
+    assert result.total_score == _dense_optimum(engine, units_, 3)
