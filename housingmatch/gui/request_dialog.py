@@ -7,17 +7,14 @@ from datetime import date
 from enum import StrEnum
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QSpinBox,
     QWidget,
 )
@@ -47,6 +44,7 @@ from housingmatch.gui.communes import (
 from housingmatch.gui.formats import french_date
 from housingmatch.gui.forms.ui_request_dialog import Ui_RequestDialog
 from housingmatch.gui.jobs import show_error
+from housingmatch.gui.record_dialog import RecordDialog
 from housingmatch.rules.validation import FieldProblem, validate_request
 from housingmatch.services.facts import RequestFacts, request_facts
 from housingmatch.services.records import ValidationFailed, save_request
@@ -133,7 +131,7 @@ def blank_request() -> Request:
     )
 
 
-class RequestDialog(QDialog):
+class RequestDialog(RecordDialog):
     """Edit or create one request; save goes through the records service (audited).
 
     Signals:
@@ -579,32 +577,6 @@ class RequestDialog(QDialog):
         self.save_button.setEnabled(False)
 
     # -- closing -----------------------------------------------------------------------------------
-    def confirm_discard(self) -> bool:
-        """Ask what to do with unsaved changes; return True if the dialog may close."""
-        if not self._dirty:
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Modifications non enregistrées"),
-            self.tr("La demande a été modifiée. Enregistrer les modifications ?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def reject(self) -> None:
-        """Close without saving, after asking if something was changed."""
-        if self.confirm_discard() and self.result() != QDialog.DialogCode.Accepted:
-            self._dirty = False
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Ask before closing with unsaved changes."""
-        if self._dirty and not self.confirm_discard():
-            event.ignore()
-            return
-        event.accept()
+    def unsaved_question(self) -> str:
+        """Return the question asked when closing with unsaved changes."""
+        return self.tr("La demande a été modifiée. Enregistrer les modifications ?")

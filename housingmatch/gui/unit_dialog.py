@@ -6,15 +6,12 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal, Slot
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QLineEdit,
-    QMessageBox,
     QWidget,
 )
 
@@ -22,6 +19,7 @@ from housingmatch.domain.model import Financement, Unit, UnitStatus, label
 from housingmatch.gui.communes import CommuneCompleter, commune_label, resolve_commune
 from housingmatch.gui.forms.ui_unit_dialog import Ui_UnitDialog
 from housingmatch.gui.jobs import show_error
+from housingmatch.gui.record_dialog import RecordDialog
 from housingmatch.gui.request_dialog import INVALID_STYLE, format_amount, parse_amount
 from housingmatch.rules.validation import FieldProblem, validate_unit
 from housingmatch.services.facts import unit_record
@@ -51,7 +49,7 @@ def blank_unit() -> Unit:
     )
 
 
-class UnitDialog(QDialog):
+class UnitDialog(RecordDialog):
     """Edit or create one unit; save goes through the records service (audited).
 
     Signals:
@@ -287,32 +285,6 @@ class UnitDialog(QDialog):
         self.accept()
         return True
 
-    def confirm_discard(self) -> bool:
-        """Ask what to do with unsaved changes; return True if the dialog may close."""
-        if not self._dirty:
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Modifications non enregistrées"),
-            self.tr("Le logement a été modifié. Enregistrer les modifications ?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def reject(self) -> None:
-        """Close without saving, after asking if something was changed."""
-        if self.confirm_discard() and self.result() != QDialog.DialogCode.Accepted:
-            self._dirty = False
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Ask before closing with unsaved changes."""
-        if self._dirty and not self.confirm_discard():
-            event.ignore()
-            return
-        event.accept()
+    def unsaved_question(self) -> str:
+        """Return the question asked when closing with unsaved changes."""
+        return self.tr("Le logement a été modifié. Enregistrer les modifications ?")

@@ -4,7 +4,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+100"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+101"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../housingmatch/gui/dashboard.py" line="+78"/>
+        <location filename="../../housingmatch/gui/dashboard.py" line="+122"/>
         <source>Chiffres</source>
         <translation type="unfinished"></translation>
     </message>
@@ -880,6 +880,14 @@
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/record_dialog.py" line="+32"/>
+        <source>Modifications non enregistrées</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <location filename="../../housingmatch/gui/record_page.py" line="+109"/>
@@ -915,7 +923,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/request_dialog.py" line="+162"/>
+        <location filename="../../housingmatch/gui/request_dialog.py" line="+161"/>
         <source>Enregistrer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,12 +1013,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Modifications non enregistrées</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>La demande a été modifiée. Enregistrer les modifications ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,7 +1395,7 @@
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../housingmatch/gui/requests_page.py" line="+41"/>
+        <location filename="../../housingmatch/gui/requests_page.py" line="+37"/>
         <source>Référence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1544,7 +1547,7 @@
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/unit_dialog.py" line="+76"/>
+        <location filename="../../housingmatch/gui/unit_dialog.py" line="+74"/>
         <source>Enregistrer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,12 +1607,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Modifications non enregistrées</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Le logement a été modifié. Enregistrer les modifications ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1804,7 +1802,7 @@
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../housingmatch/gui/units_page.py" line="+32"/>
+        <location filename="../../housingmatch/gui/units_page.py" line="+28"/>
         <source>Référence</source>
         <translation type="unfinished"></translation>
     </message>
