@@ -1,0 +1,41 @@
+"""The French translation source lists every user-visible string of the window."""
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "housingmatch_fr.ts"
+
+
+def messages(path: Path) -> set[tuple[str, str]]:
+    tree = ET.parse(path)
+    return {
+        (context.findtext("name") or "", message.findtext("source") or "")
+        for context in tree.getroot().iter("context")
+        for message in context.iter("message")
+        if (message.find("translation") is None)
+        or message.find("translation").get("type") not in ("obsolete", "vanished")
+    }
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate missing")
+def test_translation_source_is_current(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "housingmatch" / "gui").glob("*.py"))
+    forms = sorted(str(p) for p in (ROOT / "ui").glob("*.ui"))
+    result = subprocess.run(
+        ["pyside6-lupdate", *sources, *forms, "-no-obsolete", "-ts", str(fresh)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    missing = messages(fresh) - messages(TS)
+    assert not missing, (
+        f"{len(missing)} string(s) not in {TS.name}; regenerate it (command in gui/app.py): "
+        f"{sorted(missing)[:5]}"
+    )
