@@ -22,15 +22,18 @@ from housingmatch import __version__
 from housingmatch.domain.model import RequestStatus, UnitStatus
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.import_dialog import ImportDialog
-from housingmatch.gui.jobs import JobRunner, show_error
+from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.matching_page import MatchingPage
 from housingmatch.gui.requests_page import RequestsPage
 from housingmatch.gui.units_page import UnitsPage
+from housingmatch.gui.work import prepare_matching_work
 from housingmatch.paths import resource
 from housingmatch.services.matching import active_ruleset
 from housingmatch.store import Store
 
 DASHBOARD, REQUESTS, UNITS, MATCHING = range(4)
+# From this many requests the candidate index is built ahead of the first ranking.
+PREPARE_MATCHING_FROM = 5_000
 
 
 def _fmt(n: int) -> str:
@@ -225,10 +228,25 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     @Slot(int)
-    def _on_requests_page_records_loaded(self, _count: int) -> None:
+    def _on_requests_page_records_loaded(self, count: int) -> None:
         if self._dashboard_stale:
             self._dashboard_stale = False
             self.dashboard_page.set_store(self.store)
+            self.prepare_matching(count)
+
+    def prepare_matching(self, request_count: int) -> Job | None:
+        """Build the candidate index in the background once the tables are shown.
+
+        With a large pool the first ranking would otherwise wait for it (8 s at 100 000).
+        """
+        if self.store.path is None or request_count < PREPARE_MATCHING_FROM:
+            return None
+        return self.jobs.start(
+            self.tr("Préparation du classement"),
+            prepare_matching_work,
+            self.store.path,
+            show_progress=False,
+        )
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("main_window/geometry")

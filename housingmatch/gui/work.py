@@ -97,6 +97,17 @@ def rank_unit_work(
     )
 
 
+def prepare_matching_work(db_path: Path, progress: Progress, cancelled: Cancelled) -> int:
+    """Build the database's candidate index ahead of the first ranking; return its size."""
+    from housingmatch.services.matching import engine_for
+
+    progress(0, 1)
+    with Store.open(db_path) as store:
+        size = len(engine_for(store).index)
+    progress(1, 1)
+    return size
+
+
 def candidate_units_work(
     db_path: Path, request_ref: str, on: date, progress: Progress, cancelled: Cancelled
 ) -> tuple[Any, dict[str, Any]]:

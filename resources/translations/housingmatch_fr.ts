@@ -334,7 +334,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+68"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+71"/>
         <source>Tableau de bord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,7 +474,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+26"/>
+        <source>Préparation du classement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Quitter</source>
         <translation type="unfinished"></translation>
     </message>

@@ -34,3 +34,23 @@ def test_about_names_version_and_sources(app_window, no_modal_boxes):
     assert kind == "about"
     assert "HousingMatch 0." in text
     assert "Sources" in text
+
+
+def test_candidate_index_is_prepared_in_the_background(app_window, qtbot, monkeypatch):
+    from housingmatch.gui import main_window
+    from housingmatch.services import matching
+    from housingmatch.store import Store
+
+    monkeypatch.setattr(main_window, "PREPARE_MATCHING_FROM", 1)
+    matching.forget(app_window.store)
+    job = app_window.prepare_matching(app_window.store.requests.count())
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=20_000)
+    # Another connection (a ranking job) finds the index ready: no rebuild.
+    monkeypatch.setattr(matching, "_requests_with_tie_breakers", lambda store: 1 / 0)
+    with Store.open(app_window.store.path) as other:
+        assert len(matching.engine_for(other).index) == app_window.store.requests.count()
+
+
+def test_small_databases_are_not_prepared_ahead(app_window):
+    assert app_window.prepare_matching(10) is None
