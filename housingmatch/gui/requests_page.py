@@ -16,9 +16,11 @@ from housingmatch.gui.jobs import JobRunner, show_error
 from housingmatch.gui.models import ColumnSpec
 from housingmatch.gui.record_page import RecordPage
 from housingmatch.gui.request_dialog import RequestDialog
+from housingmatch.gui.search import SECONDARY
 from housingmatch.services import records as records_service
 from housingmatch.store import Store
 from housingmatch.store.requests import RequestSummary
+from housingmatch.store.textkey import fold
 
 
 def _typologies(s: RequestSummary) -> str:
@@ -171,7 +173,9 @@ class RequestsPage(RecordPage):
     def search_key(record: Any) -> str:
         """Return the search key of a request summary (with commune names)."""
         s: RequestSummary = record
-        return f"{s.search_key} {commune_key(s.work_commune)} {commune_key(s.home_commune)}"
+        names = f"{s.last_name} {s.first_name}"
+        rest = f"{s.search_key} {commune_key(s.work_commune)} {commune_key(s.home_commune)}"
+        return f"{fold(names)} {SECONDARY} {rest}"
 
     @staticmethod
     def filter_columns(records: Sequence[Any]) -> dict[str, np.ndarray]:
