@@ -38,8 +38,16 @@ def render_screenshots(db_path: Path, out_dir: Path) -> list[Path]:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         app.processEvents()
 
+    def settle(timeout_s: float = 120.0) -> None:
+        # Let background loads (tables, dashboard) finish so the pictures show their result.
+        end = time.monotonic() + timeout_s
+        while window.jobs.running() and time.monotonic() < end:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        for _ in range(5):
+            app.processEvents()
+
     def shot(widget: QWidget, name: str) -> None:
-        app.processEvents()
+        settle()
         path = out_dir / name
         widget.grab().save(str(path))
         written.append(path)
@@ -52,6 +60,7 @@ def render_screenshots(db_path: Path, out_dir: Path) -> list[Path]:
         window.show()
         wait_for(start_demo(window), 600)
         window.resize(*SIZE)
+        settle()
 
         window.show_page(DASHBOARD)
         shot(window, "01_tableau_de_bord.png")
