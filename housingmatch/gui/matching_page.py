@@ -57,6 +57,11 @@ def _points(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
+def _score(value: float) -> str:
+    """Return a score with two decimals, so that a column of scores lines up."""
+    return f"{value:.2f}".replace(".", ",")
+
+
 def _minutes(value: float | None) -> str:
     return "" if value is None else f"{round(value):d} min"
 
@@ -494,7 +499,7 @@ class MatchingPage(QWidget):
                         str(c.rank),
                         c.ref,
                         info.name if info else "",
-                        _points(c.score),
+                        _score(c.score),
                         "",
                         "",
                         _minutes(c.commute_minutes),
@@ -782,7 +787,7 @@ class MatchingPage(QWidget):
                         typology_name(unit.typology) if unit else "",
                         label(unit.financing) if unit else "",
                         f"{format_amount(unit.total_rent)} €" if unit else "",
-                        _points(option.score),
+                        _score(option.score),
                         "",
                         _minutes(option.commute_minutes),
                     ),
