@@ -66,6 +66,12 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     return 3 if report.errors else 0
 
 
+def _export(args: argparse.Namespace, store: Store) -> int:
+    count = imports.export_file(store, args.kind, args.file)
+    print(f"{count} {args.kind} exporté(e)s dans « {args.file} ».")
+    return 0
+
+
 def _show(args: argparse.Namespace, store: Store) -> int:
     on = args.date or date.today()
     if args.kind == "demande":
@@ -155,6 +161,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--max-errors", type=int, default=50, help="erreurs affichées au plus")
     p.set_defaults(handler=_import)
+
+    p = sub.add_parser(
+        "export", help="exporter les demandes ou les logements en CSV (modèle d'import)"
+    )
+    p.add_argument("kind", choices=imports.KINDS, help="demandes ou logements")
+    p.add_argument("file", type=Path, help="fichier CSV à écrire")
+    p.set_defaults(handler=_export)
 
     p = sub.add_parser("show", help="afficher une demande ou un logement avec ses champs calculés")
     p.add_argument("kind", choices=("demande", "logement"))

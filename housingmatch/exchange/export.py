@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
+from functools import lru_cache
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,9 +25,17 @@ def _text(value: Scalar) -> str:
     return str(value)
 
 
+@lru_cache(maxsize=4096)
 def _commune_name(code: str, gazetteer: Gazetteer) -> str:
+    """Return the commune's name when it reads back as the same commune, else its INSEE code."""
     commune = gazetteer.get(code)
-    return commune.nom if commune is not None else code
+    if commune is None:
+        return code
+    try:
+        same = gazetteer.resolve(commune.nom).code_insee == code
+    except ValueError:  # a homonym elsewhere: the name alone would be ambiguous
+        same = False
+    return commune.nom if same else code
 
 
 def request_row(request: Request, gazetteer: Gazetteer | None = None) -> list[str]:

@@ -192,3 +192,18 @@ def import_file(
         unchanged=outcome.unchanged,
         rejects_path=rejects,
     )
+
+
+def export_file(store: Store, kind: str, path: str | Path) -> int:
+    """Write every request or unit to a CSV in the import template; return the row count.
+
+    The file imports back unchanged (same records, nothing created or updated).
+    """
+    from housingmatch.exchange.export import write_csv
+
+    _check_kind(kind)
+    path = Path(path)
+    if path.suffix.lower() != ".csv":
+        raise UserError(f"L'export s'écrit en CSV : « {path.name} » doit finir par .csv.")
+    records = store.requests.all() if kind == "demandes" else store.units.all()
+    return write_csv(path, kind, records)

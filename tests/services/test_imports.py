@@ -1,5 +1,6 @@
 import csv
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -194,3 +195,35 @@ def test_preview_shows_mapping_and_errors_without_writing(fresh_store, requests_
     assert preview.errors[0].column == "dalo"
     assert len(preview.mapping) == 37
     assert fresh_store.requests.count() == 0
+
+
+def test_export_imports_back_unchanged(fresh_store, data_dir, tmp_path):
+    from housingmatch.services.imports import export_file
+    from housingmatch.store import Store
+
+    import_file(fresh_store, "demandes", data_dir / "demandes_modele.csv", today=TODAY)
+    import_file(fresh_store, "logements", data_dir / "logements_modele.csv", today=TODAY)
+    assert export_file(fresh_store, "demandes", tmp_path / "d.csv") == 2
+    assert export_file(fresh_store, "logements", tmp_path / "l.csv") == 2
+    # Into the same base: nothing changes.
+    again = import_file(fresh_store, "demandes", tmp_path / "d.csv", today=TODAY)
+    assert again.unchanged == ["EXEMPLE-001", "EXEMPLE-002"] and not again.updated
+    # Into another base: the same records.
+    with Store.memory() as other:
+        import_file(other, "demandes", tmp_path / "d.csv", today=TODAY)
+        import_file(other, "logements", tmp_path / "l.csv", today=TODAY)
+
+        def requests(store):
+            return [replace(r, id=None, tie_breaker=None) for r in store.requests.all()]
+
+        assert requests(other) == requests(fresh_store)
+        assert [replace(u, id=None) for u in other.units.all()] == [
+            replace(u, id=None) for u in fresh_store.units.all()
+        ]
+
+
+def test_export_refuses_a_non_csv_name(fresh_store, tmp_path):
+    from housingmatch.services.imports import export_file
+
+    with pytest.raises(UserError, match=r"\.csv"):
+        export_file(fresh_store, "demandes", tmp_path / "d.xlsx")
