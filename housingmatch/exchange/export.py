@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from housingmatch.domain.fields import Scalar, request_fields, unit_fields
