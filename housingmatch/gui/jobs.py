@@ -29,9 +29,6 @@ from PySide6.QtWidgets import (
 
 from housingmatch.errors import JobCancelled, UserError
 
-ProgressFn = Callable[[int, int], None]
-CancelledFn = Callable[[], bool]
-
 # Progress is forwarded at most this often: a work function may report every row.
 _PROGRESS_INTERVAL_S = 0.05
 
@@ -104,10 +101,6 @@ class Job(QRunnable):
     def cancel(self) -> None:
         """Ask the work to stop at its next check."""
         self._cancel.set()
-
-    def is_cancelled(self) -> bool:
-        """Tell whether cancel was asked."""
-        return self._cancel.is_set()
 
     def _progress(self, done: int, total: int) -> None:
         now = time.monotonic()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Signal, Slot
+from PySide6.QtCore import QByteArray, QSettings, QSize, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -41,13 +41,7 @@ def _fmt(n: int) -> str:
 
 
 class MainWindow(QMainWindow):
-    """The application window over one open database.
-
-    Signals:
-        store_changed(): another database was opened; pages have reloaded.
-    """
-
-    store_changed = Signal()
+    """The application window over one open database."""
 
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         """Show the workspaces of ``store``; ``settings`` keeps UI state only."""
@@ -92,7 +86,7 @@ class MainWindow(QMainWindow):
         self._build_menus(pages)
 
         self.side_bar.currentRowChanged.connect(self._on_side_bar_current_row_changed)
-        for page in (self.requests_page, self.units_page, self.matching_page):
+        for page in (self.requests_page, self.units_page):
             page.records_changed.connect(self._on_page_records_changed)
         self.requests_page.records_loaded.connect(self._on_requests_page_records_loaded)
         self.dashboard_page.open_unit_requested.connect(self._on_dashboard_open_unit_requested)
@@ -170,7 +164,6 @@ class MainWindow(QMainWindow):
         self.store.close()
         self.store = store
         self._load_store()
-        self.store_changed.emit()
 
     def import_file(self, kind: str, path: Path | None = None) -> None:
         """Preview then import a file of requests or units (asks for the file if needed)."""
@@ -300,8 +293,7 @@ class MainWindow(QMainWindow):
         # The page that saved refreshed its own row; a request never changes the units
         # table nor a unit the requests table, so only the derived views are reloaded.
         self.dashboard_page.set_store(self.store)
-        if self.sender() is not self.matching_page:
-            self.matching_page.set_store(self.store)
+        self.matching_page.set_store(self.store)
         self.refresh_status()
 
     @Slot(str)

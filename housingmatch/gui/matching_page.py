@@ -173,14 +173,12 @@ class MatchingPage(QWidget):
         draft_saved(unit_ref): a draft proposal was kept for a unit.
         units_found(request_ref): the reverse view of a request is shown.
         allocation_ready(): the batch suggestion is shown.
-        records_changed(): records were changed from this page.
     """
 
     candidates_ranked = Signal(str)
     draft_saved = Signal(str)
     units_found = Signal(str)
     allocation_ready = Signal()
-    records_changed = Signal()
 
     def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
         """Build the three views."""

@@ -106,10 +106,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             # The query typed before a reload still applies (the index is rebuilt for it).
             self.set_search(self._query)
 
-    def search_keys(self) -> list[str]:
-        """Return the folded search keys (for building the index off the GUI thread)."""
-        return list(self._search_keys)
-
     def revision(self) -> int:
         """Return a number that changes whenever a record is loaded, replaced or added."""
         return self._revision
@@ -129,10 +125,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def has_search_index(self) -> bool:
         """Tell whether the quick-search index is ready."""
         return self._index is not None
-
-    def records(self) -> list[T]:
-        """Return every record (not only the visible ones)."""
-        return self._records
 
     def record(self, row: int) -> T:
         """Return the record shown at ``row``."""
@@ -270,10 +262,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             self._search_scores = self._index.scores(query)
         self._refresh_visible()
 
-    def query(self) -> str:
-        """Return the quick-search text applied."""
-        return self._query
-
     def _refresh_visible(self) -> None:
         scores = self._search_scores
         mask = None if scores is None else scores > 0
@@ -405,10 +393,6 @@ class RowsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def rows(self) -> list[Row]:
-        """Return the rows, in model order."""
-        return list(self._rows)
 
     def row(self, row: int) -> Row:
         """Return one row."""

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -132,15 +132,7 @@ def blank_request() -> Request:
 
 
 class RequestDialog(RecordDialog):
-    """Edit or create one request; save goes through the records service (audited).
-
-    Signals:
-        request_saved(ref): the request was saved.
-        checked(problems): the form was checked; ``problems`` is a list of FieldProblem.
-    """
-
-    request_saved = Signal(str)
-    checked = Signal(list)
+    """Edit or create one request; save goes through the records service (audited)."""
 
     def __init__(
         self, store: Store, request: Request | None, parent: QWidget | None = None
@@ -406,7 +398,6 @@ class RequestDialog(RecordDialog):
         self._mark(problems)
         self.save_button.setEnabled(not problems)
         self._show_facts(request)
-        self.checked.emit(problems)
 
     def _mark(self, problems: list[FieldProblem]) -> None:
         by_field: dict[str, list[str]] = {}
@@ -507,10 +498,6 @@ class RequestDialog(RecordDialog):
         ui.remove_wished_button.clicked.connect(self._on_remove_wished_button_clicked)
         ui.wished_commune_edit.returnPressed.connect(self._on_add_wished_button_clicked)
 
-    def is_dirty(self) -> bool:
-        """Tell whether the form was changed since it was opened or saved."""
-        return self._dirty
-
     @Slot()
     def _on_form_changed(self, *_args: object) -> None:
         if self._loading:
@@ -568,7 +555,6 @@ class RequestDialog(RecordDialog):
             show_error(self, self.tr("Enregistrement de la demande"), exc)
             return False
         self._dirty = False
-        self.request_saved.emit(self.saved.ref)
         self.accept()
         return True
 

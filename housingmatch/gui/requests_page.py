@@ -100,15 +100,8 @@ def request_columns() -> list[ColumnSpec[RequestSummary]]:
     ]
 
 
-PRIORITY_FILTERS = ("ALL", "DALO", "L441", "LEGAL", "MOBILITE")
-
-
 class RequestsPage(RecordPage):
-    """Lists requests; search by name, reference, unique number, employer or commune.
-
-    Signals:
-        request_saved(ref): a request was created or changed by the editor.
-    """
+    """Lists requests; search by name, reference, unique number, employer or commune."""
 
     settings_key = "requests_page"
 
