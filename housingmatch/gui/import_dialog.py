@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QWidget
 
 from housingmatch.gui.forms.ui_import_dialog import Ui_ImportDialog
-from housingmatch.gui.jobs import Job, JobRunner
+from housingmatch.gui.jobs import Job, JobRunner, error_text
 from housingmatch.gui.models import Row, RowsModel, sorted_proxy
 from housingmatch.gui.work import import_work
 from housingmatch.store import Store
@@ -86,7 +86,7 @@ class ImportDialog(QDialog):
             self.kind,
             self.path,
             on_done=self.show_preview,
-            on_failed=lambda exc: self.ui.summary_label.setText(str(exc)),
+            on_failed=lambda exc: self.ui.summary_label.setText(error_text(exc)),
         )
         return self.job
 
@@ -156,11 +156,19 @@ class ImportDialog(QDialog):
             self.path,
             self.ui.partial_check.isChecked(),
             on_done=self._on_import_done,
-            on_cancelled=lambda: self.ui.summary_label.setText(
-                self.tr("Import annulé : rien n'a été écrit.")
-            ),
+            on_cancelled=self._on_import_cancelled,
+            on_failed=self._on_import_failed,
         )
         return self.job
+
+    def _on_import_cancelled(self) -> None:
+        self.ui.summary_label.setText(self.tr("Import annulé : rien n'a été écrit."))
+        self._update_import_button()
+
+    def _on_import_failed(self, error: BaseException) -> None:
+        # The error box comes from the job runner; the dialog must not stay "en cours".
+        self.ui.summary_label.setText(error_text(error))
+        self._update_import_button()
 
     def _on_import_done(self, report: Any) -> None:
         self.report = report

@@ -135,3 +135,18 @@ def test_the_file_menu_opens_the_preview(app_window, qtbot, template):
     assert dialog.isVisible()
     assert dialog.mapping_model.rowCount() > 0
     dialog.reject()
+
+
+def test_a_failed_import_says_so_and_can_be_retried(
+    app_window, qtbot, template, tmp_path, no_modal_boxes
+):
+    path = tmp_path / "demandes.csv"
+    path.write_bytes(template.read_bytes())
+    dialog = previewed_dialog(app_window, qtbot, path)
+    path.unlink()  # the file disappears between the preview and the import
+    with qtbot.waitSignal(app_window.jobs.job_ended, timeout=30000):
+        dialog.import_button.click()
+    assert [kind for kind, _text in no_modal_boxes] == ["critical"]
+    assert "en cours" not in dialog.ui.summary_label.text()
+    assert "introuvable" in dialog.ui.summary_label.text()
+    assert dialog.import_button.isEnabled()
