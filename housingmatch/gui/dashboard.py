@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from housingmatch.domain.model import label, typology_name
 from housingmatch.gui.communes import commune_name
-from housingmatch.gui.formats import french_date
+from housingmatch.gui.formats import french_date, french_int
 from housingmatch.gui.jobs import JobRunner
 from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
 from housingmatch.gui.record_page import BACKGROUND_LOAD_RECORDS
@@ -80,10 +80,6 @@ def dashboard_work(
     with Store.open(db_path) as store:
         board = dashboard(store, on, UNIT_DAYS, REQUEST_DAYS)
     return board, dashboard_rows(board)
-
-
-def _fmt(n: int) -> str:
-    return f"{n:,}".replace(",", "\u202f")
 
 
 def _table(parent: QWidget) -> QTableView:
@@ -193,7 +189,7 @@ class DashboardPage(QWidget):
         """Fill the page from a computed dashboard (and its rows, when already built)."""
         self.title.setText(self.tr("Tableau de bord du {day}").format(day=french_date(board.on)))
         for key, widget in self.figure_labels.items():
-            widget.setText(_fmt(getattr(board, key)))
+            widget.setText(french_int(getattr(board, key)))
         self.units_box.setTitle(
             self.tr(
                 "Logements dont la date limite de proposition tombe dans les {n} jours ({c})"

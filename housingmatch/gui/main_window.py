@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from housingmatch import __version__
 from housingmatch.domain.model import RequestStatus, UnitStatus
 from housingmatch.gui.dashboard import DashboardPage
+from housingmatch.gui.formats import french_int
 from housingmatch.gui.import_dialog import ImportDialog
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.matching_page import MatchingPage
@@ -34,10 +35,6 @@ from housingmatch.store import Store
 DASHBOARD, REQUESTS, UNITS, MATCHING = range(4)
 # From this many requests the candidate index is built ahead of the first ranking.
 PREPARE_MATCHING_FROM = 5_000
-
-
-def _fmt(n: int) -> str:
-    return f"{n:,}".replace(",", "\u202f")
 
 
 class MainWindow(QMainWindow):
@@ -192,7 +189,10 @@ class MainWindow(QMainWindow):
         open_units = self.store.units.count(UnitStatus.OUVERT)
         self.counts_label.setText(
             self.tr("{r} demandes ({a} actives) · {u} logements ({o} ouverts)").format(
-                r=_fmt(requests), a=_fmt(active), u=_fmt(units), o=_fmt(open_units)
+                r=french_int(requests),
+                a=french_int(active),
+                u=french_int(units),
+                o=french_int(open_units),
             )
         )
         self.ruleset_label.setText(self.tr("Règles : {name}").format(name=self._ruleset_name()))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from housingmatch.domain.model import Unit, UnitStatus, label, typology_name
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.delegates import PART_COLOURS, BadgesDelegate, PartsBarDelegate
-from housingmatch.gui.formats import french_date
+from housingmatch.gui.formats import edited_date, french_date
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
 from housingmatch.gui.request_dialog import format_amount
@@ -446,8 +446,7 @@ class MatchingPage(QWidget):
 
     def ranking_date(self) -> date:
         """Return the date of the ranking."""
-        d = self.on_edit.date()
-        return date(d.year(), d.month(), d.day())
+        return edited_date(self.on_edit)
 
     def select_unit(self, ref: str) -> Job | None:
         """Pick a unit and rank its candidates."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from housingmatch.gui.formats import french_int
 from housingmatch.gui.jobs import Job, JobRunner
 from housingmatch.gui.models import ColumnSpec, RecordTableModel, TableProxyModel
 from housingmatch.gui.search import SearchIndex
@@ -65,11 +66,6 @@ def build_search_index(
 def record_ref(record: Any) -> str:
     """Return the reference that identifies a record of a table."""
     return str(record.ref)
-
-
-def fmt_int(n: int) -> str:
-    """Return an integer with a thin space between thousands, as written in French."""
-    return f"{n:,}".replace(",", "\u202f")
 
 
 class RecordPage(QWidget):
@@ -357,10 +353,12 @@ class RecordPage(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()
         if shown == total:
-            self.count_label.setText(self.tr("{n} fiches").format(n=fmt_int(total)))
+            self.count_label.setText(self.tr("{n} fiches").format(n=french_int(total)))
         else:
             self.count_label.setText(
-                self.tr("{shown} sur {total}").format(shown=fmt_int(shown), total=fmt_int(total))
+                self.tr("{shown} sur {total}").format(
+                    shown=french_int(shown), total=french_int(total)
+                )
             )
 
     def _update_buttons(self) -> None:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,7 +41,7 @@ from housingmatch.gui.communes import (
     commune_label,
     resolve_commune,
 )
-from housingmatch.gui.formats import french_date
+from housingmatch.gui.formats import edited_date, french_date, to_qdate
 from housingmatch.gui.forms.ui_request_dialog import Ui_RequestDialog
 from housingmatch.gui.jobs import show_error
 from housingmatch.gui.record_dialog import RecordDialog
@@ -68,15 +68,6 @@ def format_amount(value: float | None) -> str:
         return ""
     text = f"{value:,.2f}".replace(",", "\u202f").replace(".", ",")
     return text[:-3] if text.endswith(",00") else text
-
-
-def _qdate(day: date | None) -> QDate:
-    return QDate(day.year, day.month, day.day) if day else QDate.currentDate()
-
-
-def _pydate(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
 
 
 def _fill_combo(combo: QComboBox, codes: type[StrEnum], empty: str | None = None) -> None:
@@ -230,12 +221,12 @@ class RequestDialog(RecordDialog):
         ui = self.ui
         ui.ref_edit.setText(r.ref)
         ui.unique_number_edit.setText(r.unique_number or "")
-        ui.filing_date_edit.setDate(_qdate(r.filing_date))
+        ui.filing_date_edit.setDate(to_qdate(r.filing_date))
         ui.renewal_check.setChecked(r.renewal_date is not None)
-        ui.renewal_date_edit.setDate(_qdate(r.renewal_date or r.filing_date))
+        ui.renewal_date_edit.setDate(to_qdate(r.renewal_date or r.filing_date))
         ui.last_name_edit.setText(r.applicant.last_name)
         ui.first_name_edit.setText(r.applicant.first_name)
-        ui.birth_date_edit.setDate(_qdate(r.applicant.birth_date))
+        ui.birth_date_edit.setDate(to_qdate(r.applicant.birth_date))
         ui.email_edit.setText(r.applicant.email or "")
         ui.phone_edit.setText(r.applicant.phone or "")
         ui.address_edit.setText(r.applicant.address or "")
@@ -243,7 +234,7 @@ class RequestDialog(RecordDialog):
         ui.persons_spin.setValue(h.persons)
         ui.dependants_spin.setValue(h.dependants)
         ui.partner_check.setChecked(h.partner_birth_date is not None)
-        ui.partner_birth_date_edit.setDate(_qdate(h.partner_birth_date or r.applicant.birth_date))
+        ui.partner_birth_date_edit.setDate(to_qdate(h.partner_birth_date or r.applicant.birth_date))
         ui.disability_check.setChecked(h.disability)
         ui.fiscal_income_edit.setText(format_amount(h.fiscal_income))
         ui.monthly_income_edit.setText(format_amount(h.monthly_income))
@@ -252,7 +243,7 @@ class RequestDialog(RecordDialog):
         _set_combo(ui.contract_combo, r.contract)
         _set_combo(ui.mobility_combo, r.mobility)
         ui.mobility_date_check.setChecked(r.mobility_date is not None)
-        ui.mobility_date_edit.setDate(_qdate(r.mobility_date))
+        ui.mobility_date_edit.setDate(to_qdate(r.mobility_date))
         ui.work_commune_edit.setText(commune_label(r.workplace.commune))
         _set_combo(ui.transport_combo, r.workplace.transport)
         ui.work_latitude_edit.setText(
@@ -323,12 +314,14 @@ class RequestDialog(RecordDialog):
             base,
             ref=ui.ref_edit.text().strip(),
             unique_number=ui.unique_number_edit.text().strip() or None,
-            filing_date=_pydate(ui.filing_date_edit),
-            renewal_date=_pydate(ui.renewal_date_edit) if ui.renewal_check.isChecked() else None,
+            filing_date=edited_date(ui.filing_date_edit),
+            renewal_date=edited_date(ui.renewal_date_edit)
+            if ui.renewal_check.isChecked()
+            else None,
             applicant=Applicant(
                 last_name=ui.last_name_edit.text().strip(),
                 first_name=ui.first_name_edit.text().strip(),
-                birth_date=_pydate(ui.birth_date_edit),
+                birth_date=edited_date(ui.birth_date_edit),
                 email=ui.email_edit.text().strip() or None,
                 phone=ui.phone_edit.text().strip() or None,
                 address=ui.address_edit.text().strip() or None,
@@ -337,7 +330,7 @@ class RequestDialog(RecordDialog):
                 persons=ui.persons_spin.value(),
                 fiscal_income=fiscal if fiscal is not None else 0.0,
                 dependants=ui.dependants_spin.value(),
-                partner_birth_date=_pydate(ui.partner_birth_date_edit)
+                partner_birth_date=edited_date(ui.partner_birth_date_edit)
                 if ui.partner_check.isChecked()
                 else None,
                 disability=ui.disability_check.isChecked(),
@@ -372,7 +365,7 @@ class RequestDialog(RecordDialog):
                 needs_lift=ui.lift_check.isChecked(),
             ),
             mobility=Mobilite(ui.mobility_combo.currentData()),
-            mobility_date=_pydate(ui.mobility_date_edit)
+            mobility_date=edited_date(ui.mobility_date_edit)
             if ui.mobility_date_check.isChecked()
             else None,
             motifs=tuple(Motif(v) for v in _checked(ui.motifs_list)),

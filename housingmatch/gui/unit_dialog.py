@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from housingmatch.domain.model import Financement, Unit, UnitStatus, label
 from housingmatch.gui.communes import CommuneCompleter, commune_label, resolve_commune
+from housingmatch.gui.formats import edited_date, to_qdate
 from housingmatch.gui.forms.ui_unit_dialog import Ui_UnitDialog
 from housingmatch.gui.jobs import show_error
 from housingmatch.gui.record_dialog import RecordDialog
@@ -25,15 +26,6 @@ from housingmatch.rules.validation import FieldProblem, validate_unit
 from housingmatch.services.facts import unit_record
 from housingmatch.services.records import ValidationFailed, save_unit
 from housingmatch.store import Store
-
-
-def _qdate(day: date | None) -> QDate:
-    return QDate(day.year, day.month, day.day) if day else QDate.currentDate()
-
-
-def _pydate(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
 
 
 def blank_unit() -> Unit:
@@ -138,9 +130,9 @@ class UnitDialog(RecordDialog):
         ui.rent_edit.setText(format_amount(u.rent) if u.rent else "")
         ui.charges_edit.setText(format_amount(u.charges) if u.charges else "")
         ui.available_check.setChecked(u.available_on is not None)
-        ui.available_date_edit.setDate(_qdate(u.available_on))
+        ui.available_date_edit.setDate(to_qdate(u.available_on))
         ui.deadline_check.setChecked(u.proposal_deadline is not None)
-        ui.deadline_date_edit.setDate(_qdate(u.proposal_deadline))
+        ui.deadline_date_edit.setDate(to_qdate(u.proposal_deadline))
         ui.reserved_employer_edit.setText(u.reserved_employer or "")
         self._sync_optional_dates()
 
@@ -200,10 +192,10 @@ class UnitDialog(RecordDialog):
             financing=Financement(ui.financing_combo.currentData()),
             rent=amount("loyer_hors_charges", ui.rent_edit, required=True) or 0.0,
             charges=amount("charges", ui.charges_edit) or 0.0,
-            available_on=_pydate(ui.available_date_edit)
+            available_on=edited_date(ui.available_date_edit)
             if ui.available_check.isChecked()
             else None,
-            proposal_deadline=_pydate(ui.deadline_date_edit)
+            proposal_deadline=edited_date(ui.deadline_date_edit)
             if ui.deadline_check.isChecked()
             else None,
             reserved_employer=ui.reserved_employer_edit.text().strip() or None,
