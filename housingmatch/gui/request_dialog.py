@@ -512,6 +512,8 @@ class RequestDialog(RecordDialog):
             edit.setToolTip(str(exc))
             self.ui.problems_label.setText(str(exc))
             return
+        edit.setStyleSheet("")
+        edit.setToolTip("")
         existing = {
             self.ui.wished_communes_list.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.ui.wished_communes_list.count())

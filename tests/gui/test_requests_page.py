@@ -293,3 +293,16 @@ def test_best_matches_come_first_without_a_sort_column(app_window):
     page.view.sortByColumn(0, page.view.horizontalHeader().sortIndicatorOrder().DescendingOrder)
     refs = [page.model.record(r).ref for r in range(page.model.rowCount())]
     assert refs == ["DEM-0007", "DEM-0003", "DEM-0002", "DEM-0001"]
+
+
+def test_a_wished_commune_mark_is_cleared_once_a_commune_is_added(app_window, qtbot):
+    dialog = RequestDialog(app_window.store, None, app_window)
+    qtbot.addWidget(dialog)
+    edit = dialog.ui.wished_commune_edit
+    edit.setText("Pas une commune du tout")
+    dialog.ui.add_wished_button.click()
+    assert edit.styleSheet() and edit.toolTip()
+    edit.setText("Talant")
+    dialog.ui.add_wished_button.click()
+    assert dialog.ui.wished_communes_list.count() == 1
+    assert edit.styleSheet() == "" and edit.toolTip() == ""
