@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QWidget
 from housingmatch.domain.model import Financement, Unit, UnitStatus, label, typology_name
 from housingmatch.gui.communes import CommuneCompleter, commune_key, commune_name, resolve_commune
 from housingmatch.gui.formats import french_date
-from housingmatch.gui.jobs import JobRunner
+from housingmatch.gui.jobs import JobRunner, show_error
 from housingmatch.gui.models import ColumnSpec
 from housingmatch.gui.record_page import RecordPage
 from housingmatch.gui.request_dialog import format_amount
 from housingmatch.gui.unit_dialog import UnitDialog
+from housingmatch.services import records as records_service
 from housingmatch.store import Store
 from housingmatch.store.textkey import fold
 
@@ -197,8 +198,10 @@ class UnitsPage(RecordPage):
     def edit_unit(self, ref: str) -> None:
         """Open the editor of one unit by reference."""
         assert self.store is not None
-        unit = self.store.units.get(ref)
-        if unit is None:
+        try:
+            unit = records_service.get_unit(self.store, ref)
+        except Exception as exc:
+            show_error(self, self.tr("Logement"), exc)
             return
         saved = UnitDialog.edit(self, self.store, unit)
         if saved is not None:

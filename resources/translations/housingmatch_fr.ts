@@ -4,7 +4,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+101"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+106"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../housingmatch/gui/dashboard.py" line="+122"/>
+        <location filename="../../housingmatch/gui/dashboard.py" line="+118"/>
         <source>Chiffres</source>
         <translation type="unfinished"></translation>
     </message>
@@ -263,12 +263,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Import annulé : rien n&apos;a été écrit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Import terminé</source>
         <translation type="unfinished"></translation>
     </message>
@@ -301,7 +301,7 @@
 <context>
     <name>JobProgressWidget</name>
     <message>
-        <location filename="../../housingmatch/gui/jobs.py" line="+274"/>
+        <location filename="../../housingmatch/gui/jobs.py" line="+267"/>
         <source>Annuler</source>
         <translation type="unfinished"></translation>
     </message>
@@ -314,7 +314,7 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location line="-275"/>
+        <location line="-271"/>
         <source>Erreur d&apos;accès au fichier ou à la base : {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,7 +334,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+71"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+62"/>
         <source>Tableau de bord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,7 +439,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Importer des demandes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,7 +459,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Règles : {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,7 +489,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Ouvrir une base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -527,7 +527,7 @@
 <context>
     <name>MatchingPage</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+37"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+35"/>
         <source>Par logement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,12 +538,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+636"/>
+        <location line="+635"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-618"/>
+        <location line="-617"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,12 +678,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+286"/>
+        <location line="+285"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-264"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -723,7 +723,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>Classement de {ref} en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -895,7 +895,7 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../housingmatch/gui/record_page.py" line="+109"/>
+        <location filename="../../housingmatch/gui/record_page.py" line="+105"/>
         <source>Effacer les filtres</source>
         <translation type="unfinished"></translation>
     </message>
@@ -928,7 +928,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/request_dialog.py" line="+161"/>
+        <location filename="../../housingmatch/gui/request_dialog.py" line="+144"/>
         <source>Enregistrer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,12 +958,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>Le revenu fiscal de référence est obligatoire.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Aucun problème : la demande peut être enregistrée.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1013,12 +1013,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+80"/>
         <source>Enregistrement de la demande</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>La demande a été modifiée. Enregistrer les modifications ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1400,7 +1400,7 @@
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../housingmatch/gui/requests_page.py" line="+37"/>
+        <location filename="../../housingmatch/gui/requests_page.py" line="+39"/>
         <source>Référence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1436,24 +1436,24 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+60"/>
+        <location line="+53"/>
         <source>Typologie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-47"/>
         <source>Dépôt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+38"/>
+        <location line="+31"/>
         <source>Priorité</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+27"/>
+        <location line="-25"/>
+        <location line="+20"/>
         <source>Statut</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1524,7 +1524,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Demande</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1552,7 +1552,7 @@
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/unit_dialog.py" line="+74"/>
+        <location filename="../../housingmatch/gui/unit_dialog.py" line="+66"/>
         <source>Enregistrer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,7 +1807,7 @@
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../housingmatch/gui/units_page.py" line="+28"/>
+        <location filename="../../housingmatch/gui/units_page.py" line="+29"/>
         <source>Référence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1909,6 +1909,11 @@
     <message>
         <location line="+3"/>
         <source>Classer les candidats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Logement</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -48,3 +48,10 @@ def test_creating_a_unit_inserts_its_row_in_the_sorted_table(app_window, monkeyp
     page.search_edit.setText("orvitis")
     page.apply_search_now()
     assert [page.model.record(r).ref for r in range(page.model.rowCount())] == ["LOG-0000"]
+
+
+def test_editing_a_unit_that_is_gone_says_so(app_window, no_modal_boxes):
+    app_window.units_page.edit_unit("LOG-9999")
+    assert no_modal_boxes == [
+        ("critical", "Logement: Aucun logement n'a la référence « LOG-9999 ».")
+    ]
