@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from html import escape
 from typing import Any
 
@@ -187,6 +188,7 @@ class MatchingPage(QWidget):
         self.store: Store | None = None
         self.view_data: UnitRankingView | None = None
         self.rank_job: Job | None = None
+        self._rank_serial = 0  # the ranking asked last; an older job's result is dropped
         self._units: dict[str, Unit] = {}
 
         self.mode_tabs = QTabWidget(self)
@@ -464,6 +466,7 @@ class MatchingPage(QWidget):
             return None
         if self.rank_job is not None and not self.rank_job.done:
             self.rank_job.cancel()
+        self._rank_serial += 1
         self.summary_label.setText(self.tr("Classement de {ref} en cours…").format(ref=ref))
         self.rank_button.setEnabled(False)
         self.rank_job = self.jobs.start(
@@ -472,11 +475,21 @@ class MatchingPage(QWidget):
             self.store.path,
             ref,
             self.ranking_date(),
-            on_done=self.show_ranking,
-            on_cancelled=self._on_rank_job_ended,
-            on_failed=lambda _exc: self._on_rank_job_ended(),
+            on_done=partial(self._on_rank_job_done, self._rank_serial),
+            on_cancelled=partial(self._on_rank_job_stopped, self._rank_serial),
+            on_failed=lambda _exc, serial=self._rank_serial: self._on_rank_job_stopped(serial),
         )
         return self.rank_job
+
+    def _on_rank_job_done(self, serial: int, data: UnitRankingView) -> None:
+        # A replaced ranking may still finish (its cancel comes too late), even after the
+        # newer one: it must not put another unit's candidates under the picker.
+        if serial == self._rank_serial:
+            self.show_ranking(data)
+
+    def _on_rank_job_stopped(self, serial: int) -> None:
+        if serial == self._rank_serial:
+            self._on_rank_job_ended()
 
     # -- showing a ranking ------------------------------------------------------------------------
     def show_ranking(self, data: UnitRankingView) -> None:

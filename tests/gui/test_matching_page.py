@@ -1,3 +1,4 @@
+import threading
 from datetime import date
 
 import pytest
@@ -127,3 +128,26 @@ def test_ranking_runs_in_the_background(app_window, qtbot, ref):
         pass
     qtbot.waitUntil(lambda: page.rank_button.isEnabled())
     assert page.ranking_date() == date.today()
+
+
+def test_a_replaced_ranking_that_finishes_last_is_not_shown(app_window, qtbot, monkeypatch):
+    from housingmatch.gui import matching_page
+
+    real = matching_page.rank_unit_work
+    release = threading.Event()
+
+    def first_unit_is_slow(db_path, unit_ref, on, progress, cancelled):
+        if unit_ref == "LOG-0001":
+            release.wait(20)
+        return real(db_path, unit_ref, on, progress, lambda: False)  # cancel asked too late
+
+    monkeypatch.setattr(matching_page, "rank_unit_work", first_unit_is_slow)
+    page = app_window.matching_page
+    slow = page.select_unit("LOG-0001")
+    with qtbot.waitSignal(page.candidates_ranked, timeout=30000):
+        page.select_unit("LOG-0002")
+    release.set()
+    qtbot.waitUntil(lambda: slow.done, timeout=30000)
+    assert page.current_unit_ref() == "LOG-0002"
+    assert page.view_data.ranking.unit_ref == "LOG-0002"
+    assert page.summary_label.text().startswith("LOG-0002")
