@@ -542,7 +542,9 @@ class RequestDialog(RecordDialog):
             self._refuse(unreadable)
             return False
         try:
-            self.saved = save_request(self.store, request)
+            self.saved = save_request(
+                self.store, request, original_ref=self.original.ref if self.original else None
+            )
         except ValidationFailed as exc:
             self._refuse(exc.problems)
             return False

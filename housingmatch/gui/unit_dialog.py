@@ -265,7 +265,9 @@ class UnitDialog(RecordDialog):
             self.refresh()
             return False
         try:
-            self.saved = save_unit(self.store, unit)
+            self.saved = save_unit(
+                self.store, unit, original_ref=self.original.ref if self.original else None
+            )
         except ValidationFailed:
             self.refresh()
             return False

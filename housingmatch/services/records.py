@@ -40,12 +40,33 @@ def get_unit(store: Store, ref: str) -> Unit:
     return unit
 
 
-def save_request(store: Store, request: Request, today: date | None = None) -> Request:
-    """Validate and save (create or update) a request; audited. Raise ValidationFailed."""
+def save_request(
+    store: Store, request: Request, today: date | None = None, original_ref: str | None = None
+) -> Request:
+    """Validate and save a request; audited. Raise ValidationFailed.
+
+    ``original_ref`` is the reference of the request being edited (None: a new request). A new
+    request may not take an existing reference, and an edited one keeps its reference: either
+    would silently overwrite or orphan a record.
+    """
     problems = validate_request(request, today)
+    problems += _reference_problems(
+        "ref_demande", "une demande", request.ref, original_ref, store.requests.get(request.ref)
+    )
     if problems:
         raise ValidationFailed(problems)
     return store.requests.save(request, current_actor())
+
+
+def _reference_problems(
+    field: str, one: str, ref: str, original_ref: str | None, existing: object | None
+) -> list[FieldProblem]:
+    if original_ref is None and existing is not None:
+        return [FieldProblem(field, f"{one.capitalize()} porte déjà la référence « {ref} ».")]
+    if original_ref is not None and ref != original_ref:
+        message = f"La référence ne peut pas être modifiée (elle reste « {original_ref} »)."
+        return [FieldProblem(field, message)]
+    return []
 
 
 def close_request(store: Store, ref: str, reason: str, on: date | None = None) -> Request:
@@ -68,9 +89,12 @@ def reopen_request(store: Store, ref: str) -> Request:
     return store.requests.save(reopened, current_actor(), source="réouverture")
 
 
-def save_unit(store: Store, unit: Unit) -> Unit:
-    """Validate and save (create or update) a unit; audited. Raise ValidationFailed."""
+def save_unit(store: Store, unit: Unit, original_ref: str | None = None) -> Unit:
+    """Validate and save a unit; audited. Raise ValidationFailed (see :func:`save_request`)."""
     problems = validate_unit(unit)
+    problems += _reference_problems(
+        "ref_logement", "un logement", unit.ref, original_ref, store.units.get(unit.ref)
+    )
     if problems:
         raise ValidationFailed(problems)
     return store.units.save(unit, current_actor())

@@ -283,7 +283,7 @@ def test_best_matches_come_first_without_a_sort_column(app_window):
         ("DEM-0003", lambda r: replace(r, employer=replace(r.employer, name="Duponteil SARL"))),
         ("DEM-0007", lambda r: replace(r, applicant=replace(r.applicant, last_name="Dupont"))),
     ]:
-        save_request(store, change(get_request(store, ref)))
+        save_request(store, change(get_request(store, ref)), original_ref=ref)
         page.refresh_record(ref)
     page.search_edit.setText("dupon")
     page.apply_search_now()

@@ -59,3 +59,23 @@ def test_facts_show_category_ceilings_groups_and_warnings(fresh_store):
     assert by_financing["PLAI"].year_used == 2025
     assert "2025" in by_financing["PLAI"].warning
     assert facts.expiry == date(2027, 1, 15) and facts.seniority_months == 10
+
+
+def test_a_new_record_cannot_take_an_existing_reference(fresh_store):
+    records.save_request(fresh_store, make_request(), ON)
+    with pytest.raises(records.ValidationFailed) as failure:
+        records.save_request(fresh_store, make_request(fiscal_income=1.0), ON)
+    assert failure.value.problems[0].field == "ref_demande"
+    assert "porte déjà la référence" in failure.value.problems[0].message
+    assert fresh_store.requests.get("DEM-0001").household.fiscal_income == 18000
+    records.save_unit(fresh_store, make_unit())
+    with pytest.raises(records.ValidationFailed, match="Un logement porte déjà"):
+        records.save_unit(fresh_store, make_unit(rent=1.0))
+
+
+def test_an_edited_record_keeps_its_reference(fresh_store):
+    records.save_request(fresh_store, make_request(), ON)
+    with pytest.raises(records.ValidationFailed, match="ne peut pas être modifiée"):
+        records.save_request(fresh_store, make_request("DEM-0002"), ON, original_ref="DEM-0001")
+    saved = records.save_request(fresh_store, make_request(dalo=True), ON, original_ref="DEM-0001")
+    assert saved.dalo and fresh_store.requests.count() == 1
