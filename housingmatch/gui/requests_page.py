@@ -123,7 +123,7 @@ class RequestsPage(RecordPage):
                 (self.tr("DALO"), "DALO"),
                 (self.tr("Prioritaire L441-1"), "L441"),
                 (self.tr("DALO ou L441-1"), "LEGAL"),
-                (self.tr("Mobilité professionnelle"), "MOBILITE"),
+                (self.tr("Mobilité professionnelle déclarée"), "MOBILITE"),
             ],
         )
         self.typology_filter = self.add_filter_combo(
@@ -177,6 +177,8 @@ class RequestsPage(RecordPage):
             "status": np.array([s.status.value for s in records], dtype=object),
             "dalo": np.array([s.dalo for s in records], dtype=bool),
             "l441": np.array([s.l441 for s in records], dtype=bool),
+            # A declared hire, transfer or move; whether it falls in the rule set's window (the
+            # MOBILITE group) is the ranking's business, so the filter says "déclarée".
             "mobility": np.array([s.mobility.value != "AUCUNE" for s in records], dtype=bool),
             "home": np.array([s.home_commune for s in records], dtype=object),
             "work": np.array([s.work_commune for s in records], dtype=object),

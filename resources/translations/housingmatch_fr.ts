@@ -4,7 +4,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+106"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+107"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -527,7 +527,7 @@
 <context>
     <name>MatchingPage</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+35"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+36"/>
         <source>Par logement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,12 +538,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+635"/>
+        <location line="+646"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-617"/>
+        <location line="-628"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,12 +678,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+285"/>
+        <location line="+296"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-275"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -723,7 +723,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Classement de {ref} en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,7 +733,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+89"/>
         <source>Candidats ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1013,7 +1013,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Enregistrement de la demande</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1490,7 +1490,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Mobilité professionnelle</source>
+        <source>Mobilité professionnelle déclarée</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1524,7 +1524,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Demande</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1607,7 +1607,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Enregistrement du logement</source>
         <translation type="unfinished"></translation>
     </message>
