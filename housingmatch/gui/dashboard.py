@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from housingmatch.domain.model import label, typology_name
+from housingmatch.errors import JobCancelled
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.formats import french_date, french_int
-from housingmatch.gui.jobs import JobRunner
+from housingmatch.gui.jobs import Job, JobRunner
 from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
 from housingmatch.gui.record_page import BACKGROUND_LOAD_RECORDS
 from housingmatch.services.records import Dashboard, dashboard
@@ -79,6 +81,8 @@ def dashboard_work(
     """Compute the dashboard of a database and its table rows (work function of a job)."""
     with Store.open(db_path) as store:
         board = dashboard(store, on, UNIT_DAYS, REQUEST_DAYS)
+    if cancelled():  # superseded by a newer computation (another save)
+        raise JobCancelled()
     return board, dashboard_rows(board)
 
 
@@ -111,6 +115,8 @@ class DashboardPage(QWidget):
         """Build the figures and the two tables."""
         super().__init__(parent)
         self.jobs = jobs
+        self._job: Job | None = None
+        self._generation = 0
         self.store: Store | None = None
         self.title = QLabel(self)
         self.title.setObjectName("page_title")
@@ -173,14 +179,18 @@ class DashboardPage(QWidget):
     def set_store(self, store: Store) -> None:
         """Show the figures of ``store`` today (computed in a job for a large database)."""
         self.store = store
+        if self._job is not None and not self._job.done:
+            self._job.cancel()  # each save asks again: only the newest answer is shown
+        self._job = None
+        self._generation += 1
         if store.path is not None and store.requests.count() > BACKGROUND_LOAD_RECORDS:
             self.title.setText(self.tr("Tableau de bord : calcul en cours…"))
-            self.jobs.start(
+            self._job = self.jobs.start(
                 self.tr("Tableau de bord"),
                 dashboard_work,
                 store.path,
                 date.today(),
-                on_done=self._on_dashboard_computed,
+                on_done=partial(self._on_dashboard_computed, self._generation),
             )
             return
         self.show_dashboard(dashboard(store, date.today(), UNIT_DAYS, REQUEST_DAYS))
@@ -204,7 +214,12 @@ class DashboardPage(QWidget):
         self.units_model.set_rows(units)
         self.requests_model.set_rows(requests)
 
-    def _on_dashboard_computed(self, result: tuple[Dashboard, DashboardRows]) -> None:
+    def _on_dashboard_computed(
+        self, generation: int, result: tuple[Dashboard, DashboardRows]
+    ) -> None:
+        if generation != self._generation:
+            return  # an older computation that finished after a newer one was asked for
+        self._job = None
         self.show_dashboard(*result)
 
     @Slot(QModelIndex)

@@ -54,3 +54,19 @@ def test_candidate_index_is_prepared_in_the_background(app_window, qtbot, monkey
 
 def test_small_databases_are_not_prepared_ahead(app_window):
     assert app_window.prepare_matching(10) is None
+
+
+def test_only_the_newest_dashboard_computation_is_shown(app_window, qtbot, monkeypatch):
+    from housingmatch.gui import dashboard as dashboard_module
+
+    page = app_window.dashboard_page
+    monkeypatch.setattr(dashboard_module, "BACKGROUND_LOAD_RECORDS", 0)
+    shown = []
+    monkeypatch.setattr(page, "show_dashboard", lambda board, rows=None: shown.append(board))
+    page.set_store(app_window.store)
+    first = page._job
+    page.set_store(app_window.store)
+    second = page._job
+    assert first is not second and first is not None
+    qtbot.waitUntil(lambda: first.done and second.done, timeout=20_000)
+    assert len(shown) == 1
