@@ -620,7 +620,9 @@ class MatchingPage(QWidget):
             self.draft_label.setText(self.tr("Pas de proposition en préparation pour ce logement."))
         else:
             names = ", ".join(
-                f"{c.request_ref} (rang {c.engine_rank})" if c.engine_rank else c.request_ref
+                self.tr("{ref} (rang {rank})").format(ref=c.request_ref, rank=c.engine_rank)
+                if c.engine_rank
+                else c.request_ref
                 for c in draft.candidates
             )
             self.draft_label.setText(
@@ -823,7 +825,7 @@ class MatchingPage(QWidget):
         )
         self.reverse_label.setText(
             self.tr(
-                "{ref} : {n} logement(s) ouvert(s) accessible(s), {x} non accessible(s). Groupes : {g}."
+                "{ref} : éligible à {n} logement(s) ouvert(s), exclue de {x}. Groupes : {g}."
             ).format(
                 ref=found.request_ref, n=len(found.options), x=len(found.not_eligible), g=groups
             )

@@ -37,7 +37,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../housingmatch/gui/dashboard.py" line="+118"/>
+        <location filename="../../housingmatch/gui/dashboard.py" line="+124"/>
         <source>Chiffres</source>
         <translation type="unfinished"></translation>
     </message>
@@ -112,7 +112,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Tableau de bord : calcul en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,12 +538,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+646"/>
+        <location line="+648"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-628"/>
+        <location line="-630"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,12 +678,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+296"/>
+        <location line="+298"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-277"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -768,7 +768,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>{ref} (rang {rank})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Proposition en préparation (classement du {d}) : {names}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -859,7 +864,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>{ref} : {n} logement(s) ouvert(s) accessible(s), {x} non accessible(s). Groupes : {g}.</source>
+        <source>{ref} : éligible à {n} logement(s) ouvert(s), exclue de {x}. Groupes : {g}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
