@@ -291,9 +291,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_page_records_changed(self) -> None:
         # The page that saved refreshed its own row; a request never changes the units
-        # table nor a unit the requests table, so only the derived views are reloaded.
+        # table nor a unit the requests table, so only the derived views are reloaded. The
+        # matching page lists units: it rereads them only when a unit changed.
         self.dashboard_page.set_store(self.store)
-        self.matching_page.set_store(self.store)
+        if self.sender() is self.units_page:
+            self.matching_page.set_store(self.store)
         self.refresh_status()
 
     @Slot(str)

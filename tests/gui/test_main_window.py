@@ -70,3 +70,12 @@ def test_only_the_newest_dashboard_computation_is_shown(app_window, qtbot, monke
     assert first is not second and first is not None
     qtbot.waitUntil(lambda: first.done and second.done, timeout=20_000)
     assert len(shown) == 1
+
+
+def test_only_a_unit_change_rereads_the_units_of_the_matching_page(app_window, monkeypatch):
+    calls = []
+    monkeypatch.setattr(app_window.matching_page, "set_store", lambda store: calls.append(store))
+    app_window.requests_page.records_changed.emit()
+    assert calls == []
+    app_window.units_page.records_changed.emit()
+    assert calls == [app_window.store]
