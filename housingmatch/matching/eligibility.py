@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from housingmatch.domain.model import Request, Unit
 from housingmatch.matching.places import Places, Point, unit_point
@@ -40,8 +41,14 @@ def _plain(text: str) -> str:
 
 def employer_keys(request: Request) -> frozenset[str]:
     """Return the keys a unit's employer earmark may name: SIRET, SIREN, normalised name."""
-    keys = {f"nom:{_plain(request.employer.name)}"}
-    siret = re.sub(r"\D", "", request.employer.siret or "")
+    return _employer_keys(request.employer.name, request.employer.siret)
+
+
+@lru_cache(maxsize=65536)
+def _employer_keys(name: str, siret_text: str | None) -> frozenset[str]:
+    # Cached: a pool of 100 000 requests names a few thousand employers at most.
+    keys = {f"nom:{_plain(name)}"}
+    siret = re.sub(r"\D", "", siret_text or "")
     if len(siret) == 14:
         keys.add(f"siret:{siret}")
         keys.add(f"siren:{siret[:9]}")
