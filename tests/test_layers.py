@@ -56,7 +56,7 @@ LOWER_LAYERS = {
     "rules": {"domain", "paths", "errors"},
     "store": {"domain", "paths", "errors"},
     "matching": {"domain", "rules", "geo", "paths", "errors"},
-    "exchange": {"domain", "rules", "geo", "paths", "errors", "store.textkey"},
+    "exchange": {"domain", "rules", "geo", "paths", "errors"},
 }
 
 

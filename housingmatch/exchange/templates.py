@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from housingmatch.store.textkey import fold
+from housingmatch.domain.text import fold
 
 
 @dataclass(frozen=True, slots=True)

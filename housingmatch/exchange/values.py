@@ -9,7 +9,7 @@ from functools import cache
 from typing import TypeVar
 
 from housingmatch.domain.model import LABELS
-from housingmatch.store.textkey import fold
+from housingmatch.domain.text import fold
 
 E = TypeVar("E", bound=StrEnum)
 

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QStringListModel, Qt, Slot
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from housingmatch.store.textkey import fold
+from housingmatch.domain.text import fold
 
 _COMPLETIONS = 15
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from housingmatch.domain.model import RequestStatus, label
+from housingmatch.domain.text import fold
 from housingmatch.gui.communes import CommuneCompleter, commune_key, commune_name, resolve_commune
 from housingmatch.gui.formats import french_date
 from housingmatch.gui.jobs import JobRunner, show_error
@@ -20,7 +21,6 @@ from housingmatch.gui.search import SECONDARY
 from housingmatch.services import records as records_service
 from housingmatch.store import Store
 from housingmatch.store.requests import RequestSummary
-from housingmatch.store.textkey import fold
 
 
 def _typologies(s: RequestSummary) -> str:

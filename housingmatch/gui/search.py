@@ -1,6 +1,6 @@
 """Typo- and accent-tolerant quick search over the folded search keys of a table.
 
-The keys are folded by the store (``housingmatch.store.textkey.fold``: lower case, no accents).
+The keys are folded by the store (``housingmatch.domain.text.fold``: lower case, no accents).
 Words made of letters go into a small vocabulary matched with rapidfuzz (a few thousand
 surnames, first names and employer words, whatever the number of rows); words with digits
 (references, unique numbers) are matched as substrings. Each query word must match (AND);
@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from housingmatch.store.textkey import fold
+from housingmatch.domain.text import fold
 
 
 def _min_score(word: str) -> float:

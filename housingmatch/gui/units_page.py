@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from housingmatch.domain.model import Financement, Unit, UnitStatus, label, typology_name
+from housingmatch.domain.text import fold
 from housingmatch.gui.communes import CommuneCompleter, commune_key, commune_name, resolve_commune
 from housingmatch.gui.formats import french_date
 from housingmatch.gui.jobs import JobRunner, show_error
@@ -19,7 +20,6 @@ from housingmatch.gui.request_dialog import format_amount
 from housingmatch.gui.unit_dialog import UnitDialog
 from housingmatch.services import records as records_service
 from housingmatch.store import Store
-from housingmatch.store.textkey import fold
 
 
 def unit_columns() -> list[ColumnSpec[Unit]]:

@@ -7,12 +7,12 @@ the fast engine computes the same conditions over columns and is held equal to i
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from housingmatch.domain.model import Request, Unit
+from housingmatch.domain.text import fold
 from housingmatch.matching.places import Places, Point, unit_point
 from housingmatch.matching.results import Exclusion
 from housingmatch.rules.ceilings import CeilingLookup, CeilingTable
@@ -34,11 +34,6 @@ def min_surface(persons: int) -> float:
     return min(SURFACE_TWO_PERSONS + SURFACE_PER_EXTRA_PERSON * (persons - 2), SURFACE_CAP)
 
 
-def _plain(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).strip()
-
-
 def employer_keys(request: Request) -> frozenset[str]:
     """Return the keys a unit's employer earmark may name: SIRET, SIREN, normalised name."""
     return _employer_keys(request.employer.name, request.employer.siret)
@@ -47,7 +42,7 @@ def employer_keys(request: Request) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _employer_keys(name: str, siret_text: str | None) -> frozenset[str]:
     # Cached: a pool of 100 000 requests names a few thousand employers at most.
-    keys = {f"nom:{_plain(name)}"}
+    keys = {f"nom:{fold(name)}"}
     siret = re.sub(r"\D", "", siret_text or "")
     if len(siret) == 14:
         keys.add(f"siret:{siret}")
@@ -65,7 +60,7 @@ def earmark_key(unit: Unit) -> str | None:
         return f"siret:{digits}"
     if digits.isdigit() and len(digits) == 9:
         return f"siren:{digits}"
-    return f"nom:{_plain(text)}"
+    return f"nom:{fold(text)}"
 
 
 @dataclass(frozen=True, slots=True)

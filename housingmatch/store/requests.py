@@ -28,10 +28,10 @@ from housingmatch.domain.model import (
     Wishes,
     Workplace,
 )
+from housingmatch.domain.text import fold
 from housingmatch.store.audit import AuditLog, PendingEntry
 from housingmatch.store.bulk import gc_paused
 from housingmatch.store.database import now_iso
-from housingmatch.store.textkey import fold
 
 _COLUMNS = (
     "ref",

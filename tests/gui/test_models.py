@@ -1,9 +1,9 @@
 import numpy as np
 from PySide6.QtCore import Qt
 
+from housingmatch.domain.text import fold
 from housingmatch.gui.models import ColumnSpec, RecordTableModel, Row, RowsModel, TableProxyModel
 from housingmatch.gui.search import SearchIndex
-from housingmatch.store.textkey import fold
 
 
 def test_record_model_passes_the_model_tester(qtmodeltester):

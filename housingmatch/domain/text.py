@@ -1,4 +1,4 @@
-"""Normalised keys for matching names regardless of case, accents and punctuation."""
+"""Folded text: names compared regardless of case, accents and punctuation (no I/O)."""
 
 from __future__ import annotations
 
