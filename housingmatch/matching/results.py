@@ -6,13 +6,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
 import numpy.typing as npt
 
 from housingmatch.rules.ceilings import CeilingLookup
 from housingmatch.rules.groups import GROUP_LABELS, Group, QuartileStatus
 from housingmatch.rules.ruleset import RuleSetInfo
+
+T = TypeVar("T")
 
 
 class Exclusion(StrEnum):
@@ -128,7 +130,30 @@ class Excluded:
         return tuple(EXCLUSION_LABELS[c] for c in self.codes)
 
 
-class LazyResults(Sequence[RankedCandidate]):
+class _LazySequence(Sequence[T]):
+    """What the lazy result sequences share: iteration, equality with any sequence, repr."""
+
+    def __iter__(self) -> Iterator[T]:
+        """Iterate over all items, building them as needed."""
+        for i in range(len(self)):
+            yield self[i]
+
+    def __eq__(self, other: object) -> bool:
+        """Compare item by item with any sequence."""
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        """Hash like the tuple of items."""
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        """Show the size, not the items."""
+        return f"<{type(self).__name__} of {len(self)} items>"
+
+
+class LazyResults(_LazySequence[RankedCandidate]):
     """A read-only sequence whose items are built on first access (large pools stay cheap)."""
 
     def __init__(self, count: int, build: Callable[[int], RankedCandidate]) -> None:
@@ -159,30 +184,11 @@ class LazyResults(Sequence[RankedCandidate]):
             self._cache[index] = item
         return item
 
-    def __iter__(self) -> Iterator[RankedCandidate]:
-        """Iterate over all items, building them as needed."""
-        for i in range(self._count):
-            yield self[i]
-
-    def __eq__(self, other: object) -> bool:
-        """Compare item by item with any sequence."""
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        """Hash like the tuple of items."""
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        """Show the size, not the items."""
-        return f"<{type(self).__name__} of {self._count} items>"
-
 
 _Ints = Sequence[int] | npt.NDArray[Any]
 
 
-class LazyExcluded(Sequence[Excluded]):
+class LazyExcluded(_LazySequence[Excluded]):
     """A read-only sequence of exclusions built on access from rows and code masks."""
 
     def __init__(self, refs: Sequence[str], rows: _Ints, masks: _Ints) -> None:
@@ -205,25 +211,6 @@ class LazyExcluded(Sequence[Excluded]):
             return [self[i] for i in range(*index.indices(len(self)))]
         ref = self._refs[int(self._rows[index])]
         return Excluded(ref, codes_from_mask(int(self._masks[index])))
-
-    def __iter__(self) -> Iterator[Excluded]:
-        """Iterate over all exclusions."""
-        for i in range(len(self)):
-            yield self[i]
-
-    def __eq__(self, other: object) -> bool:
-        """Compare item by item with any sequence."""
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        """Hash like the tuple of items."""
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        """Show the size, not the items."""
-        return f"<{type(self).__name__} of {len(self)} items>"
 
 
 @dataclass(frozen=True, slots=True)
