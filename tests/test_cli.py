@@ -83,6 +83,7 @@ def test_bad_import_exits_non_zero_with_line_and_column(capsys, db_path, tmp_pat
 
 
 def test_unknown_reference_is_one_sentence_without_traceback(capsys, db_path):
+    run(capsys, "--db", db_path, "init")
     code, _out, err = run(capsys, "--db", db_path, "show", "demande", "NOPE")
     assert code == 1
     assert err.strip() == "Erreur : Aucune demande n'a la référence « NOPE »."
@@ -202,3 +203,10 @@ def test_a_locked_database_is_one_sentence(capsys, db_path):
         "Erreur de la base de données : elle est verrouillée par un autre programme ; "
         "réessayez dans un instant."
     )
+
+
+def test_a_mistyped_database_path_is_not_created(capsys, tmp_path):
+    missing = tmp_path / "bsae.sqlite"
+    code, _, err = run(capsys, "--db", missing, "rank", "LOG-1")
+    assert code == 1 and "n'existe pas" in err
+    assert not missing.exists()

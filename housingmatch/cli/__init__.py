@@ -82,12 +82,15 @@ def run_command(args: argparse.Namespace) -> int:
     """Open the database and run the chosen subcommand."""
     from housingmatch.store import Store
 
+    # A mistyped --db must not silently become a new, empty database: only the commands that
+    # fill a database (and the user's own default database) create it.
+    create = getattr(args, "creates_db", False) or args.db is None
     path = args.db or (demo_db_path() if args.demo else default_db_path())
     args.db = path
     needs_store = getattr(args, "needs_store", True)
     if not needs_store:
         return int(args.handler(args, None))
-    with Store.open(path) as store:
+    with Store.open(path, create=create) as store:
         return int(args.handler(args, store))
 
 

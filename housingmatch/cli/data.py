@@ -137,7 +137,7 @@ def _rules(args: argparse.Namespace, store: Store) -> int:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the data commands."""
     p = sub.add_parser("init", help="créer (ou mettre à jour) la base")
-    p.set_defaults(handler=_init)
+    p.set_defaults(handler=_init, creates_db=True)
 
     p = sub.add_parser("demo", help="remplir la base avec des données de démonstration")
     p.add_argument("--requests", "--demandes", type=int, default=2000, help="nombre de demandes")
@@ -145,7 +145,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--seed", "--graine", type=int, default=2026, help="graine (reproductible)")
     p.add_argument("--date", type=parse_day, default=None, help="date de référence (AAAA-MM-JJ)")
     p.add_argument("--force", action="store_true", help="ajouter même si la base a des demandes")
-    p.set_defaults(handler=_demo)
+    p.set_defaults(handler=_demo, creates_db=True)
 
     p = sub.add_parser("import", help="importer un fichier CSV ou XLSX de demandes ou de logements")
     p.add_argument("kind", choices=imports.KINDS, help="demandes ou logements")
@@ -160,7 +160,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--rejets", type=Path, default=None, help="fichier des lignes rejetées (NOM.rejets.csv)"
     )
     p.add_argument("--max-errors", type=int, default=50, help="erreurs affichées au plus")
-    p.set_defaults(handler=_import)
+    p.set_defaults(handler=_import, creates_db=True)
 
     p = sub.add_parser(
         "export", help="exporter les demandes ou les logements en CSV (modèle d'import)"
@@ -179,7 +179,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("rules", help="règles de classement : lister, importer, activer")
     p.add_argument("action", choices=("list", "import", "activate"), help="action")
     p.add_argument("file", nargs="?", default=None, help="fichier TOML (import) ou empreinte")
-    p.set_defaults(handler=_rules)
+    p.set_defaults(handler=_rules, creates_db=True)
 
     p = sub.add_parser("verify", help="vérifier l'intégrité de la base et du journal d'audit")
     p.set_defaults(handler=_verify)

@@ -59,7 +59,7 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, create: bool = True) -> Store:
-        """Open (creating and migrating if needed) the database file at ``path``."""
+        """Open and migrate the database file at ``path``, creating it unless ``create`` is False."""
         path = Path(path)
         if not create and not path.exists():
             raise UserError(f"La base « {path} » n'existe pas.")

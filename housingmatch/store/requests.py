@@ -201,11 +201,6 @@ class RequestRepository:
         found = self._load(_SELECT + " WHERE r.ref = ?", [ref])
         return found[0] if found else None
 
-    def get_by_id(self, request_id: int) -> Request | None:
-        """Return the request with this row id, or None."""
-        found = self._load(_SELECT + " WHERE r.id = ?", [request_id])
-        return found[0] if found else None
-
     def get_many(self, refs: Sequence[str]) -> dict[str, Request]:
         """Return the existing requests among ``refs``, by reference."""
         out: dict[str, Request] = {}
