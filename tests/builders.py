@@ -25,6 +25,7 @@ from housingmatch.domain.model import (
     Wishes,
     Workplace,
 )
+from housingmatch.domain.session import Role, Session
 
 DIJON = "21231"
 CHENOVE = "21166"
@@ -98,3 +99,15 @@ def make_unit(ref: str = "LOG-0001", **overrides: Any) -> Unit:
         lift=True,
     )
     return replace(base, **overrides)
+
+
+def make_session(role: Role | str = Role.SUPERVISEUR, user: str | None = None) -> Session:
+    """Return an authenticated session of this role (user name: the role's name by default)."""
+    role = Role(role)
+    return Session(user=user or role.value, role=role, display_name=role.label)
+
+
+#: One authenticated session per role, for service calls in tests.
+ADVISOR = make_session(Role.CONSEILLER, "conseil")
+SUPERVISOR = make_session(Role.SUPERVISEUR, "superviseur")
+ADMIN = make_session(Role.ADMINISTRATEUR, "admin")

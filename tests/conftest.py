@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from housingmatch.domain.session import Session
 from housingmatch.store import Store
+from tests.builders import SUPERVISOR
 
 DATA = Path(__file__).parent / "data"
 
@@ -72,3 +74,26 @@ def file_store(db_path: Path) -> Iterator[Store]:
 def data_dir() -> Path:
     """The folder of test input files."""
     return DATA
+
+
+@pytest.fixture
+def session() -> Session:
+    """An authenticated supervisor: may do every matching and records action."""
+    return SUPERVISOR
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hash passwords with cheap Argon2id parameters (the real ones cost ~0.2 s per hash).
+
+    A test marked ``real_argon2`` keeps the production parameters.
+    """
+    if request.node.get_closest_marker("real_argon2"):
+        return
+    from argon2 import PasswordHasher
+
+    from housingmatch.services import accounts
+
+    monkeypatch.setattr(
+        accounts, "_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 import sqlite_utils
 
 from housingmatch.errors import UserError
+from housingmatch.store.accounts import Account, AccountRepository
 from housingmatch.store.audit import AuditEntry, AuditLog, PendingEntry
 from housingmatch.store.database import (
     DatabaseTooNewError,
@@ -23,6 +24,7 @@ from housingmatch.store.rulesets import RulesetRepository, StoredRuleset
 from housingmatch.store.units import UnitRepository, UnitSaveOutcome
 
 __all__ = [
+    "Account",
     "AuditEntry",
     "AuditLog",
     "CeilingRow",
@@ -52,6 +54,7 @@ class Store:
         self.path = path
         self.audit = AuditLog(db)
         self.requests = RequestRepository(db, self.audit)
+        self.accounts = AccountRepository(db, self.audit)
         self.units = UnitRepository(db, self.audit)
         self.reference = ReferenceData(db, self.audit)
         self.rulesets = RulesetRepository(db, self.audit)
