@@ -97,3 +97,10 @@ def _fast_password_hashes(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
     monkeypatch.setattr(
         accounts, "_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     )
+
+
+@pytest.fixture(autouse=True)
+def _nobody_signed_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test without the account variables of the shell that started pytest."""
+    for name in ("HOUSINGMATCH_USER", "HOUSINGMATCH_PASSWORD", "HOUSINGMATCH_NEW_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)

@@ -8,6 +8,7 @@ import pytest
 from housingmatch import __version__
 from housingmatch.cli import main
 from housingmatch.store import Store
+from tests.builders import SUPERVISOR
 
 
 def run(capsys, *argv):
@@ -97,7 +98,7 @@ def test_bad_date_argument_is_a_usage_error(capsys, db_path):
     assert "date invalide « demain »" in capsys.readouterr().err
 
 
-def test_demo_then_verify(capsys, db_path):
+def test_demo_then_verify(capsys, db_path, monkeypatch):
     code, out, _ = run(
         capsys,
         "--db",
@@ -113,8 +114,11 @@ def test_demo_then_verify(capsys, db_path):
         "2026-11-29",
     )
     assert code == 0 and "300 demandes" in out
-    code, out, _ = run(capsys, "--db", db_path, "demo", "--requests", "10", "--units", "1")
-    assert code == 1  # refuses to add to a filled database without --force
+    assert "conseil / demo-conseil" in out  # the demonstration accounts (README)
+    monkeypatch.setenv("HOUSINGMATCH_USER", "superviseur")
+    monkeypatch.setenv("HOUSINGMATCH_PASSWORD", "demo-superviseur")
+    code, out, err = run(capsys, "--db", db_path, "demo", "--requests", "10", "--units", "1")
+    assert code == 1 and "--force" in err  # refuses to add to a filled database
     code, out, _ = run(capsys, "--db", db_path, "verify")
     assert code == 0 and "journal d'audit intact" in out
 
@@ -178,7 +182,7 @@ def test_an_unexpected_failure_is_one_sentence(capsys, db_path, monkeypatch):
     from tests.builders import make_request
 
     with Store.open(db_path) as store:
-        save_request(store, make_request())
+        save_request(store, SUPERVISOR, make_request())
     code, _, err = run(capsys, "--db", db_path, "show", "demande", "DEM-0001")
     assert code == 70
     assert err.startswith("Erreur inattendue (RuntimeError) : panne simulée.")

@@ -70,3 +70,58 @@ def test_lower_layers_import_only_what_design_allows(layer):
             inner = name.removeprefix("housingmatch.")
             ok = any(inner == a or inner.startswith(a + ".") for a in allowed)
             assert ok, f"{path.relative_to(PACKAGE)} imports {name}, outside its layer"
+
+
+def _front_ends():
+    return [p for p in modules() if p.relative_to(PACKAGE).parts[0] in ("gui", "cli")]
+
+
+@pytest.mark.parametrize("path", _front_ends(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_gui_and_the_cli_never_import_the_store(path):
+    store = {
+        n
+        for n in imported_names(path)
+        if n == "housingmatch.store" or n.startswith("housingmatch.store.")
+    }
+    assert not store, f"{path.name} imports {sorted(store)}: go through housingmatch.services"
+
+
+REPOSITORIES = {
+    "requests",
+    "units",
+    "accounts",
+    "audit",
+    "proposals",
+    "rulesets",
+    "reference",
+    "db",
+}
+
+
+@pytest.mark.parametrize("path", _front_ends(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_gui_and_the_cli_never_reach_a_repository(path):
+    # ``store.requests.count()`` in a widget would bypass the services' permission checks.
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    reached = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in REPOSITORIES:
+            owner = node.value
+            name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", None)
+            if name == "store":
+                reached.append(f"line {node.lineno}: store.{node.attr}")
+    assert not reached, f"{path.name} reads repositories directly: {reached}"
+
+
+def test_background_work_functions_live_in_the_core():
+    gui = PACKAGE / "gui"
+    for path in gui.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        opened = [
+            node.lineno
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute)
+            and node.attr in ("open", "memory")
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "Store"
+        ]
+        assert not opened, f"{path.name} opens a store itself (lines {opened})"

@@ -22,6 +22,7 @@ from housingmatch.errors import UserError
 _COMMAND_MODULES = (
     "housingmatch.cli.data",
     "housingmatch.cli.matching",
+    "housingmatch.cli.users",
     "housingmatch.cli.gui_commands",
 )
 
@@ -62,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="base SQLite à utiliser (par défaut : la base de l'utilisateur, créée au besoin)",
     )
     parser.add_argument(
+        "--user",
+        default=None,
+        metavar="NOM",
+        help="compte de la personne qui travaille (sinon HOUSINGMATCH_USER) ; mot de passe "
+        "dans HOUSINGMATCH_PASSWORD ou saisi",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="ouvrir l'application sur une base de démonstration (Dijon Métropole)",
@@ -79,19 +87,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Open the database and run the chosen subcommand."""
-    from housingmatch.store import Store
+    """Open the database, find who is working, and run the chosen subcommand."""
+    from housingmatch.cli.session import command_session
+    from housingmatch.services.database import open_store
 
     # A mistyped --db must not silently become a new, empty database: only the commands that
     # fill a database (and the user's own default database) create it.
     create = getattr(args, "creates_db", False) or args.db is None
     path = args.db or (demo_db_path() if args.demo else default_db_path())
     args.db = path
-    needs_store = getattr(args, "needs_store", True)
-    if not needs_store:
-        return int(args.handler(args, None))
-    with Store.open(path, create=create) as store:
-        return int(args.handler(args, store))
+    existed = path.exists()
+    with open_store(path, create=create) as store:
+        session = command_session(store, args, created=not existed)
+        args.created = not existed
+        return int(args.handler(args, store, session))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,10 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
 from housingmatch.services import facts, imports, records, rules
-from housingmatch.services.demo import generate_demo
-from housingmatch.store import Store
+from housingmatch.services.database import Store, check_database
+from housingmatch.services.demo import create_demo_accounts, demo_session, generate_demo
 
 
 def parse_day(text: str) -> date:
@@ -28,21 +29,33 @@ def _print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _init(args: argparse.Namespace, store: Store) -> int:
+def _init(args: argparse.Namespace, store: Store, session: Session) -> int:
     print(
         f"Base prête : {store.path} (schéma {store.schema_version()}, "
-        f"{store.requests.count()} demandes, {store.units.count()} logements)."
+        f"{records.request_count(store, session)} demandes, "
+        f"{records.unit_count(store, session)} logements)."
     )
     return 0
 
 
-def _demo(args: argparse.Namespace, store: Store) -> int:
-    if store.requests.count() and not args.force:
+def _demo(args: argparse.Namespace, store: Store, session: Session) -> int:
+    count = records.request_count(store, session)
+    if count and not args.force:
         raise UserError(
-            f"La base « {store.path} » contient déjà {store.requests.count()} demandes : "
+            f"La base « {store.path} » contient déjà {count} demandes : "
             "ajoutez --force pour y ajouter des données de démonstration."
         )
-    summary = generate_demo(store, args.requests, args.units, args.seed, args.date)
+    if count == 0 and not session.authenticated:
+        # A new demonstration database gets one documented account per role (README).
+        made = create_demo_accounts(store)
+        names = ", ".join(f"{a.name} / {a.password}" for a in made)
+        print(f"Comptes de démonstration créés : {names}.")
+        session = demo_session(store)
+    elif count == 0 and args.created:
+        made = create_demo_accounts(store, session)
+        names = ", ".join(f"{a.name} / {a.password}" for a in made)
+        print(f"Comptes de démonstration créés : {names}.")
+    summary = generate_demo(store, session, args.requests, args.units, args.seed, args.date)
     print(
         f"Démonstration créée dans {store.path} : {summary.requests} demandes, "
         f"{summary.units} logements, {summary.employers} employeurs "
@@ -51,9 +64,9 @@ def _demo(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
-def _import(args: argparse.Namespace, store: Store) -> int:
+def _import(args: argparse.Namespace, store: Store, session: Session) -> int:
     report = imports.import_file(
-        store, args.kind, args.file, partial=args.partial, rejects_path=args.rejets
+        store, session, args.kind, args.file, partial=args.partial, rejects_path=args.rejets
     )
     for error in report.errors[: args.max_errors]:
         print(f"  {error}", file=sys.stderr)
@@ -66,18 +79,19 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     return 3 if report.errors else 0
 
 
-def _export(args: argparse.Namespace, store: Store) -> int:
-    count = imports.export_file(store, args.kind, args.file)
+def _export(args: argparse.Namespace, store: Store, session: Session) -> int:
+    count = imports.export_file(store, session, args.kind, args.file)
     print(f"{count} {args.kind} exporté(e)s dans « {args.file} ».")
     return 0
 
 
-def _show(args: argparse.Namespace, store: Store) -> int:
+def _show(args: argparse.Namespace, store: Store, session: Session) -> int:
     on = args.date or date.today()
     if args.kind == "demande":
-        data = facts.request_record(store, records.get_request(store, args.ref), on)
+        request = records.get_request(store, session, args.ref)
+        data = facts.request_record(store, session, request, on)
     else:
-        data = facts.unit_record(store, records.get_unit(store, args.ref), on)
+        data = facts.unit_record(store, session, records.get_unit(store, session, args.ref), on)
     if args.json:
         _print_json(data)
     else:
@@ -100,22 +114,22 @@ def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
     return [(prefix, "" if data is None else data)]
 
 
-def _verify(args: argparse.Namespace, store: Store) -> int:
-    problems = store.integrity_problems() + store.audit.verify()
+def _verify(args: argparse.Namespace, store: Store, session: Session) -> int:
+    problems, entries = check_database(store, session)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"{len(problems)} problème(s) détecté(s).", file=sys.stderr)
         return 1
-    print(f"Base intègre ; journal d'audit intact ({store.audit.count()} entrées).")
+    print(f"Base intègre ; journal d'audit intact ({entries} entrées).")
     return 0
 
 
-def _rules(args: argparse.Namespace, store: Store) -> int:
+def _rules(args: argparse.Namespace, store: Store, session: Session) -> int:
     if args.action == "import":
         if args.file is None:
             raise UserError("Indiquez le fichier de règles à importer.")
-        imported = rules.import_ruleset(store, args.file)
+        imported = rules.import_ruleset(store, session, args.file)
         print(
             f"Règles « {imported.name} » {imported.version} importées et actives "
             f"(empreinte {imported.content_hash[:12]})."
@@ -124,10 +138,10 @@ def _rules(args: argparse.Namespace, store: Store) -> int:
     if args.action == "activate":
         if args.file is None:
             raise UserError("Indiquez l'empreinte des règles à activer.")
-        chosen = rules.activate_ruleset(store, str(args.file))
+        chosen = rules.activate_ruleset(store, session, str(args.file))
         print(f"Règles « {chosen.name} » {chosen.version} actives.")
         return 0
-    stored, active = rules.list_rulesets(store)
+    stored, active = rules.list_rulesets(store, session)
     for r in stored:
         mark = "*" if r.content_hash == active else " "
         print(f"{mark} {r.content_hash[:12]}  {r.version:10} {r.effective_date}  {r.name}")

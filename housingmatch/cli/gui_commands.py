@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import Any
 
 
-def _screenshots(args: argparse.Namespace, store: Any) -> int:
+def _screenshots(args: argparse.Namespace, store: Any, session: Any) -> int:
     """Render every workspace to PNG files in ``args.out``."""
     from housingmatch.gui.screenshots import render_screenshots
 
-    if store is not None:
-        store.close()  # the window opens its own connection
-    written = render_screenshots(Path(args.db), Path(args.out))
+    store.close()  # the window opens its own connection
+    written = render_screenshots(Path(args.db), Path(args.out), session)
     for path in written:
         print(path)
     return 0
@@ -34,4 +33,4 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--out", required=True, type=Path, metavar="DOSSIER", help="dossier des images"
     )
-    parser.set_defaults(handler=_screenshots, needs_store=False)
+    parser.set_defaults(handler=_screenshots)

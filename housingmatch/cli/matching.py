@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from housingmatch.cli.data import parse_day
+from housingmatch.domain.session import Session
 from housingmatch.matching.results import (
     EXCLUSION_LABELS,
     PART_ORDER,
@@ -18,7 +19,7 @@ from housingmatch.matching.results import (
     RankedCandidate,
 )
 from housingmatch.services import matching
-from housingmatch.store import Store
+from housingmatch.services.database import Store
 
 _PART_HEADERS = {
     "groups": "Pts groupes",
@@ -99,8 +100,8 @@ def _day(args: argparse.Namespace) -> date:
     return args.date or date.today()
 
 
-def _rank(args: argparse.Namespace, store: Store) -> int:
-    ranking = matching.rank_unit(store, args.ref, _day(args), args.top)
+def _rank(args: argparse.Namespace, store: Store, session: Session) -> int:
+    ranking = matching.rank_unit(store, session, args.ref, _day(args), args.top)
     if args.json:
         _print_json(matching.ranking_to_dict(ranking))
         return 0
@@ -126,8 +127,8 @@ def _rank(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
-def _candidates(args: argparse.Namespace, store: Store) -> int:
-    view = matching.candidate_units(store, args.ref, _day(args))
+def _candidates(args: argparse.Namespace, store: Store, session: Session) -> int:
+    view = matching.candidate_units(store, session, args.ref, _day(args))
     if args.json:
         _print_json(matching.candidate_units_to_dict(view))
         return 0
@@ -155,8 +156,8 @@ def _candidates(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
-def _allocate(args: argparse.Namespace, store: Store) -> int:
-    allocation = matching.allocate(store, _day(args), args.per_unit)
+def _allocate(args: argparse.Namespace, store: Store, session: Session) -> int:
+    allocation = matching.allocate(store, session, _day(args), args.per_unit)
     if args.json:
         _print_json(matching.allocation_to_dict(allocation))
         return 0

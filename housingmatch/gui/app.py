@@ -12,9 +12,18 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtWidgets import QApplication
 
 from housingmatch.gui.jobs import Job, show_error
+from housingmatch.gui.login_dialog import ask_session
 from housingmatch.gui.main_window import MainWindow
-from housingmatch.gui.work import DEMO_REQUESTS, DEMO_SEED, DEMO_UNITS, generate_demo_work
-from housingmatch.store import Store
+from housingmatch.services import records
+from housingmatch.services.accounts import has_accounts
+from housingmatch.services.background import (
+    DEMO_REQUESTS,
+    DEMO_SEED,
+    DEMO_UNITS,
+    generate_demo_work,
+)
+from housingmatch.services.database import open_store
+from housingmatch.services.demo import create_demo_accounts
 
 ORGANIZATION = "ActionLogement"
 APPLICATION = "HousingMatch"
@@ -44,12 +53,13 @@ def make_settings() -> QSettings:
 def start_demo(window: MainWindow) -> Job | None:
     """Fill an empty database with demonstration data in the background."""
     store = window.store
-    if store.path is None or store.requests.count() > 0:
+    if store.path is None or records.request_count(store, window.session) > 0:
         return None
     return window.jobs.start(
         QCoreApplication.translate("MainWindow", "Création des données de démonstration"),
         generate_demo_work,
         store.path,
+        window.session,
         DEMO_REQUESTS,
         DEMO_UNITS,
         DEMO_SEED,
@@ -58,7 +68,11 @@ def start_demo(window: MainWindow) -> Job | None:
 
 
 def run_gui(db_path: Path, demo: bool = False) -> int:
-    """Open the main window on ``db_path`` (created if missing) and run the event loop."""
+    """Open the main window on ``db_path`` (created if missing) and run the event loop.
+
+    A database with accounts asks who is working first; ``demo`` gives a new demonstration
+    database its documented accounts (README) before asking.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
@@ -67,11 +81,17 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     app.setStyle("Fusion")
     install_translators(app)
     try:
-        store = Store.open(db_path)
+        store = open_store(db_path)
+        if demo and not has_accounts(store):
+            create_demo_accounts(store)
     except Exception as exc:
         show_error(None, "HousingMatch", exc)
         return 1
-    window = MainWindow(store, make_settings())
+    session = ask_session(store, None, demo_hint=demo)
+    if session is None:
+        store.close()
+        return 0
+    window = MainWindow(store, session, make_settings())
     window.show()
     if demo:
         start_demo(window)

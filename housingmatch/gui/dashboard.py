@@ -20,14 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from housingmatch.domain.model import label, typology_name
+from housingmatch.domain.session import Session
 from housingmatch.errors import JobCancelled
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.formats import french_date, french_int
 from housingmatch.gui.jobs import Job, JobRunner
 from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
 from housingmatch.gui.record_page import BACKGROUND_LOAD_RECORDS
-from housingmatch.services.records import Dashboard, dashboard
-from housingmatch.store import Store
+from housingmatch.services import local_session
+from housingmatch.services.background import read_work
+from housingmatch.services.database import Store
+from housingmatch.services.records import Dashboard, dashboard, request_count
 
 UNIT_DAYS = 7
 REQUEST_DAYS = 30
@@ -75,12 +78,15 @@ def dashboard_rows(board: Dashboard) -> DashboardRows:
     return units, requests
 
 
+def _board(store: Store, session: Session, on: date) -> Dashboard:
+    return dashboard(store, session, on, UNIT_DAYS, REQUEST_DAYS)
+
+
 def dashboard_work(
-    db_path: Path, on: date, progress: Any, cancelled: Any
+    db_path: Path, session: Session, on: date, progress: Any, cancelled: Any
 ) -> tuple[Dashboard, DashboardRows]:
-    """Compute the dashboard of a database and its table rows (work function of a job)."""
-    with Store.open(db_path) as store:
-        board = dashboard(store, on, UNIT_DAYS, REQUEST_DAYS)
+    """Compute the dashboard (in the core) and build its table rows, off the GUI thread."""
+    board = read_work(db_path, session, partial(_board, on=on), progress, cancelled)
     if cancelled():  # superseded by a newer computation (another save)
         raise JobCancelled()
     return board, dashboard_rows(board)
@@ -118,6 +124,7 @@ class DashboardPage(QWidget):
         self._job: Job | None = None
         self._generation = 0
         self.store: Store | None = None
+        self.session: Session = local_session()
         self.title = QLabel(self)
         self.title.setObjectName("page_title")
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -176,24 +183,27 @@ class DashboardPage(QWidget):
         self.units_view.doubleClicked.connect(self._on_units_view_double_clicked)
         self.requests_view.doubleClicked.connect(self._on_requests_view_double_clicked)
 
-    def set_store(self, store: Store) -> None:
+    def set_store(self, store: Store, session: Session) -> None:
         """Show the figures of ``store`` today (computed in a job for a large database)."""
         self.store = store
+        self.session = session
         if self._job is not None and not self._job.done:
             self._job.cancel()  # each save asks again: only the newest answer is shown
         self._job = None
         self._generation += 1
-        if store.path is not None and store.requests.count() > BACKGROUND_LOAD_RECORDS:
+        big = request_count(store, session) > BACKGROUND_LOAD_RECORDS
+        if store.path is not None and big:
             self.title.setText(self.tr("Tableau de bord : calcul en cours…"))
             self._job = self.jobs.start(
                 self.tr("Tableau de bord"),
                 dashboard_work,
                 store.path,
+                session,
                 date.today(),
                 on_done=partial(self._on_dashboard_computed, self._generation),
             )
             return
-        self.show_dashboard(dashboard(store, date.today(), UNIT_DAYS, REQUEST_DAYS))
+        self.show_dashboard(_board(store, session, date.today()))
 
     def show_dashboard(self, board: Dashboard, rows: DashboardRows | None = None) -> None:
         """Fill the page from a computed dashboard (and its rows, when already built)."""

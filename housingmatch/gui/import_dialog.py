@@ -8,18 +8,12 @@ from typing import Any
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QWidget
 
+from housingmatch.domain.session import Session
 from housingmatch.gui.forms.ui_import_dialog import Ui_ImportDialog
 from housingmatch.gui.jobs import Job, JobRunner, error_text
 from housingmatch.gui.models import Row, RowsModel, sorted_proxy
-from housingmatch.gui.work import import_work
-from housingmatch.store import Store
-
-
-def preview_work(db_path: Path | None, kind: str, path: Path, progress: Any, cancelled: Any) -> Any:
-    """Read and check a file without writing anything (work function)."""
-    from housingmatch.services.imports import preview_import
-
-    return preview_import(None, kind, path, progress=progress, cancelled=cancelled)
+from housingmatch.services.background import import_work, preview_work
+from housingmatch.services.database import Store
 
 
 class ImportDialog(QDialog):
@@ -34,13 +28,20 @@ class ImportDialog(QDialog):
     imported = Signal(object)
 
     def __init__(
-        self, store: Store, jobs: JobRunner, kind: str, path: Path, parent: QWidget | None = None
+        self,
+        store: Store,
+        session: Session,
+        jobs: JobRunner,
+        kind: str,
+        path: Path,
+        parent: QWidget | None = None,
     ) -> None:
         """Start reading ``path`` as a file of ``kind`` ("demandes" or "logements")."""
         super().__init__(parent)
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
         self.store = store
+        self.session = session
         self.jobs = jobs
         self.kind = kind
         self.path = path
@@ -83,6 +84,7 @@ class ImportDialog(QDialog):
             self.tr("Lecture du fichier"),
             preview_work,
             None,
+            self.session,
             self.kind,
             self.path,
             on_done=self.show_preview,
@@ -152,6 +154,7 @@ class ImportDialog(QDialog):
             self.tr("Import du fichier"),
             import_work,
             self.store.path,
+            self.session,
             self.kind,
             self.path,
             self.ui.partial_check.isChecked(),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from housingmatch import __version__
-from housingmatch.domain.model import RequestStatus, UnitStatus
+from housingmatch.domain.session import Session
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
 from housingmatch.gui.import_dialog import ImportDialog
@@ -27,10 +27,12 @@ from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.matching_page import MatchingPage
 from housingmatch.gui.requests_page import RequestsPage
 from housingmatch.gui.units_page import UnitsPage
-from housingmatch.gui.work import prepare_matching_work
 from housingmatch.paths import resource
-from housingmatch.services.matching import active_ruleset
-from housingmatch.store import Store
+from housingmatch.rules.permissions import Action, allowed
+from housingmatch.services import records
+from housingmatch.services.background import prepare_matching_work
+from housingmatch.services.database import Store, open_store
+from housingmatch.services.matching import current_ruleset
 
 DASHBOARD, REQUESTS, UNITS, MATCHING = range(4)
 # From this many requests the candidate index is built ahead of the first ranking.
@@ -40,10 +42,17 @@ PREPARE_MATCHING_FROM = 5_000
 class MainWindow(QMainWindow):
     """The application window over one open database."""
 
-    def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
-        """Show the workspaces of ``store``; ``settings`` keeps UI state only."""
+    def __init__(
+        self,
+        store: Store,
+        session: Session,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Show the workspaces of ``store`` to ``session``; ``settings`` keeps UI state only."""
         super().__init__(parent)
         self.store = store
+        self.session = session
         self.settings = settings
         self.jobs = JobRunner(self)
         self.resize(1280, 800)
@@ -76,9 +85,12 @@ class MainWindow(QMainWindow):
 
         self.counts_label = QLabel(self)
         self.ruleset_label = QLabel(self)
+        self.session_label = QLabel(self)
+        self.session_label.setObjectName("session_label")
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.jobs.progress_widget)
         self.statusBar().addPermanentWidget(self.ruleset_label)
+        self.statusBar().addPermanentWidget(self.session_label)
 
         self._build_menus(pages)
 
@@ -127,6 +139,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=number: self.show_page(n))
             self.page_actions.append(action)
 
+        self.admin_menu = bar.addMenu(self.tr("A&dministration"))
+        self.accounts_action = self.admin_menu.addAction(self.tr("&Comptes…"))
+
         help_menu = bar.addMenu(self.tr("&Aide"))
         self.about_action = help_menu.addAction(self.tr("À &propos de HousingMatch"))
 
@@ -139,6 +154,7 @@ class MainWindow(QMainWindow):
         self.new_unit_action.triggered.connect(self._on_new_unit_action_triggered)
         self.find_action.triggered.connect(self._on_find_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.accounts_action.triggered.connect(self._on_accounts_action_triggered)
 
     # -- public ----------------------------------------------------------------------------------
     def show_page(self, number: int) -> None:
@@ -150,16 +166,26 @@ class MainWindow(QMainWindow):
         return self.stack.currentIndex()
 
     def open_database(self, path: Path) -> None:
-        """Close the current database and open ``path`` (created if missing)."""
+        """Close the current database and open ``path`` (created if missing).
+
+        A database with accounts asks who is working first; cancelling keeps the current one.
+        """
+        from housingmatch.gui.login_dialog import ask_session
+
         try:
-            store = Store.open(path)
+            store = open_store(path)
         except Exception as exc:
             show_error(self, self.tr("Ouverture de la base"), exc)
+            return
+        session = ask_session(store, self)
+        if session is None:
+            store.close()
             return
         self.jobs.cancel_all()
         self.jobs.wait()
         self.store.close()
         self.store = store
+        self.session = session
         self._load_store()
 
     def import_file(self, kind: str, path: Path | None = None) -> None:
@@ -177,29 +203,51 @@ class MainWindow(QMainWindow):
                 return
             path = Path(chosen)
             self.settings.setValue("dialogs/last_folder", str(path.parent))
-        dialog = ImportDialog(self.store, self.jobs, kind, path, self)
+        dialog = ImportDialog(self.store, self.session, self.jobs, kind, path, self)
         dialog.imported.connect(lambda _report: self.reload())
         dialog.open()
 
     def refresh_status(self) -> None:
-        """Update the counts and the active rule set in the status bar."""
-        requests = self.store.requests.count()
-        active = self.store.requests.count(RequestStatus.ACTIVE)
-        units = self.store.units.count()
-        open_units = self.store.units.count(UnitStatus.OUVERT)
+        """Update the counts, the active rule set and who is working in the status bar."""
+        counts = records.counts(self.store, self.session)
         self.counts_label.setText(
             self.tr("{r} demandes ({a} actives) · {u} logements ({o} ouverts)").format(
-                r=french_int(requests),
-                a=french_int(active),
-                u=french_int(units),
-                o=french_int(open_units),
+                r=french_int(counts.requests),
+                a=french_int(counts.requests_active),
+                u=french_int(counts.units),
+                o=french_int(counts.units_open),
             )
         )
         self.ruleset_label.setText(self.tr("Règles : {name}").format(name=self._ruleset_name()))
+        if self.session.authenticated:
+            self.session_label.setText(self.tr("Connecté : {who}").format(who=self.session.label))
+        else:
+            self.session_label.setText(
+                self.tr("Poste de {user} (base sans comptes)").format(user=self.session.user)
+            )
 
     def _ruleset_name(self) -> str:
-        rules = active_ruleset(self.store)
+        rules = current_ruleset(self.store, self.session)
         return f"{rules.name} {rules.version}"
+
+    def apply_permissions(self) -> None:
+        """Hide what the session's role may not do (the services refuse it anyway)."""
+        edit = allowed(self.session, Action.EDIT_RECORDS)
+        imports = allowed(self.session, Action.IMPORT_DATA)
+        self.new_request_action.setVisible(edit)
+        self.new_unit_action.setVisible(edit)
+        self.import_requests_action.setVisible(imports)
+        self.import_units_action.setVisible(imports)
+        manage = allowed(self.session, Action.MANAGE_USERS)
+        self.accounts_action.setVisible(manage)
+        self.admin_menu.menuAction().setVisible(manage)
+        rank = allowed(self.session, Action.RANK)
+        self.side_bar.item(MATCHING).setHidden(not rank)
+        self.page_actions[MATCHING].setVisible(rank)
+        if not rank and self.current_page() == MATCHING:
+            self.show_page(REQUESTS)
+        for page in (self.requests_page, self.units_page, self.matching_page):
+            page.apply_permissions(self.session)
 
     def reload(self) -> None:
         """Reload every workspace from the database (after an import or a demo fill)."""
@@ -216,15 +264,18 @@ class MainWindow(QMainWindow):
         # The dashboard reads every request summary too: on a large database it waits for the
         # requests table (both in background jobs) instead of competing with it.
         self._dashboard_stale = True
-        for page in (self.requests_page, self.units_page, self.matching_page):
-            page.set_store(self.store)
+        self.apply_permissions()
+        for page in (self.requests_page, self.units_page):
+            page.set_store(self.store, self.session)
+        if allowed(self.session, Action.RANK):
+            self.matching_page.set_store(self.store, self.session)
         self.refresh_status()
 
     @Slot(int)
     def _on_requests_page_records_loaded(self, count: int) -> None:
         if self._dashboard_stale:
             self._dashboard_stale = False
-            self.dashboard_page.set_store(self.store)
+            self.dashboard_page.set_store(self.store, self.session)
             self.prepare_matching(count)
 
     def prepare_matching(self, request_count: int) -> Job | None:
@@ -234,10 +285,13 @@ class MainWindow(QMainWindow):
         """
         if self.store.path is None or request_count < PREPARE_MATCHING_FROM:
             return None
+        if not allowed(self.session, Action.RANK):
+            return None
         return self.jobs.start(
             self.tr("Préparation du classement"),
             prepare_matching_work,
             self.store.path,
+            self.session,
             show_progress=False,
         )
 
@@ -293,9 +347,9 @@ class MainWindow(QMainWindow):
         # The page that saved refreshed its own row; a request never changes the units
         # table nor a unit the requests table, so only the derived views are reloaded. The
         # matching page lists units: it rereads them only when a unit changed.
-        self.dashboard_page.set_store(self.store)
-        if self.sender() is self.units_page:
-            self.matching_page.set_store(self.store)
+        self.dashboard_page.set_store(self.store, self.session)
+        if self.sender() is self.units_page and allowed(self.session, Action.RANK):
+            self.matching_page.set_store(self.store, self.session)
         self.refresh_status()
 
     @Slot(str)
@@ -349,6 +403,12 @@ class MainWindow(QMainWindow):
             self.show_page(REQUESTS)
         page = self.requests_page if self.current_page() == REQUESTS else self.units_page
         page.focus_search()
+
+    @Slot()
+    def _on_accounts_action_triggered(self) -> None:
+        from housingmatch.gui.accounts_dialog import AccountsDialog
+
+        AccountsDialog(self.store, self.session, self).open()
 
     @Slot()
     def _on_about_action_triggered(self) -> None:

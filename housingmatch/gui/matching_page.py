@@ -29,27 +29,29 @@ from PySide6.QtWidgets import (
 )
 
 from housingmatch.domain.model import Unit, UnitStatus, label, typology_name
+from housingmatch.domain.session import Session
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.delegates import PART_COLOURS, BadgesDelegate, PartsBarDelegate
 from housingmatch.gui.formats import edited_date, french_date
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
 from housingmatch.gui.request_dialog import format_amount
-from housingmatch.gui.work import (
+from housingmatch.matching.explain import compare
+from housingmatch.matching.results import EXCLUSION_LABELS, PART_LABELS, RankedCandidate
+from housingmatch.rules.groups import GROUP_LABELS
+from housingmatch.rules.permissions import Action, allowed
+from housingmatch.services import local_session, proposals, records
+from housingmatch.services.background import (
     SHOWN_CANDIDATES,
-    PersonInfo,
     UnitRankingView,
     allocate_work,
     candidate_units_work,
     rank_unit_work,
 )
-from housingmatch.matching.explain import compare
-from housingmatch.matching.results import EXCLUSION_LABELS, PART_LABELS, RankedCandidate
-from housingmatch.rules.groups import GROUP_LABELS
-from housingmatch.services import proposals
+from housingmatch.services.database import Store
 from housingmatch.services.facts import request_facts
-from housingmatch.store import Store
-from housingmatch.store.proposals import MAX_CANDIDATES
+from housingmatch.services.proposals import MAX_CANDIDATES
+from housingmatch.services.records import PersonInfo
 
 MAX_PROPOSED = MAX_CANDIDATES
 
@@ -186,6 +188,7 @@ class MatchingPage(QWidget):
         super().__init__(parent)
         self.jobs = jobs
         self.store: Store | None = None
+        self.session: Session = local_session()
         self.view_data: UnitRankingView | None = None
         self.rank_job: Job | None = None
         self._rank_serial = 0  # the ranking asked last; an older job's result is dropped
@@ -426,11 +429,20 @@ class MatchingPage(QWidget):
         return page
 
     # -- store -----------------------------------------------------------------------------------
-    def set_store(self, store: Store) -> None:
+    def apply_permissions(self, session: Session) -> None:
+        """Hide preparing proposals from a role that may not (the service refuses anyway)."""
+        prepare = allowed(session, Action.PREPARE_PROPOSAL)
+        self.draft_button.setVisible(prepare)
+        self.save_allocation_button.setVisible(prepare)
+
+    def set_store(self, store: Store, session: Session) -> None:
         """Fill the unit and request pickers from ``store``."""
         self.store = store
+        self.session = session
         current = self.current_unit_ref()
-        units = sorted(store.units.all(), key=lambda u: (u.status != UnitStatus.OUVERT, u.ref))
+        units = sorted(
+            records.list_units(store, session), key=lambda u: (u.status != UnitStatus.OUVERT, u.ref)
+        )
         self._units = {u.ref: u for u in units}
         self.unit_combo.blockSignals(True)
         self.unit_combo.clear()
@@ -473,6 +485,7 @@ class MatchingPage(QWidget):
             self.tr("Classement des candidats"),
             rank_unit_work,
             self.store.path,
+            self.session,
             ref,
             self.ranking_date(),
             on_done=partial(self._on_rank_job_done, self._rank_serial),
@@ -615,7 +628,7 @@ class MatchingPage(QWidget):
         if self.store is None or ref is None:
             self.draft_label.setText("")
             return
-        draft = self.store.proposals.draft_for(ref)
+        draft = proposals.draft_for(self.store, self.session, ref)
         if draft is None:
             self.draft_label.setText(self.tr("Pas de proposition en préparation pour ce logement."))
         else:
@@ -669,9 +682,9 @@ class MatchingPage(QWidget):
                     m=_minutes(candidate.commute_minutes)
                 )
             )
-        request = self.store.requests.get(candidate.ref)
+        request = records.find_request(self.store, self.session, candidate.ref)
         if request is not None:
-            facts = request_facts(self.store, request, data.ranking.on)
+            facts = request_facts(self.store, self.session, request, data.ranking.on)
             facts_lines.append(self.tr("Employeur : {e}").format(e=request.employer.name))
             facts_lines.append(
                 self.tr("Ménage : {p} personne(s), {c}").format(
@@ -749,7 +762,7 @@ class MatchingPage(QWidget):
             return False
         refs = [c.ref for c in chosen]
         try:
-            proposals.save_draft(self.store, data.ranking, refs, deviation_reason)
+            proposals.save_draft(self.store, self.session, data.ranking, refs, deviation_reason)
         except proposals.DeviationReasonNeeded as needed:
             reason, ok = QInputDialog.getText(
                 self, self.tr("Écart au classement"), f"{needed}\n" + self.tr("Motif de l'écart :")
@@ -780,6 +793,7 @@ class MatchingPage(QWidget):
             self.tr("Logements pour une demande"),
             candidate_units_work,
             self.store.path,
+            self.session,
             request_ref.strip(),
             self.ranking_date(),
             on_done=self._on_units_found,
@@ -846,6 +860,7 @@ class MatchingPage(QWidget):
             self.tr("Répartition des logements ouverts"),
             allocate_work,
             self.store.path,
+            self.session,
             self.ranking_date(),
             MAX_PROPOSED,
             on_done=self._on_allocation_done,
@@ -946,6 +961,7 @@ class MatchingPage(QWidget):
             try:
                 proposals.save_allocation_draft(
                     self.store,
+                    self.session,
                     unit_ref,
                     self._allocation_info.on,
                     self._allocation_info.ruleset.hash,

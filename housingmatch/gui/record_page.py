@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from housingmatch.domain.session import Session
 from housingmatch.gui.formats import french_int
 from housingmatch.gui.jobs import Job, JobRunner
 from housingmatch.gui.models import ColumnSpec, RecordTableModel, TableProxyModel
 from housingmatch.gui.search import SearchIndex
-from housingmatch.store import Store
+from housingmatch.services import local_session
+from housingmatch.services.background import load_records_work
+from housingmatch.services.database import Store
 
 # Wait this long after a keystroke before searching: typing "dupont" searches once, not six
 # times; short enough to feel immediate.
@@ -36,21 +39,6 @@ BACKGROUND_LOAD_RECORDS = 2_000
 
 
 Loaded = tuple[Sequence[Any], Sequence[str], dict[str, np.ndarray]]
-
-
-def load_records_work(
-    db_path: Path, read: Any, columns: Any, progress: Any, cancelled: Any
-) -> Loaded:
-    """Read the records of a table, their search keys and filter columns (job work function)."""
-    from housingmatch.errors import JobCancelled
-
-    progress(0, 2)
-    with Store.open(db_path) as store:
-        records, keys = read(store)
-    if cancelled():
-        raise JobCancelled()
-    progress(1, 2)
-    return records, keys, columns(records)
 
 
 def build_search_index(
@@ -92,6 +80,7 @@ class RecordPage(QWidget):
         super().__init__(parent)
         self.jobs = jobs
         self.store: Store | None = None
+        self.session: Session = local_session()
         self.model: RecordTableModel[Any] = RecordTableModel(columns, self, record_ref)
         self.proxy = TableProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -188,17 +177,17 @@ class RecordPage(QWidget):
         return button
 
     @staticmethod
-    def read_records(store: Store) -> tuple[Sequence[Any], Sequence[str]]:
+    def read_records(store: Store, session: Session) -> tuple[Sequence[Any], Sequence[str]]:
         """Return the records of ``store`` and their folded search keys (any thread)."""
         raise NotImplementedError
 
     @staticmethod
-    def record_count(store: Store) -> int:
+    def record_count(store: Store, session: Session) -> int:
         """Return how many records the table will hold."""
         raise NotImplementedError
 
     @staticmethod
-    def read_record(store: Store, ref: str) -> Any | None:
+    def read_record(store: Store, session: Session, ref: str) -> Any | None:
         """Return the record of the table with this reference, as read by read_records."""
         raise NotImplementedError
 
@@ -220,26 +209,31 @@ class RecordPage(QWidget):
         """Open the editor of a record (double-click)."""
 
     # -- public ----------------------------------------------------------------------------------
-    def set_store(self, store: Store) -> None:
+    def apply_permissions(self, session: Session) -> None:
+        """Hide the buttons the session's role may not use (the services refuse anyway)."""
+
+    def set_store(self, store: Store, session: Session) -> None:
         """Load (or reload) the records of ``store``; keeps search, filters and selection.
 
         A large table is read in a background job; the rows appear when it is done.
         """
         self.store = store
+        self.session = session
         if self._load_job is not None and not self._load_job.done:
             self._load_job.cancel()
-        if store.path is not None and self.record_count(store) > BACKGROUND_LOAD_RECORDS:
+        if store.path is not None and self.record_count(store, session) > BACKGROUND_LOAD_RECORDS:
             self.count_label.setText(self.tr("Chargement…"))
             self._load_job = self.jobs.start(
                 self.tr("Chargement des fiches"),
                 load_records_work,
                 store.path,
+                session,
                 type(self).read_records,
                 type(self).filter_columns,
                 on_done=self.show_records,
             )
             return
-        records, keys = self.read_records(store)
+        records, keys = self.read_records(store, session)
         self.show_records((records, keys, self.filter_columns(records)))
 
     def show_records(self, loaded: Loaded) -> None:
@@ -265,11 +259,11 @@ class RecordPage(QWidget):
         if store is None:
             return -1
         if self._load_job is not None and not self._load_job.done:
-            self.set_store(store)  # the job may have read the record before it was saved
+            self.set_store(store, self.session)  # the job may have read it before the save
             return -1
-        record = self.read_record(store, ref)
+        record = self.read_record(store, self.session, ref)
         if record is None:
-            self.set_store(store)
+            self.set_store(store, self.session)
             return -1
         fresh = self.filter_columns([record])
         position = self.model.position_of(ref)

@@ -36,6 +36,7 @@ from housingmatch.domain.model import (
     Workplace,
     label,
 )
+from housingmatch.domain.session import Session
 from housingmatch.gui.communes import (
     CommuneCompleter,
     commune_label,
@@ -45,10 +46,11 @@ from housingmatch.gui.formats import edited_date, french_date, to_qdate
 from housingmatch.gui.forms.ui_request_dialog import Ui_RequestDialog
 from housingmatch.gui.jobs import show_error
 from housingmatch.gui.record_dialog import RecordDialog
+from housingmatch.rules.permissions import Action, allowed
 from housingmatch.rules.validation import FieldProblem, validate_request
+from housingmatch.services.database import Store
 from housingmatch.services.facts import RequestFacts, request_facts
 from housingmatch.services.records import ValidationFailed, save_request
-from housingmatch.store import Store
 
 INVALID_STYLE = "background-color: #fdecea; border: 1px solid #c0392b;"
 
@@ -126,13 +128,18 @@ class RequestDialog(RecordDialog):
     """Edit or create one request; save goes through the records service (audited)."""
 
     def __init__(
-        self, store: Store, request: Request | None, parent: QWidget | None = None
+        self,
+        store: Store,
+        session: Session,
+        request: Request | None,
+        parent: QWidget | None = None,
     ) -> None:
         """Show ``request`` (None: a new one) in the form."""
         super().__init__(parent)
         self.ui = Ui_RequestDialog()
         self.ui.setupUi(self)
         self.store = store
+        self.session = session
         self.original = request
         self.saved: Request | None = None
         self.problems: list[FieldProblem] = []
@@ -142,6 +149,8 @@ class RequestDialog(RecordDialog):
         ui = self.ui
         self.save_button = ui.button_box.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Enregistrer"))
+        # A role that may not edit reads the form; the service would refuse the save anyway.
+        self.save_button.setVisible(allowed(session, Action.EDIT_RECORDS))
         ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
 
         _fill_combo(ui.contract_combo, TypeContrat)
@@ -203,16 +212,18 @@ class RequestDialog(RecordDialog):
 
     # -- typed pop-and-return API -------------------------------------------------------------
     @classmethod
-    def edit(cls, parent: QWidget | None, store: Store, request: Request) -> Request | None:
+    def edit(
+        cls, parent: QWidget | None, store: Store, session: Session, request: Request
+    ) -> Request | None:
         """Show the editor on ``request``; return the saved request, or None if cancelled."""
-        dialog = cls(store, request, parent)
+        dialog = cls(store, session, request, parent)
         dialog.exec()
         return dialog.saved
 
     @classmethod
-    def create(cls, parent: QWidget | None, store: Store) -> Request | None:
+    def create(cls, parent: QWidget | None, store: Store, session: Session) -> Request | None:
         """Show an empty editor; return the created request, or None if cancelled."""
-        dialog = cls(store, None, parent)
+        dialog = cls(store, session, None, parent)
         dialog.exec()
         return dialog.saved
 
@@ -421,7 +432,7 @@ class RequestDialog(RecordDialog):
         ui = self.ui
         status = self.original.status if self.original else RequestStatus.ACTIVE
         try:
-            facts = request_facts(self.store, request, date.today())
+            facts = request_facts(self.store, self.session, request, date.today())
         except Exception as exc:  # a half-typed form may not be computable yet
             self.facts = None
             for value in (ui.category_value, ui.groups_value, ui.financings_value):
@@ -543,7 +554,10 @@ class RequestDialog(RecordDialog):
             return False
         try:
             self.saved = save_request(
-                self.store, request, original_ref=self.original.ref if self.original else None
+                self.store,
+                self.session,
+                request,
+                original_ref=self.original.ref if self.original else None,
             )
         except ValidationFailed as exc:
             self._refuse(exc.problems)

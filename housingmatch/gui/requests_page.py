@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from housingmatch.domain.model import RequestStatus, label
+from housingmatch.domain.session import Session
 from housingmatch.domain.text import fold
 from housingmatch.gui.communes import CommuneCompleter, commune_key, commune_name, resolve_commune
 from housingmatch.gui.formats import french_date
@@ -18,9 +19,10 @@ from housingmatch.gui.models import ColumnSpec
 from housingmatch.gui.record_page import RecordPage
 from housingmatch.gui.request_dialog import RequestDialog
 from housingmatch.gui.search import SECONDARY
+from housingmatch.rules.permissions import Action, allowed
 from housingmatch.services import records as records_service
-from housingmatch.store import Store
-from housingmatch.store.requests import RequestSummary
+from housingmatch.services.database import Store
+from housingmatch.services.records import RequestSummary
 
 
 def _typologies(s: RequestSummary) -> str:
@@ -147,20 +149,26 @@ class RequestsPage(RecordPage):
 
     # -- data ----------------------------------------------------------------------------------
     @staticmethod
-    def record_count(store: Store) -> int:
+    def record_count(store: Store, session: Session) -> int:
         """Return the number of requests."""
-        return store.requests.count()
+        return records_service.request_count(store, session)
 
     @staticmethod
-    def read_records(store: Store) -> tuple[Sequence[Any], Sequence[str]]:
+    def read_records(store: Store, session: Session) -> tuple[Sequence[Any], Sequence[str]]:
         """Return the request summaries and their search keys (with commune names)."""
-        summaries = records_service.request_summaries(store)
+        summaries = records_service.request_summaries(store, session)
         return summaries, [RequestsPage.search_key(s) for s in summaries]
 
     @staticmethod
-    def read_record(store: Store, ref: str) -> RequestSummary | None:
+    def read_record(store: Store, session: Session, ref: str) -> RequestSummary | None:
         """Return the summary of one request (to refresh its row after a save)."""
-        return store.requests.summary(ref)
+        return records_service.request_summary(store, session, ref)
+
+    def apply_permissions(self, session: Session) -> None:
+        """Hide creating, editing, closing and reopening from a role that may not edit."""
+        edit = allowed(session, Action.EDIT_RECORDS)
+        for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button):
+            button.setVisible(edit)
 
     @staticmethod
     def search_key(record: Any) -> str:
@@ -229,7 +237,7 @@ class RequestsPage(RecordPage):
     def new_request(self) -> None:
         """Open an empty request editor; save creates the request."""
         assert self.store is not None
-        saved = RequestDialog.create(self, self.store)
+        saved = RequestDialog.create(self, self.store, self.session)
         if saved is not None:
             self._after_save(saved.ref)
 
@@ -237,11 +245,11 @@ class RequestsPage(RecordPage):
         """Open the editor of one request by reference."""
         assert self.store is not None
         try:
-            request = records_service.get_request(self.store, ref)
+            request = records_service.get_request(self.store, self.session, ref)
         except Exception as exc:
             show_error(self, self.tr("Demande"), exc)
             return
-        saved = RequestDialog.edit(self, self.store, request)
+        saved = RequestDialog.edit(self, self.store, self.session, request)
         if saved is not None:
             self._after_save(saved.ref)
 
@@ -276,7 +284,7 @@ class RequestsPage(RecordPage):
         if not ok:
             return
         try:
-            records_service.close_request(self.store, record.ref, reason)
+            records_service.close_request(self.store, self.session, record.ref, reason)
         except Exception as exc:
             show_error(self, self.tr("Clôture de la demande"), exc)
             return
@@ -288,7 +296,7 @@ class RequestsPage(RecordPage):
         if record is None or self.store is None:
             return
         try:
-            records_service.reopen_request(self.store, record.ref)
+            records_service.reopen_request(self.store, self.session, record.ref)
         except Exception as exc:
             show_error(self, self.tr("Réouverture de la demande"), exc)
             return

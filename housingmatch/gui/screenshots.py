@@ -7,15 +7,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from housingmatch.store import Store
+from housingmatch.domain.session import Session
+from housingmatch.services import records
+from housingmatch.services.database import open_store
 
 SIZE = (1280, 800)
 # A typo'd name typed in the requests search box of the screenshot.
 SEARCH_TEXT = "martn"
 
 
-def render_screenshots(db_path: Path, out_dir: Path) -> list[Path]:
-    """Open the window on ``db_path`` offscreen and save one PNG per workspace in ``out_dir``."""
+def render_screenshots(db_path: Path, out_dir: Path, session: Session) -> list[Path]:
+    """Open the window on ``db_path`` for ``session`` offscreen; save one PNG per workspace."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication, QWidget
@@ -54,8 +56,8 @@ def render_screenshots(db_path: Path, out_dir: Path) -> list[Path]:
 
     with tempfile.TemporaryDirectory() as settings_dir:
         settings = QSettings(str(Path(settings_dir) / "ui.ini"), QSettings.Format.IniFormat)
-        store = Store.open(db_path)
-        window = MainWindow(store, settings)
+        store = open_store(db_path)
+        window = MainWindow(store, session, settings)
         window.resize(*SIZE)
         window.show()
         wait_for(start_demo(window), 600)
@@ -74,9 +76,9 @@ def render_screenshots(db_path: Path, out_dir: Path) -> list[Path]:
         shot(window, "02_demandes_recherche.png")
 
         if page.model.rowCount():
-            request = store.requests.get(page.model.record(0).ref)
+            request = records.find_request(store, session, page.model.record(0).ref)
             if request is not None:
-                dialog = RequestDialog(store, request, window)
+                dialog = RequestDialog(store, session, request, window)
                 dialog.resize(*SIZE)
                 dialog.show()
                 shot(dialog, "03_editeur_demande.png")

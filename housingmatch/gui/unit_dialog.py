@@ -16,16 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from housingmatch.domain.model import Financement, Unit, UnitStatus, label
+from housingmatch.domain.session import Session
 from housingmatch.gui.communes import CommuneCompleter, commune_label, resolve_commune
 from housingmatch.gui.formats import edited_date, to_qdate
 from housingmatch.gui.forms.ui_unit_dialog import Ui_UnitDialog
 from housingmatch.gui.jobs import show_error
 from housingmatch.gui.record_dialog import RecordDialog
 from housingmatch.gui.request_dialog import INVALID_STYLE, format_amount, parse_amount
+from housingmatch.rules.permissions import Action, allowed
 from housingmatch.rules.validation import FieldProblem, validate_unit
+from housingmatch.services.database import Store
 from housingmatch.services.facts import unit_record
 from housingmatch.services.records import ValidationFailed, save_unit
-from housingmatch.store import Store
 
 
 def blank_unit() -> Unit:
@@ -50,12 +52,19 @@ class UnitDialog(RecordDialog):
 
     unit_saved = Signal(str)
 
-    def __init__(self, store: Store, unit: Unit | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        session: Session,
+        unit: Unit | None,
+        parent: QWidget | None = None,
+    ) -> None:
         """Show ``unit`` (None: a new one) in the form."""
         super().__init__(parent)
         self.ui = Ui_UnitDialog()
         self.ui.setupUi(self)
         self.store = store
+        self.session = session
         self.original = unit
         self.saved: Unit | None = None
         self.problems: list[FieldProblem] = []
@@ -64,6 +73,8 @@ class UnitDialog(RecordDialog):
         ui = self.ui
         self.save_button = ui.button_box.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Enregistrer"))
+        # A role that may not edit reads the form; the service would refuse the save anyway.
+        self.save_button.setVisible(allowed(session, Action.EDIT_RECORDS))
         ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         for rooms in range(1, 7):
             ui.typology_combo.addItem(f"T{rooms}", rooms)
@@ -95,16 +106,18 @@ class UnitDialog(RecordDialog):
         self.refresh()
 
     @classmethod
-    def edit(cls, parent: QWidget | None, store: Store, unit: Unit) -> Unit | None:
+    def edit(
+        cls, parent: QWidget | None, store: Store, session: Session, unit: Unit
+    ) -> Unit | None:
         """Show the editor on ``unit``; return the saved unit, or None if cancelled."""
-        dialog = cls(store, unit, parent)
+        dialog = cls(store, session, unit, parent)
         dialog.exec()
         return dialog.saved
 
     @classmethod
-    def create(cls, parent: QWidget | None, store: Store) -> Unit | None:
+    def create(cls, parent: QWidget | None, store: Store, session: Session) -> Unit | None:
         """Show an empty editor; return the created unit, or None if cancelled."""
-        dialog = cls(store, None, parent)
+        dialog = cls(store, session, None, parent)
         dialog.exec()
         return dialog.saved
 
@@ -224,7 +237,7 @@ class UnitDialog(RecordDialog):
         self.save_button.setEnabled(not problems)
         ui.total_rent_value.setText(f"{format_amount(unit.total_rent)} €")
         if unit.commune:
-            computed = unit_record(self.store, unit, date.today())["calcul"]
+            computed = unit_record(self.store, self.session, unit, date.today())["calcul"]
             ui.zone_value.setText(computed.get("zone_abc") or "—")
             ui.metropole_value.setText(
                 self.tr("oui") if computed.get("dijon_metropole") else self.tr("non")
@@ -266,7 +279,10 @@ class UnitDialog(RecordDialog):
             return False
         try:
             self.saved = save_unit(
-                self.store, unit, original_ref=self.original.ref if self.original else None
+                self.store,
+                self.session,
+                unit,
+                original_ref=self.original.ref if self.original else None,
             )
         except ValidationFailed:
             self.refresh()

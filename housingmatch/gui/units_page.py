@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from housingmatch.domain.model import Financement, Unit, UnitStatus, label, typology_name
+from housingmatch.domain.session import Session
 from housingmatch.domain.text import fold
 from housingmatch.gui.communes import CommuneCompleter, commune_key, commune_name, resolve_commune
 from housingmatch.gui.formats import french_date
@@ -18,8 +19,9 @@ from housingmatch.gui.models import ColumnSpec
 from housingmatch.gui.record_page import RecordPage
 from housingmatch.gui.request_dialog import format_amount
 from housingmatch.gui.unit_dialog import UnitDialog
+from housingmatch.rules.permissions import Action, allowed
 from housingmatch.services import records as records_service
-from housingmatch.store import Store
+from housingmatch.services.database import Store
 
 
 def unit_columns() -> list[ColumnSpec[Unit]]:
@@ -128,20 +130,27 @@ class UnitsPage(RecordPage):
         )
 
     @staticmethod
-    def record_count(store: Store) -> int:
+    def record_count(store: Store, session: Session) -> int:
         """Return the number of units."""
-        return store.units.count()
+        return records_service.unit_count(store, session)
 
     @staticmethod
-    def read_records(store: Store) -> tuple[Sequence[Any], Sequence[str]]:
+    def read_records(store: Store, session: Session) -> tuple[Sequence[Any], Sequence[str]]:
         """Return every unit and its search key."""
-        units = store.units.all()
+        units = records_service.list_units(store, session)
         return units, [UnitsPage.search_key(u) for u in units]
 
     @staticmethod
-    def read_record(store: Store, ref: str) -> Unit | None:
+    def read_record(store: Store, session: Session, ref: str) -> Unit | None:
         """Return one unit (to refresh its row after a save)."""
-        return store.units.get(ref)
+        return records_service.find_unit(store, session, ref)
+
+    def apply_permissions(self, session: Session) -> None:
+        """Hide editing from a role that may not edit, ranking from one that may not rank."""
+        edit = allowed(session, Action.EDIT_RECORDS)
+        self.new_button.setVisible(edit)
+        self.edit_button.setVisible(edit)
+        self.rank_button.setVisible(allowed(session, Action.RANK))
 
     @staticmethod
     def search_key(record: Any) -> str:
@@ -191,7 +200,7 @@ class UnitsPage(RecordPage):
     def new_unit(self) -> None:
         """Open an empty unit editor; save creates the unit."""
         assert self.store is not None
-        saved = UnitDialog.create(self, self.store)
+        saved = UnitDialog.create(self, self.store, self.session)
         if saved is not None:
             self._after_save(saved.ref)
 
@@ -199,11 +208,11 @@ class UnitsPage(RecordPage):
         """Open the editor of one unit by reference."""
         assert self.store is not None
         try:
-            unit = records_service.get_unit(self.store, ref)
+            unit = records_service.get_unit(self.store, self.session, ref)
         except Exception as exc:
             show_error(self, self.tr("Logement"), exc)
             return
-        saved = UnitDialog.edit(self, self.store, unit)
+        saved = UnitDialog.edit(self, self.store, self.session, unit)
         if saved is not None:
             self._after_save(saved.ref)
 

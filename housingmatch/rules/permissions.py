@@ -37,11 +37,14 @@ _C, _S, _A = Role.CONSEILLER, Role.SUPERVISEUR, Role.ADMINISTRATEUR
 
 #: The one permission table. A supervisor can do an advisor's work too; the administrator
 #: manages accounts and the file (backups), reads the audit, but takes no part in matching
-#: decisions or rule approval (separation of duties).
+#: decisions or rule approval (separation of duties). The administrator may import files: the
+#: person who sets up a new database (its first account is an administrator) loads the
+#: existing requests and units into it, or the demonstration data; every imported row is
+#: audited under their name, and editing a record one by one stays an advisor's work.
 PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.READ: frozenset({_C, _S, _A}),
     Action.EDIT_RECORDS: frozenset({_C, _S}),
-    Action.IMPORT_DATA: frozenset({_C, _S}),
+    Action.IMPORT_DATA: frozenset({_C, _S, _A}),
     Action.EXPORT_DATA: frozenset({_C, _S}),
     Action.RANK: frozenset({_C, _S}),
     Action.PREPARE_PROPOSAL: frozenset({_C, _S}),

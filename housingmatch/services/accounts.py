@@ -143,6 +143,12 @@ def authenticate(store: Store, name: str, password: str, now: datetime | None = 
     return Session(user=account.name, role=account.role, display_name=account.display_name)
 
 
+def hash_password(password: str) -> str:
+    """Return the Argon2id hash (PHC string) of an acceptable password."""
+    check_password(password)
+    return _HASHER.hash(password)
+
+
 def _info(account: Account) -> AccountInfo:
     return AccountInfo(
         name=account.name,
@@ -186,6 +192,11 @@ def add_account(
     _check_name(name)
     if store.accounts.get(name) is not None:
         raise UserError(f"Le compte « {name} » existe déjà.")
+    if not has_accounts(store) and role != Role.ADMINISTRATEUR:
+        raise UserError(
+            "Le premier compte d'une base est son administrateur : créez-le avec "
+            "--role administrateur, puis les autres comptes."
+        )
     check_password(password)
     account = store.accounts.add(
         name, display_name.strip(), role, _HASHER.hash(password), session.user

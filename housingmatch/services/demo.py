@@ -3,19 +3,78 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from housingmatch.domain.model import Request
-from housingmatch.errors import JobCancelled
+from housingmatch.domain.session import Role, Session
+from housingmatch.errors import JobCancelled, UserError
 from housingmatch.exchange.demo import DemoSummary, generator
+from housingmatch.rules.permissions import Action, require
+from housingmatch.services.accounts import has_accounts, hash_password
 from housingmatch.store import Store
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
+@dataclass(frozen=True, slots=True)
+class DemoAccount:
+    """A documented account of the demonstration database (README, "Comptes et rôles")."""
+
+    name: str
+    password: str
+    role: Role
+    display_name: str
+
+
+#: One account per role; the passwords are public (README): a demonstration database holds
+#: generated people only.
+DEMO_ACCOUNTS = (
+    DemoAccount("conseil", "demo-conseil", Role.CONSEILLER, "Camille Conseil"),
+    DemoAccount("superviseur", "demo-superviseur", Role.SUPERVISEUR, "Sacha Superviseur"),
+    DemoAccount("admin", "demo-admin", Role.ADMINISTRATEUR, "Alex Admin"),
+)
+
+
+def create_demo_accounts(store: Store, session: Session | None = None) -> list[DemoAccount]:
+    """Add the demonstration accounts that are missing; return those created (audited).
+
+    On a database without accounts nobody needs to be signed in (actor ``démo``); once it has
+    accounts, only an administrator may add them.
+    """
+    actor = "démo"
+    if has_accounts(store):
+        if session is None:
+            raise UserError("Seul un administrateur peut ajouter les comptes de démonstration.")
+        require(session, Action.MANAGE_USERS)
+        actor = session.user
+    made = []
+    with store.db.atomic():
+        for account in DEMO_ACCOUNTS:
+            if store.accounts.get(account.name) is None:
+                store.accounts.add(
+                    account.name,
+                    account.display_name,
+                    account.role,
+                    hash_password(account.password),
+                    actor,
+                )
+                made.append(account)
+    return made
+
+
+def demo_session(store: Store) -> Session:
+    """Return the session of the demonstration advisor, the author of the generated data."""
+    account = DEMO_ACCOUNTS[0]
+    if store.accounts.get(account.name) is None:
+        raise UserError("La base n'a pas les comptes de démonstration.")
+    return Session(account.name, account.role, account.display_name)
+
+
 def generate_demo(
     store: Store,
+    session: Session,
     requests: int = 2000,
     units: int = 150,
     seed: int = 2026,
@@ -24,6 +83,7 @@ def generate_demo(
     cancelled: Cancelled | None = None,
 ) -> DemoSummary:
     """Fill a store with demonstration data (one transaction per batch of requests, audited)."""
+    require(session, Action.IMPORT_DATA)
     on = on or date.today()
     gen = generator(seed, on)
     batch = 5000
@@ -41,10 +101,10 @@ def generate_demo(
         raise JobCancelled()
     with store.db.atomic():
         for start in range(0, len(made), batch):
-            store.requests.save_many(made[start : start + batch], "démo", "démonstration")
+            store.requests.save_many(made[start : start + batch], session.user, "démonstration")
             if progress is not None:
                 progress(min(start + batch, requests), total)
-        store.units.save_many(unit_list, "démo", "démonstration")
+        store.units.save_many(unit_list, session.user, "démonstration")
     if progress is not None:
         progress(total, total)
     return DemoSummary(requests, units, len(gen.employers), on)

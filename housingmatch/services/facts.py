@@ -8,6 +8,7 @@ from typing import Any
 
 from housingmatch.domain.fields import request_fields, unit_fields
 from housingmatch.domain.model import Financement, Request, Unit, label
+from housingmatch.domain.session import Session
 from housingmatch.geo import default_gazetteer
 from housingmatch.rules.ceilings import CeilingError, CeilingTable, default_ceiling_table
 from housingmatch.rules.dates import expiry_date, is_active, is_expired, seniority_months
@@ -19,6 +20,7 @@ from housingmatch.rules.groups import (
     resources_per_unit,
 )
 from housingmatch.rules.household import HouseholdCategory, household_category
+from housingmatch.rules.permissions import Action, require
 from housingmatch.rules.ruleset import RuleSet, default_ruleset
 from housingmatch.services.matching import active_ruleset, matching_context
 from housingmatch.store import Store
@@ -71,9 +73,14 @@ class RequestFacts:
 
 
 def request_facts(
-    store: Store | None, request: Request, on: date, zone_abc: str = DEFAULT_ZONE_ABC
+    store: Store | None,
+    session: Session,
+    request: Request,
+    on: date,
+    zone_abc: str = DEFAULT_ZONE_ABC,
 ) -> RequestFacts:
     """Return the computed facts of a request on a date (works for an unsaved request)."""
+    require(session, Action.READ)
     rules, table = _rules_and_ceilings(store)
     category = household_category(request.household, request.applicant.birth_date, on)
     financings = []
@@ -121,9 +128,9 @@ def _commune(code: str | None) -> dict[str, Any] | None:
     return {"code_insee": code, "nom": commune.nom if commune else None}
 
 
-def request_record(store: Store, request: Request, on: date) -> dict[str, Any]:
+def request_record(store: Store, session: Session, request: Request, on: date) -> dict[str, Any]:
     """Return a request as stored, with its resolved communes and computed fields."""
-    facts = request_facts(store, request, on)
+    facts = request_facts(store, session, request, on)
     return {
         "demande": request_fields(request),
         "communes": {
@@ -158,8 +165,9 @@ def request_record(store: Store, request: Request, on: date) -> dict[str, Any]:
     }
 
 
-def unit_record(store: Store, unit: Unit, on: date) -> dict[str, Any]:
+def unit_record(store: Store | None, session: Session, unit: Unit, on: date) -> dict[str, Any]:
     """Return a unit as stored, with its resolved commune and computed fields."""
+    require(session, Action.READ)
     gaz = default_gazetteer()
     zone = gaz.zone_abc(unit.commune)
     return {

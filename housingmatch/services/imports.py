@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from housingmatch.domain.session import Session
 from housingmatch.errors import JobCancelled, UserError
 from housingmatch.exchange.importer import Cancelled, ParsedFile, Progress, RowError, parse_table
 from housingmatch.exchange.tables import RawTable, read_table
 from housingmatch.exchange.templates import TEMPLATES, HeaderMatch
 from housingmatch.geo import default_gazetteer
-from housingmatch.services import current_actor
+from housingmatch.rules.permissions import Action, require
 from housingmatch.store import Store
 
 KINDS = tuple(TEMPLATES)
@@ -95,6 +96,7 @@ def _parse(
 
 def preview_import(
     store: Store | None,
+    session: Session,
     kind: str,
     path: str | Path,
     progress: Progress | None = None,
@@ -102,6 +104,7 @@ def preview_import(
     today: date | None = None,
 ) -> ImportPreview:
     """Read and check a file without writing anything."""
+    require(session, Action.IMPORT_DATA)
     path = Path(path)
     table, parsed = _parse(kind, path, progress, cancelled, today)
     return ImportPreview(
@@ -150,6 +153,7 @@ def write_rejects(table: RawTable, parsed: ParsedFile, target: Path) -> None:
 
 def import_file(
     store: Store,
+    session: Session,
     kind: str,
     path: str | Path,
     partial: bool = False,
@@ -163,6 +167,7 @@ def import_file(
     Re-importing the same file changes nothing; a changed row updates its record and the
     change is audited field by field.
     """
+    require(session, Action.IMPORT_DATA)
     path = Path(path)
     table, parsed = _parse(kind, path, progress, cancelled, today)
     if parsed.mapping.missing_columns:
@@ -176,7 +181,7 @@ def import_file(
     source = f"import {path.name} (sha256 {digest})"
     records = [record for _, record in parsed.records]
     repo = store.requests if kind == "demandes" else store.units
-    outcome = repo.save_many(records, current_actor(), source)  # type: ignore[arg-type]
+    outcome = repo.save_many(records, session.user, source)  # type: ignore[arg-type]
     rejects = None
     if parsed.errors:
         rejects = Path(rejects_path) if rejects_path else default_rejects_path(path)
@@ -194,13 +199,14 @@ def import_file(
     )
 
 
-def export_file(store: Store, kind: str, path: str | Path) -> int:
+def export_file(store: Store, session: Session, kind: str, path: str | Path) -> int:
     """Write every request or unit to a CSV in the import template; return the row count.
 
     The file imports back unchanged (same records, nothing created or updated).
     """
     from housingmatch.exchange.export import write_csv
 
+    require(session, Action.EXPORT_DATA)
     _check_kind(kind)
     path = Path(path)
     if path.suffix.lower() != ".csv":

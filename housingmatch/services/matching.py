@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from housingmatch.domain.model import Request, UnitStatus
+from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
 from housingmatch.geo import default_gazetteer
 from housingmatch.matching.allocation import allocate as allocate_units
@@ -33,6 +34,7 @@ from housingmatch.matching.results import (
     Ranking,
 )
 from housingmatch.rules.ceilings import CeilingTable
+from housingmatch.rules.permissions import Action, require
 from housingmatch.rules.ruleset import RuleSet, RuleSetError, default_ruleset, parse_ruleset
 from housingmatch.store import Store
 from housingmatch.store.bulk import gc_paused
@@ -187,8 +189,23 @@ def forget(store: Store) -> None:
             _SHARED.pop(str(store.path.resolve()), None)
 
 
-def rank_unit(store: Store, unit_ref: str, on: date, top: int | None = None) -> Ranking:
+def current_ruleset(store: Store, session: Session) -> RuleSet:
+    """Return the rule set rankings use now (see :func:`active_ruleset`)."""
+    require(session, Action.READ)
+    return active_ruleset(store)
+
+
+def prepare_matching(store: Store, session: Session) -> int:
+    """Build (or bring up to date) the database's candidate index; return its size."""
+    require(session, Action.RANK)
+    return len(engine_for(store).index)
+
+
+def rank_unit(
+    store: Store, session: Session, unit_ref: str, on: date, top: int | None = None
+) -> Ranking:
     """Rank every request for a unit on a date; keep the first ``top`` ranked when given."""
+    require(session, Action.RANK)
     unit = store.units.get(unit_ref)
     if unit is None:
         raise UserError(f"Aucun logement n'a la référence « {unit_ref} ».")
@@ -200,8 +217,9 @@ def rank_unit(store: Store, unit_ref: str, on: date, top: int | None = None) -> 
     return ranking
 
 
-def candidate_units(store: Store, request_ref: str, on: date) -> CandidateUnits:
+def candidate_units(store: Store, session: Session, request_ref: str, on: date) -> CandidateUnits:
     """Return the open units a request is eligible for, best first."""
+    require(session, Action.RANK)
     engine = engine_for(store)
     request = engine.index.get(request_ref)
     if request is None:
@@ -209,8 +227,9 @@ def candidate_units(store: Store, request_ref: str, on: date) -> CandidateUnits:
     return engine.candidate_units(request, store.units.all(status=UnitStatus.OUVERT), on)
 
 
-def allocate(store: Store, on: date, per_unit: int = 3) -> Allocation:
+def allocate(store: Store, session: Session, on: date, per_unit: int = 3) -> Allocation:
     """Suggest distinct candidates for all open units at once (maximal total score)."""
+    require(session, Action.RANK)
     if per_unit < 1:
         raise UserError("Le nombre de candidats par logement doit être au moins 1.")
     engine = engine_for(store)

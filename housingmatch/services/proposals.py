@@ -6,12 +6,22 @@ import json
 from collections.abc import Sequence
 from datetime import date
 
+from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
 from housingmatch.matching.results import Ranking
-from housingmatch.services import current_actor
+from housingmatch.rules.permissions import Action, require
 from housingmatch.services.matching import candidate_to_dict
 from housingmatch.store import DraftProposal, ProposalCandidate, Store
 from housingmatch.store.proposals import MAX_CANDIDATES
+
+__all__ = [
+    "MAX_CANDIDATES",
+    "DeviationReasonNeeded",
+    "draft_for",
+    "save_allocation_draft",
+    "save_draft",
+    "skipped_ranks",
+]
 
 # How many ranked candidates are kept with a proposal, so the ranking can be replayed.
 KEPT_RANKED = 50
@@ -42,14 +52,25 @@ def skipped_ranks(chosen_ranks: Sequence[int]) -> list[int]:
     return [r for r in range(1, max(chosen) + 1) if r not in chosen]
 
 
+def draft_for(store: Store, session: Session, unit_ref: str) -> DraftProposal | None:
+    """Return the unit's draft proposal, or None."""
+    require(session, Action.READ)
+    return store.proposals.draft_for(unit_ref)
+
+
 def save_draft(
-    store: Store, ranking: Ranking, refs: Sequence[str], deviation_reason: str | None = None
+    store: Store,
+    session: Session,
+    ranking: Ranking,
+    refs: Sequence[str],
+    deviation_reason: str | None = None,
 ) -> DraftProposal:
     """Keep candidates of a ranking, in order, as the unit's draft proposal (audited).
 
     Leaving out a better-ranked candidate needs a written reason; the ranking used (its rule
     set, date and first ranked candidates) is stored with the proposal.
     """
+    require(session, Action.PREPARE_PROPOSAL)
     if not 1 <= len(refs) <= MAX_CANDIDATES:
         raise UserError(f"Choisissez de 1 à {MAX_CANDIDATES} candidats.")
     ranks = []
@@ -84,14 +105,20 @@ def save_draft(
         ranking.on,
         ranking.ruleset.hash,
         json.dumps(kept, ensure_ascii=False),
-        current_actor(),
+        session.user,
     )
 
 
 def save_allocation_draft(
-    store: Store, unit_ref: str, on: date, ruleset_hash: str, refs: Sequence[str]
+    store: Store,
+    session: Session,
+    unit_ref: str,
+    on: date,
+    ruleset_hash: str,
+    refs: Sequence[str],
 ) -> DraftProposal:
     """Keep the batch allocation's candidates of one unit as its draft proposal (audited)."""
+    require(session, Action.PREPARE_PROPOSAL)
     if not 1 <= len(refs) <= MAX_CANDIDATES:
         raise UserError(f"Choisissez de 1 à {MAX_CANDIDATES} candidats.")
     return store.proposals.save_draft(
@@ -100,5 +127,5 @@ def save_allocation_draft(
         on,
         ruleset_hash,
         None,
-        current_actor(),
+        session.user,
     )

@@ -6,10 +6,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from housingmatch.domain.model import Request, RequestStatus, Unit, UnitStatus
+from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
 from housingmatch.rules.dates import VALIDITY_YEARS, add_years
+from housingmatch.rules.permissions import Action, require
 from housingmatch.rules.validation import FieldProblem, validate_request, validate_unit
-from housingmatch.services import current_actor
 from housingmatch.store import Store
 from housingmatch.store.requests import RequestSummary
 
@@ -24,16 +25,18 @@ class ValidationFailed(UserError):
         super().__init__(f"Enregistrement refusé. {text}")
 
 
-def get_request(store: Store, ref: str) -> Request:
+def get_request(store: Store, session: Session, ref: str) -> Request:
     """Return a request by reference, or raise a French error."""
+    require(session, Action.READ)
     request = store.requests.get(ref)
     if request is None:
         raise UserError(f"Aucune demande n'a la référence « {ref} ».")
     return request
 
 
-def get_unit(store: Store, ref: str) -> Unit:
+def get_unit(store: Store, session: Session, ref: str) -> Unit:
     """Return a unit by reference, or raise a French error."""
+    require(session, Action.READ)
     unit = store.units.get(ref)
     if unit is None:
         raise UserError(f"Aucun logement n'a la référence « {ref} ».")
@@ -41,7 +44,11 @@ def get_unit(store: Store, ref: str) -> Unit:
 
 
 def save_request(
-    store: Store, request: Request, today: date | None = None, original_ref: str | None = None
+    store: Store,
+    session: Session,
+    request: Request,
+    today: date | None = None,
+    original_ref: str | None = None,
 ) -> Request:
     """Validate and save a request; audited. Raise ValidationFailed.
 
@@ -49,13 +56,14 @@ def save_request(
     request may not take an existing reference, and an edited one keeps its reference: either
     would silently overwrite or orphan a record.
     """
+    require(session, Action.EDIT_RECORDS)
     problems = validate_request(request, today)
     problems += _reference_problems(
         "ref_demande", "une demande", request.ref, original_ref, store.requests.get(request.ref)
     )
     if problems:
         raise ValidationFailed(problems)
-    return store.requests.save(request, current_actor())
+    return store.requests.save(request, session.user)
 
 
 def _reference_problems(
@@ -69,40 +77,122 @@ def _reference_problems(
     return []
 
 
-def close_request(store: Store, ref: str, reason: str, on: date | None = None) -> Request:
+def close_request(
+    store: Store, session: Session, ref: str, reason: str, on: date | None = None
+) -> Request:
     """Close a request with a reason; audited."""
+    require(session, Action.EDIT_RECORDS)
     if not reason.strip():
         raise UserError("Indiquez le motif de clôture de la demande.")
-    request = get_request(store, ref)
+    request = get_request(store, session, ref)
     if request.status == RequestStatus.CLOSE:
         raise UserError(f"La demande « {ref} » est déjà close.")
     closed = replace(
         request, status=RequestStatus.CLOSE, closed_on=on or date.today(), close_reason=reason
     )
-    return store.requests.save(closed, current_actor(), source="clôture")
+    return store.requests.save(closed, session.user, source="clôture")
 
 
-def reopen_request(store: Store, ref: str) -> Request:
+def reopen_request(store: Store, session: Session, ref: str) -> Request:
     """Reopen a closed request; audited."""
-    request = get_request(store, ref)
+    require(session, Action.EDIT_RECORDS)
+    request = get_request(store, session, ref)
     reopened = replace(request, status=RequestStatus.ACTIVE, closed_on=None, close_reason=None)
-    return store.requests.save(reopened, current_actor(), source="réouverture")
+    return store.requests.save(reopened, session.user, source="réouverture")
 
 
-def save_unit(store: Store, unit: Unit, original_ref: str | None = None) -> Unit:
+def save_unit(store: Store, session: Session, unit: Unit, original_ref: str | None = None) -> Unit:
     """Validate and save a unit; audited. Raise ValidationFailed (see :func:`save_request`)."""
+    require(session, Action.EDIT_RECORDS)
     problems = validate_unit(unit)
     problems += _reference_problems(
         "ref_logement", "un logement", unit.ref, original_ref, store.units.get(unit.ref)
     )
     if problems:
         raise ValidationFailed(problems)
-    return store.units.save(unit, current_actor())
+    return store.units.save(unit, session.user)
 
 
-def request_summaries(store: Store) -> list[RequestSummary]:
+def request_summaries(store: Store, session: Session) -> list[RequestSummary]:
     """Return the list columns of every request (for the requests table)."""
+    require(session, Action.READ)
     return store.requests.summaries()
+
+
+def request_summary(store: Store, session: Session, ref: str) -> RequestSummary | None:
+    """Return the list columns of one request, or None."""
+    require(session, Action.READ)
+    return store.requests.summary(ref)
+
+
+def list_units(store: Store, session: Session, status: UnitStatus | None = None) -> list[Unit]:
+    """Return every unit (or those with ``status``), by reference."""
+    require(session, Action.READ)
+    return store.units.all(status=status) if status is not None else store.units.all()
+
+
+def find_request(store: Store, session: Session, ref: str) -> Request | None:
+    """Return a request by reference, or None."""
+    require(session, Action.READ)
+    return store.requests.get(ref)
+
+
+def find_unit(store: Store, session: Session, ref: str) -> Unit | None:
+    """Return a unit by reference, or None."""
+    require(session, Action.READ)
+    return store.units.get(ref)
+
+
+def request_count(store: Store, session: Session) -> int:
+    """Return the number of requests."""
+    require(session, Action.READ)
+    return store.requests.count()
+
+
+def unit_count(store: Store, session: Session) -> int:
+    """Return the number of units."""
+    require(session, Action.READ)
+    return store.units.count()
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """How many requests and units, and how many are active or open."""
+
+    requests: int
+    requests_active: int
+    units: int
+    units_open: int
+
+
+def counts(store: Store, session: Session) -> Counts:
+    """Return the record counts shown in the status bar."""
+    require(session, Action.READ)
+    return Counts(
+        store.requests.count(),
+        store.requests.count(RequestStatus.ACTIVE),
+        store.units.count(),
+        store.units.count(UnitStatus.OUVERT),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PersonInfo:
+    """What the matching tables show of a request besides its reference."""
+
+    name: str
+    employer: str
+    persons: int
+
+
+def people(store: Store, session: Session, refs: list[str]) -> dict[str, PersonInfo]:
+    """Return the name, employer and household size of these requests (those found)."""
+    require(session, Action.READ)
+    found = store.requests.get_many(refs)
+    return {
+        ref: PersonInfo(r.display_name, r.employer.name, r.household.persons)
+        for ref, r in found.items()
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +208,11 @@ class Dashboard:
     requests_expiring: list[tuple[RequestSummary, date]]
 
 
-def dashboard(store: Store, on: date, unit_days: int = 7, request_days: int = 30) -> Dashboard:
+def dashboard(
+    store: Store, session: Session, on: date, unit_days: int = 7, request_days: int = 30
+) -> Dashboard:
     """Return the counts, units whose deadline is near and requests about to lapse."""
+    require(session, Action.READ)
     units = store.units.all()
     open_units = [u for u in units if u.status == UnitStatus.OUVERT]
     due = sorted(
@@ -154,14 +247,25 @@ def dashboard(store: Store, on: date, unit_days: int = 7, request_days: int = 30
 
 
 __all__ = [
+    "Counts",
     "Dashboard",
+    "PersonInfo",
+    "RequestSummary",
     "ValidationFailed",
     "close_request",
+    "counts",
     "dashboard",
+    "find_request",
+    "find_unit",
     "get_request",
     "get_unit",
+    "list_units",
+    "people",
     "reopen_request",
+    "request_count",
     "request_summaries",
+    "request_summary",
     "save_request",
     "save_unit",
+    "unit_count",
 ]

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
+from housingmatch.rules.permissions import Action, require
 from housingmatch.rules.ruleset import RuleSet, RuleSetError, parse_ruleset
-from housingmatch.services import current_actor
 from housingmatch.services.matching import active_ruleset
 from housingmatch.store import Store, StoredRuleset
 
 
-def import_ruleset(store: Store, path: str | Path) -> RuleSet:
+def import_ruleset(store: Store, session: Session, path: str | Path) -> RuleSet:
     """Check a rule-set file and make it the active rule set (refused with a French reason)."""
+    require(session, Action.RULESET_IMPORT)
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -30,24 +32,26 @@ def import_ruleset(store: Store, path: str | Path) -> RuleSet:
         rules.effective_date,
         rules.content_hash,
         rules.text,
-        actor=current_actor(),
+        actor=session.user,
     )
     return rules
 
 
-def list_rulesets(store: Store) -> tuple[list[StoredRuleset], str]:
+def list_rulesets(store: Store, session: Session) -> tuple[list[StoredRuleset], str]:
     """Return every stored rule set and the hash of the active one."""
+    require(session, Action.READ)
     active = active_ruleset(store)
     return store.rulesets.all(), active.content_hash
 
 
-def activate_ruleset(store: Store, hash_prefix: str) -> StoredRuleset:
+def activate_ruleset(store: Store, session: Session, hash_prefix: str) -> StoredRuleset:
     """Make a stored rule set active again, found by (a prefix of) its hash."""
+    require(session, Action.RULESET_APPROVE)
     prefix = hash_prefix.strip().lower()
     found = [r for r in store.rulesets.all() if prefix and r.content_hash.startswith(prefix)]
     if not found:
         raise UserError(f"Aucune règle enregistrée n'a une empreinte commençant par « {prefix} ».")
     if len(found) > 1:
         raise UserError(f"L'empreinte « {prefix} » est ambiguë : donnez plus de caractères.")
-    store.rulesets.activate(found[0].content_hash, current_actor())
+    store.rulesets.activate(found[0].content_hash, session.user)
     return found[0]

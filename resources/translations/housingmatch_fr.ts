@@ -2,9 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="fr_FR">
 <context>
+    <name>AccountForm</name>
+    <message>
+        <location filename="../../housingmatch/gui/accounts_dialog.py" line="+45"/>
+        <source>Nom du compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nom affiché</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rôle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location line="+26"/>
+        <location line="+86"/>
+        <location line="+14"/>
+        <location line="+31"/>
+        <source>Comptes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <source>Ajouter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Désactiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réactiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réinitialiser le mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Compte « {n} » créé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Nouveau compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Compte « {n} » désactivé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compte « {n} » réactivé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nouveau mot de passe de {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mot de passe de « {n} » modifié ; le compte est déverrouillé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+107"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+109"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -37,7 +141,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../housingmatch/gui/dashboard.py" line="+124"/>
+        <location filename="../../housingmatch/gui/dashboard.py" line="+131"/>
         <source>Chiffres</source>
         <translation type="unfinished"></translation>
     </message>
@@ -112,7 +216,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Tableau de bord : calcul en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -122,7 +226,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Tableau de bord du {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -168,7 +272,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/import_dialog.py" line="+50"/>
+        <location filename="../../housingmatch/gui/import_dialog.py" line="+51"/>
         <source>demandes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -233,7 +337,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>(ignorée)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -263,7 +367,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Import annulé : rien n&apos;a été écrit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -327,14 +431,52 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/login_dialog.py" line="+35"/>
+        <source>HousingMatch — connexion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cette base est protégée : indiquez qui travaille.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Nom d&apos;utilisateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Comptes de démonstration : {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Se connecter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+50"/>
+        <location filename="../../housingmatch/gui/app.py" line="+59"/>
         <source>Création des données de démonstration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+62"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+71"/>
         <source>Tableau de bord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -354,7 +496,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>&amp;Fichier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -425,6 +567,16 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>A&amp;dministration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Comptes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Aide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,12 +586,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Ouverture de la base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Importer des demandes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -454,7 +606,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>{r} demandes ({a} actives) · {u} logements ({o} ouverts)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -464,7 +616,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>Connecté : {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Poste de {user} (base sans comptes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>HousingMatch — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,12 +636,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Préparation du classement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Quitter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,7 +651,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Ouvrir une base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -509,7 +671,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>À propos de HousingMatch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -527,7 +689,7 @@
 <context>
     <name>MatchingPage</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+36"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+37"/>
         <source>Par logement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,12 +700,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+648"/>
+        <location line="+659"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-630"/>
+        <location line="-641"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,12 +840,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+298"/>
+        <location line="+308"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-287"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -723,7 +885,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+74"/>
         <source>Classement de {ref} en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,7 +895,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Candidats ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -858,7 +1020,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>aucun groupe prioritaire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -868,7 +1030,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>Retirer un candidat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -878,7 +1040,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <location line="+6"/>
         <source>Propositions</source>
         <translation type="unfinished"></translation>
@@ -900,12 +1062,12 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../housingmatch/gui/record_page.py" line="+105"/>
+        <location filename="../../housingmatch/gui/record_page.py" line="+94"/>
         <source>Effacer les filtres</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+131"/>
         <source>Chargement…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -915,7 +1077,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Index de recherche</source>
         <translation type="unfinished"></translation>
     </message>
@@ -933,12 +1095,12 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/request_dialog.py" line="+144"/>
+        <location filename="../../housingmatch/gui/request_dialog.py" line="+151"/>
         <source>Enregistrer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Annuler</source>
         <translation type="unfinished"></translation>
     </message>
@@ -953,7 +1115,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Montant illisible : écrivez par exemple 1 234,50.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,7 +1180,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Enregistrement de la demande</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1405,7 +1567,7 @@
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../housingmatch/gui/requests_page.py" line="+39"/>
+        <location filename="../../housingmatch/gui/requests_page.py" line="+41"/>
         <source>Référence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1529,7 +1691,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+103"/>
         <source>Demande</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1557,12 +1719,12 @@
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/unit_dialog.py" line="+66"/>
+        <location filename="../../housingmatch/gui/unit_dialog.py" line="+75"/>
         <source>Enregistrer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Annuler</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1577,7 +1739,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Nombre illisible : écrivez par exemple 45,5.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,7 +1774,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Enregistrement du logement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1812,7 +1974,7 @@
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../housingmatch/gui/units_page.py" line="+29"/>
+        <location filename="../../housingmatch/gui/units_page.py" line="+31"/>
         <source>Référence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1917,7 +2079,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+84"/>
         <source>Logement</source>
         <translation type="unfinished"></translation>
     </message>

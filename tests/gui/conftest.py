@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from housingmatch.domain.model import Applicant, Financement, Mobilite
 from housingmatch.gui.main_window import MainWindow
 from housingmatch.store import Store
-from tests.builders import CHENOVE, DIJON, LONGVIC, make_request, make_unit
+from tests.builders import CHENOVE, DIJON, LONGVIC, SUPERVISOR, make_request, make_unit
 
 PEOPLE = [
     ("DEM-0001", "Dupont", "Marie", DIJON),
@@ -120,7 +120,7 @@ def sample_db(db_path: Path) -> Path:
 def app_window(qtbot, sample_db: Path, settings: QSettings) -> Iterator[MainWindow]:
     """The real main window on a temporary database with a little data."""
     store = Store.open(sample_db)
-    window = MainWindow(store, settings)
+    window = MainWindow(store, SUPERVISOR, settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -4,6 +4,7 @@ import pytest
 
 from housingmatch.gui.import_dialog import ImportDialog
 from housingmatch.gui.main_window import REQUESTS
+from tests.builders import SUPERVISOR
 
 TEMPLATE_REFS = {"EXEMPLE-001", "EXEMPLE-002"}
 
@@ -35,7 +36,9 @@ def table(view) -> list[list[str]]:
 
 
 def previewed_dialog(app_window, qtbot, path: Path) -> ImportDialog:
-    dialog = ImportDialog(app_window.store, app_window.jobs, "demandes", path, app_window)
+    dialog = ImportDialog(
+        app_window.store, SUPERVISOR, app_window.jobs, "demandes", path, app_window
+    )
     qtbot.addWidget(dialog)
     # The preview job's result is queued to the GUI thread: it cannot arrive before this wait.
     with qtbot.waitSignal(dialog.previewed, timeout=10000):

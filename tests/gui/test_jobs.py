@@ -1,7 +1,8 @@
 from housingmatch.errors import UserError
 from housingmatch.gui.jobs import JobRunner
-from housingmatch.gui.work import generate_demo_work
+from housingmatch.services.background import generate_demo_work
 from housingmatch.store import Store
+from tests.builders import SUPERVISOR
 
 
 def test_job_reports_progress_and_result(app_window, qtbot):
@@ -10,7 +11,7 @@ def test_job_reports_progress_and_result(app_window, qtbot):
     before = store.requests.count()
     results = []
     job = app_window.jobs.start(
-        "démo", generate_demo_work, store.path, 1500, 10, 7, on_done=results.append
+        "démo", generate_demo_work, store.path, SUPERVISOR, 1500, 10, 7, on_done=results.append
     )
     job.signals.progress.connect(lambda done, total: seen.append((done, total)))
     # job_ended is emitted on the GUI thread: connecting after start cannot miss it.
@@ -33,6 +34,7 @@ def test_cancelled_job_leaves_the_database_unchanged(app_window, qtbot):
         "démo",
         generate_demo_work,
         store.path,
+        SUPERVISOR,
         20000,
         50,
         7,

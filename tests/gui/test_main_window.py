@@ -1,5 +1,11 @@
+import pytest
+
+from housingmatch.domain.session import Role, Session
 from housingmatch.gui.main_window import DASHBOARD, MATCHING, REQUESTS, UNITS, MainWindow
+from housingmatch.services import local_session
+from housingmatch.services.database import open_store
 from housingmatch.store import Store
+from tests.builders import ADMIN, ADVISOR, SUPERVISOR
 
 
 def test_window_starts_on_the_database(app_window):
@@ -22,7 +28,7 @@ def test_ui_state_is_remembered(app_window, settings, sample_db, qtbot):
     app_window.show_page(UNITS)
     app_window.close()
     store = Store.open(sample_db)
-    again = MainWindow(store, settings)
+    again = MainWindow(store, SUPERVISOR, settings)
     qtbot.addWidget(again)
     assert again.current_page() == UNITS
     again.store.close()
@@ -63,9 +69,9 @@ def test_only_the_newest_dashboard_computation_is_shown(app_window, qtbot, monke
     monkeypatch.setattr(dashboard_module, "BACKGROUND_LOAD_RECORDS", 0)
     shown = []
     monkeypatch.setattr(page, "show_dashboard", lambda board, rows=None: shown.append(board))
-    page.set_store(app_window.store)
+    page.set_store(app_window.store, app_window.session)
     first = page._job
-    page.set_store(app_window.store)
+    page.set_store(app_window.store, app_window.session)
     second = page._job
     assert first is not second and first is not None
     qtbot.waitUntil(lambda: first.done and second.done, timeout=20_000)
@@ -74,8 +80,69 @@ def test_only_the_newest_dashboard_computation_is_shown(app_window, qtbot, monke
 
 def test_only_a_unit_change_rereads_the_units_of_the_matching_page(app_window, monkeypatch):
     calls = []
-    monkeypatch.setattr(app_window.matching_page, "set_store", lambda store: calls.append(store))
+    monkeypatch.setattr(
+        app_window.matching_page, "set_store", lambda store, session: calls.append(store)
+    )
     app_window.requests_page.records_changed.emit()
     assert calls == []
     app_window.units_page.records_changed.emit()
     assert calls == [app_window.store]
+
+
+def _window(qtbot, path, session, settings):
+    store = open_store(path)
+    window = MainWindow(store, session, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.mark.parametrize(
+    ("session", "shown"),
+    [
+        (Session("lea", Role.CONSEILLER, "Léa Martin"), "Connecté : Léa Martin (conseiller)"),
+        (Session("sam", Role.SUPERVISEUR), "Connecté : sam (superviseur)"),
+    ],
+)
+def test_the_status_bar_names_who_is_working(qtbot, sample_db, settings, session, shown):
+    window = _window(qtbot, sample_db, session, settings)
+    try:
+        assert window.session_label.text() == shown
+    finally:
+        window.jobs.wait()
+        window.store.close()
+
+
+def test_a_database_without_accounts_shows_the_local_user(qtbot, sample_db, settings):
+    window = _window(qtbot, sample_db, local_session(), settings)
+    try:
+        assert "base sans comptes" in window.session_label.text()
+        assert window.new_request_action.isVisible()  # its one user does everything
+    finally:
+        window.jobs.wait()
+        window.store.close()
+
+
+def test_an_administrator_sees_accounts_but_cannot_edit_nor_rank(qtbot, sample_db, settings):
+    window = _window(qtbot, sample_db, ADMIN, settings)
+    try:
+        assert window.accounts_action.isVisible()
+        assert not window.new_request_action.isVisible()
+        assert window.requests_page.new_button.isHidden()
+        assert window.side_bar.item(MATCHING).isHidden()
+    finally:
+        window.jobs.wait()
+        window.store.close()
+
+
+def test_an_advisor_sees_editing_but_not_accounts(qtbot, sample_db, settings):
+    window = _window(qtbot, sample_db, ADVISOR, settings)
+    try:
+        assert not window.accounts_action.isVisible()
+        assert window.new_request_action.isVisible()
+        assert not window.requests_page.new_button.isHidden()
+        assert not window.side_bar.item(MATCHING).isHidden()
+    finally:
+        window.jobs.wait()
+        window.store.close()

@@ -6,6 +6,7 @@ import pytest
 from housingmatch.gui.main_window import MATCHING
 from housingmatch.matching.results import EXCLUSION_LABELS
 from housingmatch.services.matching import allocate, candidate_units, rank_unit
+from tests.builders import SUPERVISOR
 
 
 def rank_in_window(window, qtbot, unit_ref):
@@ -18,7 +19,7 @@ def rank_in_window(window, qtbot, unit_ref):
 
 def test_ranking_shows_the_engine_order(app_window, qtbot):
     page = rank_in_window(app_window, qtbot, "LOG-0001")
-    engine = rank_unit(app_window.store, "LOG-0001", page.ranking_date())
+    engine = rank_unit(app_window.store, SUPERVISOR, "LOG-0001", page.ranking_date())
     assert len(engine.ranked) >= 3
     assert page.ranked_refs() == [c.ref for c in engine.ranked]
     assert page.result_tabs.tabText(0) == f"Candidats ({len(engine.ranked)})"
@@ -30,7 +31,7 @@ def test_ranking_shows_the_engine_order(app_window, qtbot):
 
 def test_excluded_tab_shows_the_engine_reasons(app_window, qtbot):
     page = rank_in_window(app_window, qtbot, "LOG-0002")
-    engine = rank_unit(app_window.store, "LOG-0002", page.ranking_date())
+    engine = rank_unit(app_window.store, SUPERVISOR, "LOG-0002", page.ranking_date())
     assert engine.excluded
     shown = {
         page.excluded_model.row(r).values[0]: page.excluded_model.row(r).values[2]
@@ -58,7 +59,7 @@ def test_why_not_higher_compares_with_the_candidate_above(app_window, qtbot):
     assert page.compare_button.isEnabled()
     dialog = page.compare_dialog()
     qtbot.addWidget(dialog)
-    engine = rank_unit(app_window.store, "LOG-0001", page.ranking_date())
+    engine = rank_unit(app_window.store, SUPERVISOR, "LOG-0001", page.ranking_date())
     assert dialog.comparison.above == engine.ranked[1].ref
     assert dialog.comparison.below == engine.ranked[2].ref
     assert dialog.model.rowCount() == len(dialog.comparison.differences)
@@ -77,7 +78,7 @@ def test_up_to_three_candidates_become_a_draft_proposal(app_window, qtbot):
     with qtbot.waitSignal(page.draft_saved, timeout=2000):
         page.draft_button.click()
     draft = app_window.store.proposals.draft_for("LOG-0001")
-    engine = rank_unit(app_window.store, "LOG-0001", page.ranking_date())
+    engine = rank_unit(app_window.store, SUPERVISOR, "LOG-0001", page.ranking_date())
     assert [c.request_ref for c in draft.candidates] == [c.ref for c in engine.ranked[:2]]
     assert [c.engine_rank for c in draft.candidates] == [1, 2]
     assert "Proposition en préparation" in page.draft_label.text()
@@ -98,7 +99,7 @@ def test_reverse_view_lists_the_open_units_a_request_fits(app_window, qtbot):
     page = app_window.matching_page
     with qtbot.waitSignal(page.units_found, timeout=30000):
         page.find_units("DEM-0001")
-    expected = candidate_units(app_window.store, "DEM-0001", page.ranking_date())
+    expected = candidate_units(app_window.store, SUPERVISOR, "DEM-0001", page.ranking_date())
     shown = [page.reverse_model.row(r).values[0] for r in range(page.reverse_model.rowCount())]
     assert shown == [o.unit_ref for o in expected.options]
 
@@ -107,7 +108,7 @@ def test_batch_allocation_is_an_editable_suggestion(app_window, qtbot):
     page = app_window.matching_page
     with qtbot.waitSignal(page.allocation_ready, timeout=30000):
         page.start_allocation()
-    expected = allocate(app_window.store, page.ranking_date(), per_unit=3)
+    expected = allocate(app_window.store, SUPERVISOR, page.ranking_date(), per_unit=3)
     rows = page.allocation_rows()
     assert rows == {u.unit_ref: [c.ref for c in u.candidates] for u in expected.units}
     unit_ref = next(u for u, refs in rows.items() if refs)
@@ -136,10 +137,12 @@ def test_a_replaced_ranking_that_finishes_last_is_not_shown(app_window, qtbot, m
     real = matching_page.rank_unit_work
     release = threading.Event()
 
-    def first_unit_is_slow(db_path, unit_ref, on, progress, cancelled):
+    def first_unit_is_slow(db_path, session, unit_ref, on, progress, cancelled):
         if unit_ref == "LOG-0001":
             release.wait(20)
-        return real(db_path, unit_ref, on, progress, lambda: False)  # cancel asked too late
+        return real(
+            db_path, session, unit_ref, on, progress, lambda: False
+        )  # cancel asked too late
 
     monkeypatch.setattr(matching_page, "rank_unit_work", first_unit_is_slow)
     page = app_window.matching_page

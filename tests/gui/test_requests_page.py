@@ -5,6 +5,7 @@ import pytest
 from housingmatch.gui.main_window import REQUESTS
 from housingmatch.gui.request_dialog import RequestDialog
 from housingmatch.services.records import get_request
+from tests.builders import SUPERVISOR
 
 
 def shown_names(page):
@@ -57,14 +58,16 @@ def test_sorting_by_name(app_window):
 def test_editing_a_request_saves_it_with_an_audit_entry(app_window, qtbot):
     store = app_window.store
     before = store.audit.count()
-    dialog = RequestDialog(store, get_request(store, "DEM-0001"), app_window)
+    dialog = RequestDialog(
+        store, SUPERVISOR, get_request(store, SUPERVISOR, "DEM-0001"), app_window
+    )
     qtbot.addWidget(dialog)
     dialog.ui.employer_edit.setText("Nouvelle Entreprise")
     dialog.ui.persons_spin.setValue(2)
     assert dialog.save_button.isEnabled()
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.save_button.click()
-    saved = get_request(store, "DEM-0001")
+    saved = get_request(store, SUPERVISOR, "DEM-0001")
     assert saved.employer.name == "Nouvelle Entreprise"
     assert saved.household.persons == 2
     entries = store.audit.entries("demande", "DEM-0001")
@@ -74,7 +77,9 @@ def test_editing_a_request_saves_it_with_an_audit_entry(app_window, qtbot):
 
 def test_validation_error_blocks_saving_and_says_why(app_window, qtbot):
     store = app_window.store
-    dialog = RequestDialog(store, get_request(store, "DEM-0002"), app_window)
+    dialog = RequestDialog(
+        store, SUPERVISOR, get_request(store, SUPERVISOR, "DEM-0002"), app_window
+    )
     qtbot.addWidget(dialog)
     dialog.ui.persons_spin.setValue(2)
     dialog.ui.dependants_spin.setValue(2)
@@ -83,13 +88,18 @@ def test_validation_error_blocks_saving_and_says_why(app_window, qtbot):
     assert dialog.ui.dependants_spin.toolTip()
     assert "⚠" in dialog.ui.sections_tabs.tabText(1)
     assert not dialog.save()
-    assert get_request(store, "DEM-0002").household.dependants == 0
+    assert get_request(store, SUPERVISOR, "DEM-0002").household.dependants == 0
     dialog.ui.dependants_spin.setValue(1)
     assert dialog.save_button.isEnabled()
 
 
 def test_email_and_siret_are_checked_inline(app_window, qtbot):
-    dialog = RequestDialog(app_window.store, get_request(app_window.store, "DEM-0003"), app_window)
+    dialog = RequestDialog(
+        app_window.store,
+        SUPERVISOR,
+        get_request(app_window.store, SUPERVISOR, "DEM-0003"),
+        app_window,
+    )
     qtbot.addWidget(dialog)
     dialog.ui.email_edit.setText("pas-une-adresse")
     dialog.ui.siret_edit.setText("12345678901234")
@@ -99,7 +109,12 @@ def test_email_and_siret_are_checked_inline(app_window, qtbot):
 
 
 def test_computed_fields_follow_the_form(app_window, qtbot):
-    dialog = RequestDialog(app_window.store, get_request(app_window.store, "DEM-0001"), app_window)
+    dialog = RequestDialog(
+        app_window.store,
+        SUPERVISOR,
+        get_request(app_window.store, SUPERVISOR, "DEM-0001"),
+        app_window,
+    )
     qtbot.addWidget(dialog)
     assert "catégorie 1" in dialog.ui.category_value.text()
     dialog.ui.persons_spin.setValue(4)
@@ -123,7 +138,12 @@ def test_closing_with_unsaved_changes_asks(app_window, qtbot, monkeypatch):
         )
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    dialog = RequestDialog(app_window.store, get_request(app_window.store, "DEM-0004"), app_window)
+    dialog = RequestDialog(
+        app_window.store,
+        SUPERVISOR,
+        get_request(app_window.store, SUPERVISOR, "DEM-0004"),
+        app_window,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.ui.last_name_edit.setText("Durant")
@@ -133,21 +153,26 @@ def test_closing_with_unsaved_changes_asks(app_window, qtbot, monkeypatch):
         dialog.reject()
     assert len(asked) == 2
     assert "modifiée" in asked[0]
-    assert get_request(app_window.store, "DEM-0004").applicant.last_name == "Durand"
+    assert get_request(app_window.store, SUPERVISOR, "DEM-0004").applicant.last_name == "Durand"
 
 
 def test_closing_without_changes_does_not_ask(app_window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
-    dialog = RequestDialog(app_window.store, get_request(app_window.store, "DEM-0004"), app_window)
+    dialog = RequestDialog(
+        app_window.store,
+        SUPERVISOR,
+        get_request(app_window.store, SUPERVISOR, "DEM-0004"),
+        app_window,
+    )
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.rejected, timeout=2000):
         dialog.ui.button_box.rejected.emit()
 
 
 def test_creating_a_request(app_window, qtbot):
-    dialog = RequestDialog(app_window.store, None, app_window)
+    dialog = RequestDialog(app_window.store, SUPERVISOR, None, app_window)
     qtbot.addWidget(dialog)
     assert not dialog.save_button.isEnabled()  # empty names, no employer
     ui = dialog.ui
@@ -161,7 +186,7 @@ def test_creating_a_request(app_window, qtbot):
     assert dialog.problems == []
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.save_button.click()
-    created = get_request(app_window.store, "DEM-0100")
+    created = get_request(app_window.store, SUPERVISOR, "DEM-0100")
     assert created.household.fiscal_income == 21000
     assert created.workplace.commune == "21166"
 
@@ -283,7 +308,12 @@ def test_best_matches_come_first_without_a_sort_column(app_window):
         ("DEM-0003", lambda r: replace(r, employer=replace(r.employer, name="Duponteil SARL"))),
         ("DEM-0007", lambda r: replace(r, applicant=replace(r.applicant, last_name="Dupont"))),
     ]:
-        save_request(store, change(get_request(store, ref)), original_ref=ref)
+        save_request(
+            store,
+            SUPERVISOR,
+            change(get_request(store, SUPERVISOR, ref)),
+            original_ref=ref,
+        )
         page.refresh_record(ref)
     page.search_edit.setText("dupon")
     page.apply_search_now()
@@ -296,7 +326,7 @@ def test_best_matches_come_first_without_a_sort_column(app_window):
 
 
 def test_a_wished_commune_mark_is_cleared_once_a_commune_is_added(app_window, qtbot):
-    dialog = RequestDialog(app_window.store, None, app_window)
+    dialog = RequestDialog(app_window.store, SUPERVISOR, None, app_window)
     qtbot.addWidget(dialog)
     edit = dialog.ui.wished_commune_edit
     edit.setText("Pas une commune du tout")

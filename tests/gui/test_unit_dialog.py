@@ -2,10 +2,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from housingmatch.gui.unit_dialog import UnitDialog
+from tests.builders import SUPERVISOR
 
 
 def open_editor(app_window, qtbot, ref):
-    dialog = UnitDialog(app_window.store, app_window.store.units.get(ref), app_window)
+    dialog = UnitDialog(app_window.store, SUPERVISOR, app_window.store.units.get(ref), app_window)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -93,7 +94,7 @@ def test_closing_an_unchanged_unit_does_not_ask(app_window, qtbot, monkeypatch):
 
 def test_creating_a_unit(app_window, qtbot):
     store = app_window.store
-    dialog = UnitDialog(store, None, app_window)
+    dialog = UnitDialog(store, SUPERVISOR, None, app_window)
     qtbot.addWidget(dialog)
     assert not dialog.save_button.isEnabled()  # no reference, landlord, commune or surface
     ui = dialog.ui

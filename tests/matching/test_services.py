@@ -15,6 +15,7 @@ from housingmatch.errors import UserError
 from housingmatch.rules.ruleset import default_ruleset
 from housingmatch.services import matching
 from housingmatch.store import Store
+from tests.builders import SUPERVISOR
 from tests.matching.builders import CHENOVE, LONGVIC, make_request, make_unit
 
 ON = date(2026, 6, 15)
@@ -49,23 +50,23 @@ def store(fresh_store: Store) -> Store:
 
 
 def test_the_default_rule_set_is_stored_on_first_use(store: Store) -> None:
-    ranking = matching.rank_unit(store, "LOG-1", ON)
+    ranking = matching.rank_unit(store, SUPERVISOR, "LOG-1", ON)
     latest = store.rulesets.latest()
     assert latest is not None
     assert latest[0] == default_ruleset().content_hash == ranking.ruleset.hash
 
 
 def test_rank_unit_orders_and_explains(store: Store) -> None:
-    ranking = matching.rank_unit(store, "LOG-1", ON)
+    ranking = matching.rank_unit(store, SUPERVISOR, "LOG-1", ON)
     assert [c.ref for c in ranking.ranked][:1] == ["DEM-A"]
     assert {c.ref for c in ranking.ranked} == {"DEM-A", "DEM-B", "DEM-D"}
     excluded = ranking.exclusion("DEM-C")
     assert excluded is not None and excluded.codes[0].value == "INCOME_ABOVE_CEILING"
-    assert len(matching.rank_unit(store, "LOG-1", ON, top=2).ranked) == 2
+    assert len(matching.rank_unit(store, SUPERVISOR, "LOG-1", ON, top=2).ranked) == 2
 
 
 def test_rankings_use_the_stored_tie_breakers(store: Store) -> None:
-    ranking = matching.rank_unit(store, "LOG-1", ON)
+    ranking = matching.rank_unit(store, SUPERVISOR, "LOG-1", ON)
     for candidate in ranking.ranked:
         stored = store.requests.get(candidate.ref)
         assert stored is not None and stored.tie_breaker is not None
@@ -81,7 +82,7 @@ def test_the_engine_is_cached_and_follows_changes(store: Store) -> None:
     assert changed is not None
     store.requests.save(replace(changed, status=RequestStatus.CLOSE), "test")
     # Changed behind the cache's back: the audit log tells which request to read again.
-    ranking = matching.rank_unit(store, "LOG-1", ON)
+    ranking = matching.rank_unit(store, SUPERVISOR, "LOG-1", ON)
     assert ranking.candidate("DEM-D") is None
     # Changed and announced: a copy of the index is updated, earlier results stay as they were.
     engine = matching.engine_for(store)
@@ -89,20 +90,20 @@ def test_the_engine_is_cached_and_follows_changes(store: Store) -> None:
     matching.requests_changed(store, ["DEM-E"])
     updated = matching.engine_for(store)
     assert updated is not engine and "DEM-E" not in engine.index
-    assert matching.rank_unit(store, "LOG-1", ON).candidate("DEM-E") is not None
+    assert matching.rank_unit(store, SUPERVISOR, "LOG-1", ON).candidate("DEM-E") is not None
 
 
 def test_unknown_references_are_french_errors(store: Store) -> None:
     with pytest.raises(UserError, match="Aucun logement"):
-        matching.rank_unit(store, "LOG-404", ON)
+        matching.rank_unit(store, SUPERVISOR, "LOG-404", ON)
     with pytest.raises(UserError, match="Aucune demande"):
-        matching.candidate_units(store, "DEM-404", ON)
+        matching.candidate_units(store, SUPERVISOR, "DEM-404", ON)
 
 
 def test_reverse_view_and_allocation_over_open_units(store: Store) -> None:
-    view = matching.candidate_units(store, "DEM-A", ON)
+    view = matching.candidate_units(store, SUPERVISOR, "DEM-A", ON)
     assert [o.unit_ref for o in view.options] == ["LOG-2", "LOG-1"]
-    allocation = matching.allocate(store, ON, per_unit=1)
+    allocation = matching.allocate(store, SUPERVISOR, ON, per_unit=1)
     assert [u.unit_ref for u in allocation.units] == ["LOG-1", "LOG-2"]
     chosen = [c.ref for u in allocation.units for c in u.candidates]
     assert len(chosen) == len(set(chosen)) == 2

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 
 from housingmatch.errors import JobCancelled, UserError
 from housingmatch.services.imports import import_file, preview_import
+from tests.builders import SUPERVISOR
 
 TODAY = date(2026, 11, 29)
 
@@ -36,10 +37,22 @@ def with_cell(path: Path, row: int, column: str, value: str) -> Path:
 
 
 def test_sample_files_import_cleanly(fresh_store, data_dir):
-    report = import_file(fresh_store, "demandes", data_dir / "demandes_modele.csv", today=TODAY)
+    report = import_file(
+        fresh_store,
+        SUPERVISOR,
+        "demandes",
+        data_dir / "demandes_modele.csv",
+        today=TODAY,
+    )
     assert report.written and report.errors == []
     assert report.created == ["EXEMPLE-001", "EXEMPLE-002"]
-    units = import_file(fresh_store, "logements", data_dir / "logements_modele.csv", today=TODAY)
+    units = import_file(
+        fresh_store,
+        SUPERVISOR,
+        "logements",
+        data_dir / "logements_modele.csv",
+        today=TODAY,
+    )
     assert units.created == ["EXEMPLE-L-001", "EXEMPLE-L-002"]
     first = fresh_store.requests.get("EXEMPLE-001")
     assert first.housing.commune == "21054"  # Beaune
@@ -50,9 +63,9 @@ def test_sample_files_import_cleanly(fresh_store, data_dir):
 
 
 def test_reimporting_the_same_file_creates_nothing(fresh_store, requests_file):
-    import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    import_file(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
     entries = fresh_store.audit.count()
-    report = import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    report = import_file(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
     assert report.created == [] and report.updated == []
     assert report.unchanged == ["EXEMPLE-001", "EXEMPLE-002"]
     assert fresh_store.requests.count() == 2
@@ -60,9 +73,9 @@ def test_reimporting_the_same_file_creates_nothing(fresh_store, requests_file):
 
 
 def test_a_changed_row_updates_the_record_and_is_audited(fresh_store, requests_file):
-    import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    import_file(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
     with_cell(requests_file, 2, "loyer_max", "800")
-    report = import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    report = import_file(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
     assert report.updated == ["EXEMPLE-002"]
     assert fresh_store.requests.get("EXEMPLE-002").wishes.max_rent == 800
     entry = fresh_store.audit.entries(entity_ref="EXEMPLE-002")[-1]
@@ -91,7 +104,7 @@ def test_each_bad_value_is_reported_and_nothing_written(
     fresh_store, requests_file, column, value, message
 ):
     with_cell(requests_file, 1, column, value)
-    report = import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    report = import_file(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
     assert not report.written
     assert fresh_store.requests.count() == 0
     (error,) = [e for e in report.errors if e.column == column]
@@ -103,7 +116,7 @@ def test_each_bad_value_is_reported_and_nothing_written(
 
 def test_ambiguous_commune_names_the_candidates(fresh_store, requests_file):
     with_cell(requests_file, 1, "commune_travail", "21200")  # Beaune and its neighbours
-    report = import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    report = import_file(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
     (error,) = report.errors
     assert "Beaune" in error.message
 
@@ -112,7 +125,7 @@ def test_duplicate_reference_in_a_file(fresh_store, requests_file):
     rows = rows_of(requests_file)
     rows.append(rows[1])
     write_rows(requests_file, rows)
-    report = import_file(fresh_store, "demandes", requests_file, today=TODAY)
+    report = import_file(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
     assert [(e.line, e.column) for e in report.errors] == [(4, "ref_demande")]
     assert "déjà ligne 2" in report.errors[0].message
 
@@ -120,14 +133,16 @@ def test_duplicate_reference_in_a_file(fresh_store, requests_file):
 def test_missing_required_column_is_refused_before_reading_rows(fresh_store, tmp_path):
     path = write_rows(tmp_path / "x.csv", [["ref_demande", "nom"], ["A", "B"]])
     with pytest.raises(UserError, match=r"Colonnes obligatoires absentes.*date_depot"):
-        import_file(fresh_store, "demandes", path, today=TODAY)
-    preview = preview_import(fresh_store, "demandes", path, today=TODAY)
+        import_file(fresh_store, SUPERVISOR, "demandes", path, today=TODAY)
+    preview = preview_import(fresh_store, SUPERVISOR, "demandes", path, today=TODAY)
     assert not preview.can_import and "employeur" in preview.missing_columns
 
 
 def test_partial_import_writes_good_rows_and_saves_rejected_ones(fresh_store, requests_file):
     with_cell(requests_file, 1, "date_naissance", "2001-13-45")
-    report = import_file(fresh_store, "demandes", requests_file, partial=True, today=TODAY)
+    report = import_file(
+        fresh_store, SUPERVISOR, "demandes", requests_file, partial=True, today=TODAY
+    )
     assert report.written and report.created == ["EXEMPLE-002"]
     assert report.rejects_path == requests_file.with_name("demandes.rejets.csv")
     with report.rejects_path.open(encoding="utf-8-sig", newline="") as handle:
@@ -138,14 +153,14 @@ def test_partial_import_writes_good_rows_and_saves_rejected_ones(fresh_store, re
     # The corrected rejects file imports on its own, the extra column being ignored.
     rejected[1][rejected[0].index("date_naissance")] = "2001-07-12"
     corrected = write_rows(requests_file.with_name("corrige.csv"), rejected)
-    again = import_file(fresh_store, "demandes", corrected, today=TODAY)
+    again = import_file(fresh_store, SUPERVISOR, "demandes", corrected, today=TODAY)
     assert again.created == ["EXEMPLE-001"] and again.errors == []
 
 
 def test_windows_1252_with_commas(fresh_store, requests_file, tmp_path):
     rows = rows_of(requests_file)
     path = write_rows(tmp_path / "ansi.csv", rows, encoding="cp1252", delimiter=",")
-    report = import_file(fresh_store, "demandes", path, today=TODAY)
+    report = import_file(fresh_store, SUPERVISOR, "demandes", path, today=TODAY)
     assert report.created == ["EXEMPLE-001", "EXEMPLE-002"], report.errors
     assert fresh_store.requests.get("EXEMPLE-001").wishes.communes[-1] == "21166"  # Chenôve
 
@@ -167,30 +182,37 @@ def test_xlsx_with_real_dates_and_numbers(fresh_store, data_dir, tmp_path):
         sheet.append(values)
     path = tmp_path / "logements.xlsx"
     book.save(path)
-    report = import_file(fresh_store, "logements", path, today=TODAY)
+    report = import_file(fresh_store, SUPERVISOR, "logements", path, today=TODAY)
     assert report.created == ["EXEMPLE-L-001", "EXEMPLE-L-002"], report.errors
     assert fresh_store.units.get("EXEMPLE-L-001").available_on == date(2027, 1, 15)
 
 
 def test_unknown_format_and_missing_file(fresh_store, tmp_path):
     with pytest.raises(UserError, match="introuvable"):
-        import_file(fresh_store, "demandes", tmp_path / "absent.csv")
+        import_file(fresh_store, SUPERVISOR, "demandes", tmp_path / "absent.csv")
     odt = tmp_path / "x.ods"
     odt.write_text("x")
     with pytest.raises(UserError, match="CSV ou XLSX"):
-        import_file(fresh_store, "demandes", odt)
+        import_file(fresh_store, SUPERVISOR, "demandes", odt)
 
 
 def test_cancelled_import_writes_nothing(fresh_store, requests_file):
     with pytest.raises(JobCancelled):
-        import_file(fresh_store, "demandes", requests_file, cancelled=lambda: True, today=TODAY)
+        import_file(
+            fresh_store,
+            SUPERVISOR,
+            "demandes",
+            requests_file,
+            cancelled=lambda: True,
+            today=TODAY,
+        )
     assert fresh_store.requests.count() == 0
     assert fresh_store.audit.entries(entity="demande") == []
 
 
 def test_preview_shows_mapping_and_errors_without_writing(fresh_store, requests_file):
     with_cell(requests_file, 2, "dalo", "bof")
-    preview = preview_import(fresh_store, "demandes", requests_file, today=TODAY)
+    preview = preview_import(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
     assert preview.total_rows == 2 and preview.valid_rows == 1
     assert preview.errors[0].column == "dalo"
     assert len(preview.mapping) == 37
@@ -201,17 +223,23 @@ def test_export_imports_back_unchanged(fresh_store, data_dir, tmp_path):
     from housingmatch.services.imports import export_file
     from housingmatch.store import Store
 
-    import_file(fresh_store, "demandes", data_dir / "demandes_modele.csv", today=TODAY)
-    import_file(fresh_store, "logements", data_dir / "logements_modele.csv", today=TODAY)
-    assert export_file(fresh_store, "demandes", tmp_path / "d.csv") == 2
-    assert export_file(fresh_store, "logements", tmp_path / "l.csv") == 2
+    import_file(fresh_store, SUPERVISOR, "demandes", data_dir / "demandes_modele.csv", today=TODAY)
+    import_file(
+        fresh_store,
+        SUPERVISOR,
+        "logements",
+        data_dir / "logements_modele.csv",
+        today=TODAY,
+    )
+    assert export_file(fresh_store, SUPERVISOR, "demandes", tmp_path / "d.csv") == 2
+    assert export_file(fresh_store, SUPERVISOR, "logements", tmp_path / "l.csv") == 2
     # Into the same base: nothing changes.
-    again = import_file(fresh_store, "demandes", tmp_path / "d.csv", today=TODAY)
+    again = import_file(fresh_store, SUPERVISOR, "demandes", tmp_path / "d.csv", today=TODAY)
     assert again.unchanged == ["EXEMPLE-001", "EXEMPLE-002"] and not again.updated
     # Into another base: the same records.
     with Store.memory() as other:
-        import_file(other, "demandes", tmp_path / "d.csv", today=TODAY)
-        import_file(other, "logements", tmp_path / "l.csv", today=TODAY)
+        import_file(other, SUPERVISOR, "demandes", tmp_path / "d.csv", today=TODAY)
+        import_file(other, SUPERVISOR, "logements", tmp_path / "l.csv", today=TODAY)
 
         def requests(store):
             return [replace(r, id=None, tie_breaker=None) for r in store.requests.all()]
@@ -226,4 +254,4 @@ def test_export_refuses_a_non_csv_name(fresh_store, tmp_path):
     from housingmatch.services.imports import export_file
 
     with pytest.raises(UserError, match=r"\.csv"):
-        export_file(fresh_store, "demandes", tmp_path / "d.xlsx")
+        export_file(fresh_store, SUPERVISOR, "demandes", tmp_path / "d.xlsx")

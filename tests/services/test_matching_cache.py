@@ -6,7 +6,7 @@ import pytest
 
 from housingmatch.services import matching
 from housingmatch.store import PendingEntry, Store
-from tests.builders import make_request, make_unit
+from tests.builders import SUPERVISOR, make_request, make_unit
 
 ON = date(2026, 6, 15)
 
@@ -38,14 +38,14 @@ def test_changes_from_another_connection_are_caught_up(db_path, no_rebuild):
         gui.requests.save_many(
             [make_request("A", tie_breaker=1), make_request("B", tie_breaker=2)], "t", "essai"
         )
-        before = matching.rank_unit(gui, "LOG-0001", ON)
+        before = matching.rank_unit(gui, SUPERVISOR, "LOG-0001", ON)
         assert refs(before) == ["A", "B"]
         no_rebuild()
 
         worker.requests.save(make_request("B", dalo=True, tie_breaker=2), "t")
         worker.requests.save(make_request("C", tie_breaker=3), "t")
 
-        assert refs(matching.rank_unit(gui, "LOG-0001", ON)) == ["B", "A", "C"]
+        assert refs(matching.rank_unit(gui, SUPERVISOR, "LOG-0001", ON)) == ["B", "A", "C"]
         # The ranking handed out earlier still reads the engine it came from.
         assert refs(before) == ["A", "B"] and not before.ranked[1].groups
         matching.forget(gui)

@@ -5,7 +5,7 @@ import pytest
 
 from housingmatch.errors import UserError
 from housingmatch.services import matching, proposals
-from tests.builders import make_request, make_unit
+from tests.builders import SUPERVISOR, make_request, make_unit
 
 ON = date(2026, 6, 15)
 
@@ -18,7 +18,7 @@ def ranking(fresh_store):
         "t",
         "essai",
     )
-    result = matching.rank_unit(fresh_store, "LOG-0001", ON)
+    result = matching.rank_unit(fresh_store, SUPERVISOR, "LOG-0001", ON)
     return result
 
 
@@ -30,7 +30,7 @@ def test_skipped_ranks():
 
 def test_top_three_need_no_reason_and_the_ranking_is_kept(fresh_store, ranking):
     top = [c.ref for c in ranking.top(3)]
-    draft = proposals.save_draft(fresh_store, ranking, top)
+    draft = proposals.save_draft(fresh_store, SUPERVISOR, ranking, top)
     assert [c.request_ref for c in draft.candidates] == top
     assert [c.engine_rank for c in draft.candidates] == [1, 2, 3]
     row = fresh_store.db.execute("SELECT ranking_json FROM proposals").fetchone()[0]
@@ -44,14 +44,16 @@ def test_top_three_need_no_reason_and_the_ranking_is_kept(fresh_store, ranking):
 def test_skipping_a_better_ranked_candidate_needs_a_reason(fresh_store, ranking):
     first, _, third = (c.ref for c in ranking.top(3))
     with pytest.raises(proposals.DeviationReasonNeeded, match="rang 2"):
-        proposals.save_draft(fresh_store, ranking, [first, third], "  ")
+        proposals.save_draft(fresh_store, SUPERVISOR, ranking, [first, third], "  ")
     assert fresh_store.proposals.draft_for("LOG-0001") is None
-    draft = proposals.save_draft(fresh_store, ranking, [first, third], "Candidat injoignable")
+    draft = proposals.save_draft(
+        fresh_store, SUPERVISOR, ranking, [first, third], "Candidat injoignable"
+    )
     assert draft.candidates[1].deviation_reason == "Candidat injoignable"
 
 
 def test_unranked_or_too_many_candidates_are_refused(fresh_store, ranking):
     with pytest.raises(UserError, match="n'est pas classée"):
-        proposals.save_draft(fresh_store, ranking, ["NOPE"])
+        proposals.save_draft(fresh_store, SUPERVISOR, ranking, ["NOPE"])
     with pytest.raises(UserError, match="de 1 à 3"):
-        proposals.save_draft(fresh_store, ranking, [c.ref for c in ranking.top(4)])
+        proposals.save_draft(fresh_store, SUPERVISOR, ranking, [c.ref for c in ranking.top(4)])

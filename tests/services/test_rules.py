@@ -5,6 +5,7 @@ import pytest
 from housingmatch.errors import UserError
 from housingmatch.paths import resource
 from housingmatch.services import matching, rules
+from tests.builders import SUPERVISOR
 
 DEFAULT = resource("rulesets", "action_logement_2026.toml")
 
@@ -20,12 +21,14 @@ def variant(tmp_path: Path, old: str, new: str) -> Path:
 def test_import_makes_the_rule_set_active_and_activation_switches_back(fresh_store, tmp_path):
     default = matching.active_ruleset(fresh_store)
     custom = rules.import_ruleset(
-        fresh_store, variant(tmp_path, 'version = "2026.1"', 'version = "2026.2"')
+        fresh_store,
+        SUPERVISOR,
+        variant(tmp_path, 'version = "2026.1"', 'version = "2026.2"'),
     )
     assert matching.active_ruleset(fresh_store).content_hash == custom.content_hash
-    stored, active = rules.list_rulesets(fresh_store)
+    stored, active = rules.list_rulesets(fresh_store, SUPERVISOR)
     assert [r.version for r in stored] == ["2026.1", "2026.2"] and active == custom.content_hash
-    rules.activate_ruleset(fresh_store, default.content_hash[:10])
+    rules.activate_ruleset(fresh_store, SUPERVISOR, default.content_hash[:10])
     assert matching.active_ruleset(fresh_store).content_hash == default.content_hash
     actions = [e.action for e in fresh_store.audit.entries(entity="regles")]
     assert actions == ["import", "import", "activate"]
@@ -34,12 +37,12 @@ def test_import_makes_the_rule_set_active_and_activation_switches_back(fresh_sto
 def test_a_forbidden_criterion_is_refused_with_the_file_name(fresh_store, tmp_path):
     path = variant(tmp_path, "[scoring.groups]\n", "[scoring.groups]\nnationalite = 10\n")
     with pytest.raises(UserError, match=r"Règles refusées \(regles.toml\)"):
-        rules.import_ruleset(fresh_store, path)
+        rules.import_ruleset(fresh_store, SUPERVISOR, path)
     assert fresh_store.rulesets.all() == []
 
 
 def test_missing_file_and_unknown_hash(fresh_store, tmp_path):
     with pytest.raises(UserError, match="introuvable"):
-        rules.import_ruleset(fresh_store, tmp_path / "absent.toml")
+        rules.import_ruleset(fresh_store, SUPERVISOR, tmp_path / "absent.toml")
     with pytest.raises(UserError, match="Aucune règle"):
-        rules.activate_ruleset(fresh_store, "ffff")
+        rules.activate_ruleset(fresh_store, SUPERVISOR, "ffff")

@@ -1,23 +1,28 @@
-"""Work functions run by the job helper: each opens its own store from the database path.
+"""Work functions of background jobs: each opens its own store from the database path.
 
-They are plain functions ``fn(db_path, ..., progress, cancelled)`` calling the services, and
-return plain data for the GUI thread to show. No Qt here.
+They are plain functions ``fn(db_path, session, ..., progress, cancelled)`` calling the
+services with the session of who is working, and return plain data for the window to show.
+The GUI's job runner (``gui.jobs``) runs them in a thread; nothing here knows about Qt.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from housingmatch.domain.session import Session
 from housingmatch.errors import JobCancelled
+from housingmatch.matching.results import CandidateUnits, Excluded, RankedCandidate
+from housingmatch.services.records import PersonInfo, list_units, people
 from housingmatch.store import Store
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+T = TypeVar("T")
 
 # The candidates and exclusions listed in the tables; counts always cover the whole pool.
 SHOWN_CANDIDATES = 500
@@ -33,13 +38,37 @@ def _check(cancelled: Cancelled) -> None:
         raise JobCancelled()
 
 
-@dataclass(frozen=True, slots=True)
-class PersonInfo:
-    """What the matching tables show of a request besides its reference."""
+def read_work(
+    db_path: Path,
+    session: Session,
+    read: Callable[[Store, Session], T],
+    progress: Progress,
+    cancelled: Cancelled,
+) -> T:
+    """Call ``read(store, session)`` on a store of its own (a read that may take a while)."""
+    progress(0, 1)
+    with Store.open(db_path) as store:
+        result = read(store, session)
+    _check(cancelled)  # superseded by a newer read (another save)
+    progress(1, 1)
+    return result
 
-    name: str
-    employer: str
-    persons: int
+
+def load_records_work(
+    db_path: Path,
+    session: Session,
+    read: Callable[[Store, Session], tuple[Sequence[Any], Sequence[str]]],
+    columns: Callable[[Sequence[Any]], Any],
+    progress: Progress,
+    cancelled: Cancelled,
+) -> tuple[Sequence[Any], Sequence[str], Any]:
+    """Read the records of a table, their search keys and filter columns."""
+    progress(0, 2)
+    with Store.open(db_path) as store:
+        records, keys = read(store, session)
+    _check(cancelled)
+    progress(1, 2)
+    return records, keys, columns(records)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,23 +76,20 @@ class UnitRankingView:
     """A ranking with what the tables need, prepared off the GUI thread."""
 
     ranking: Any
-    candidates: tuple[Any, ...]
-    excluded: tuple[Any, ...]
+    candidates: tuple[RankedCandidate, ...]
+    excluded: tuple[Excluded, ...]
     excluded_total: int
     counts_by_reason: tuple[tuple[str, str, int], ...]
     people: dict[str, PersonInfo]
 
 
-def _people(store: Store, refs: list[str]) -> dict[str, PersonInfo]:
-    found = store.requests.get_many(refs)
-    return {
-        ref: PersonInfo(r.display_name, r.employer.name, r.household.persons)
-        for ref, r in found.items()
-    }
-
-
 def rank_unit_work(
-    db_path: Path, unit_ref: str, on: date, progress: Progress, cancelled: Cancelled
+    db_path: Path,
+    session: Session,
+    unit_ref: str,
+    on: date,
+    progress: Progress,
+    cancelled: Cancelled,
 ) -> UnitRankingView:
     """Rank the candidates of one unit and prepare the tables (counts by reason included)."""
     from housingmatch.matching.results import EXCLUSION_LABELS
@@ -71,7 +97,7 @@ def rank_unit_work(
 
     progress(0, 3)
     with Store.open(db_path) as store:
-        ranking = rank_unit(store, unit_ref, on)
+        ranking = rank_unit(store, session, unit_ref, on)
         _check(cancelled)
         progress(1, 3)
         candidates = tuple(ranking.ranked[:SHOWN_CANDIDATES])
@@ -85,7 +111,7 @@ def rank_unit_work(
                 _check(cancelled)
         progress(2, 3)
         refs = [c.ref for c in candidates] + [e.ref for e in excluded_shown]
-        people = _people(store, refs)
+        found = people(store, session, refs)
     labels = {str(code): text for code, text in EXCLUSION_LABELS.items()}
     counts = tuple(
         (code, labels.get(code, code), n)
@@ -93,55 +119,68 @@ def rank_unit_work(
     )
     progress(3, 3)
     return UnitRankingView(
-        ranking, candidates, tuple(excluded_shown), len(ranking.excluded), counts, people
+        ranking, candidates, tuple(excluded_shown), len(ranking.excluded), counts, found
     )
 
 
-def prepare_matching_work(db_path: Path, progress: Progress, cancelled: Cancelled) -> int:
+def prepare_matching_work(
+    db_path: Path, session: Session, progress: Progress, cancelled: Cancelled
+) -> int:
     """Build the database's candidate index ahead of the first ranking; return its size."""
-    from housingmatch.services.matching import engine_for
+    from housingmatch.services.matching import prepare_matching
 
     progress(0, 1)
     with Store.open(db_path) as store:
-        size = len(engine_for(store).index)
+        size = prepare_matching(store, session)
     progress(1, 1)
     return size
 
 
 def candidate_units_work(
-    db_path: Path, request_ref: str, on: date, progress: Progress, cancelled: Cancelled
-) -> tuple[Any, dict[str, Any]]:
+    db_path: Path,
+    session: Session,
+    request_ref: str,
+    on: date,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> tuple[CandidateUnits, dict[str, Any]]:
     """Return the open units a request fits (best first) and those units by reference."""
     from housingmatch.services.matching import candidate_units
 
     progress(0, 1)
     with Store.open(db_path) as store:
-        result = candidate_units(store, request_ref, on)
-        units = {u.ref: u for u in store.units.all()}
+        result = candidate_units(store, session, request_ref, on)
+        units = {u.ref: u for u in list_units(store, session)}
     progress(1, 1)
     return result, units
 
 
 def allocate_work(
-    db_path: Path, on: date, per_unit: int, progress: Progress, cancelled: Cancelled
+    db_path: Path,
+    session: Session,
+    on: date,
+    per_unit: int,
+    progress: Progress,
+    cancelled: Cancelled,
 ) -> tuple[Any, dict[str, PersonInfo], dict[str, Any]]:
     """Compute the batch allocation over all open units, with names and units for display."""
     from housingmatch.services.matching import allocate
 
     progress(0, 2)
     with Store.open(db_path) as store:
-        allocation = allocate(store, on, per_unit=per_unit)
+        allocation = allocate(store, session, on, per_unit=per_unit)
         _check(cancelled)
         progress(1, 2)
         refs = [c.ref for item in allocation.units for c in item.candidates]
-        people = _people(store, refs)
-        units = {u.ref: u for u in store.units.all()}
+        found = people(store, session, refs)
+        units = {u.ref: u for u in list_units(store, session)}
     progress(2, 2)
-    return allocation, people, units
+    return allocation, found, units
 
 
 def generate_demo_work(
     db_path: Path,
+    session: Session,
     requests: int,
     units: int,
     seed: int,
@@ -153,12 +192,33 @@ def generate_demo_work(
 
     with Store.open(db_path) as store:
         return generate_demo(
-            store, requests=requests, units=units, seed=seed, progress=progress, cancelled=cancelled
+            store,
+            session,
+            requests=requests,
+            units=units,
+            seed=seed,
+            progress=progress,
+            cancelled=cancelled,
         )
+
+
+def preview_work(
+    db_path: Path | None,
+    session: Session,
+    kind: str,
+    path: Path,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> Any:
+    """Read and check a file without writing anything."""
+    from housingmatch.services.imports import preview_import
+
+    return preview_import(None, session, kind, path, progress=progress, cancelled=cancelled)
 
 
 def import_work(
     db_path: Path,
+    session: Session,
     kind: str,
     path: Path,
     partial: bool,
@@ -170,5 +230,5 @@ def import_work(
 
     with Store.open(db_path) as store:
         return import_file(
-            store, kind, path, partial=partial, progress=progress, cancelled=cancelled
+            store, session, kind, path, partial=partial, progress=progress, cancelled=cancelled
         )

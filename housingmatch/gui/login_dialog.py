@@ -1,0 +1,103 @@
+"""Who is working: the sign-in dialog shown when the database has accounts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from housingmatch.domain.session import Session
+from housingmatch.errors import UserError
+from housingmatch.services import local_session
+from housingmatch.services.accounts import authenticate, has_accounts
+from housingmatch.services.database import Store
+from housingmatch.services.demo import DEMO_ACCOUNTS
+
+
+class LoginDialog(QDialog):
+    """Asks for an account name and password; stays open with a French message until right.
+
+    ``session`` holds the signed-in session once the dialog is accepted; *Quitter* rejects it.
+    """
+
+    def __init__(self, store: Store, parent: QWidget | None = None, demo_hint: bool = False):
+        """Build the form for ``store``; ``demo_hint`` lists the demonstration accounts."""
+        super().__init__(parent)
+        self.store = store
+        self.session: Session | None = None
+        self.setWindowTitle(self.tr("HousingMatch — connexion"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Cette base est protégée : indiquez qui travaille."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("name_edit")
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("password_edit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&Nom d'utilisateur"), self.name_edit)
+        form.addRow(self.tr("&Mot de passe"), self.password_edit)
+        layout.addLayout(form)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("message_label")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #c0392b;")
+        layout.addWidget(self.message_label)
+        if demo_hint:
+            accounts = ", ".join(
+                f"{a.name} / {a.password} ({a.role.label.lower()})" for a in DEMO_ACCOUNTS
+            )
+            hint = QLabel(self.tr("Comptes de démonstration : {a}").format(a=accounts), self)
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        self.buttons = QDialogButtonBox(self)
+        self.login_button = self.buttons.addButton(
+            self.tr("Se connecter"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.quit_button = self.buttons.addButton(
+            self.tr("Quitter"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.login_button.setDefault(True)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+    def try_login(self) -> bool:
+        """Check the name and password; accept on success, else say why in French."""
+        try:
+            self.session = authenticate(
+                self.store, self.name_edit.text(), self.password_edit.text()
+            )
+        except UserError as exc:
+            self.message_label.setText(str(exc))
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return False
+        self.message_label.setText("")
+        self.accept()
+        return True
+
+    @Slot()
+    def _on_buttons_accepted(self) -> None:
+        self.try_login()
+
+
+def ask_session(
+    store: Store, parent: QWidget | None = None, demo_hint: bool = False
+) -> Session | None:
+    """Return who works on ``store``: the local session without accounts, else ask (None: quit)."""
+    if not has_accounts(store):
+        return local_session()
+    dialog = LoginDialog(store, parent, demo_hint)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.session
