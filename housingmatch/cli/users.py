@@ -20,7 +20,8 @@ def _users(args: argparse.Namespace, store: Store, session: Session) -> int:
             return 0
         width = max(len(a.name) for a in rows)
         for a in rows:
-            print(f"{a.name:{width}}  {a.role.value:14}  {a.state:10}  {a.display_name}")
+            line = f"{a.name:{width}}  {a.role.value:14}  {a.state:10}  {a.display_name}"
+            print(line.rstrip())
         return 0
     if args.name is None:
         raise UserError("Indiquez le nom du compte.")

@@ -1,0 +1,241 @@
+"""Each role against each guarded service: allowed, or refused by the service itself."""
+
+from __future__ import annotations
+
+import inspect
+import pkgutil
+from collections.abc import Callable
+from datetime import date
+from importlib import import_module
+from typing import Any
+
+import pytest
+
+import housingmatch.services as services_package
+from housingmatch.domain.session import Role
+from housingmatch.errors import UserError
+from housingmatch.rules.permissions import PERMISSIONS, Action, PermissionDenied
+from housingmatch.services import (
+    accounts,
+    database,
+    demo,
+    facts,
+    imports,
+    matching,
+    proposals,
+    records,
+    rules,
+)
+from housingmatch.store import Store, connect
+from tests.builders import ADMIN, ADVISOR, SUPERVISOR, make_request, make_unit
+from tests.conftest import DATA, assert_sound
+
+ON = date(2026, 3, 2)
+SESSIONS = {Role.CONSEILLER: ADVISOR, Role.SUPERVISEUR: SUPERVISOR, Role.ADMINISTRATEUR: ADMIN}
+
+
+def _ranking(store, session):
+    return matching.rank_unit(store, SUPERVISOR, "LOG-0001", ON)
+
+
+# service name -> (action it needs, how to call it with a session)
+GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
+    "records.get_request": (Action.READ, lambda s, u, t: records.get_request(s, u, "DEM-0001")),
+    "records.get_unit": (Action.READ, lambda s, u, t: records.get_unit(s, u, "LOG-0001")),
+    "records.find_request": (Action.READ, lambda s, u, t: records.find_request(s, u, "DEM-0001")),
+    "records.find_unit": (Action.READ, lambda s, u, t: records.find_unit(s, u, "LOG-0001")),
+    "records.request_summaries": (Action.READ, lambda s, u, t: records.request_summaries(s, u)),
+    "records.request_summary": (
+        Action.READ,
+        lambda s, u, t: records.request_summary(s, u, "DEM-0001"),
+    ),
+    "records.list_units": (Action.READ, lambda s, u, t: records.list_units(s, u)),
+    "records.request_count": (Action.READ, lambda s, u, t: records.request_count(s, u)),
+    "records.unit_count": (Action.READ, lambda s, u, t: records.unit_count(s, u)),
+    "records.counts": (Action.READ, lambda s, u, t: records.counts(s, u)),
+    "records.people": (Action.READ, lambda s, u, t: records.people(s, u, ["DEM-0001"])),
+    "records.dashboard": (Action.READ, lambda s, u, t: records.dashboard(s, u, ON)),
+    "records.save_request": (
+        Action.EDIT_RECORDS,
+        lambda s, u, t: records.save_request(s, u, make_request("DEM-0009")),
+    ),
+    "records.close_request": (
+        Action.EDIT_RECORDS,
+        lambda s, u, t: records.close_request(s, u, "DEM-0001", "relogé"),
+    ),
+    "records.reopen_request": (
+        Action.EDIT_RECORDS,
+        lambda s, u, t: records.reopen_request(s, u, "DEM-0001"),
+    ),
+    "records.save_unit": (
+        Action.EDIT_RECORDS,
+        lambda s, u, t: records.save_unit(s, u, make_unit("LOG-0009")),
+    ),
+    "facts.request_facts": (
+        Action.READ,
+        lambda s, u, t: facts.request_facts(s, u, make_request(), ON),
+    ),
+    "facts.request_record": (
+        Action.READ,
+        lambda s, u, t: facts.request_record(s, u, make_request(), ON),
+    ),
+    "facts.unit_record": (Action.READ, lambda s, u, t: facts.unit_record(s, u, make_unit(), ON)),
+    "matching.current_ruleset": (Action.READ, lambda s, u, t: matching.current_ruleset(s, u)),
+    "matching.prepare_matching": (Action.RANK, lambda s, u, t: matching.prepare_matching(s, u)),
+    "matching.rank_unit": (Action.RANK, lambda s, u, t: matching.rank_unit(s, u, "LOG-0001", ON)),
+    "matching.candidate_units": (
+        Action.RANK,
+        lambda s, u, t: matching.candidate_units(s, u, "DEM-0001", ON),
+    ),
+    "matching.allocate": (Action.RANK, lambda s, u, t: matching.allocate(s, u, ON)),
+    "proposals.draft_for": (Action.READ, lambda s, u, t: proposals.draft_for(s, u, "LOG-0001")),
+    "proposals.save_draft": (
+        Action.PREPARE_PROPOSAL,
+        lambda s, u, t: proposals.save_draft(s, u, _ranking(s, u), ["DEM-0001"]),
+    ),
+    "proposals.save_allocation_draft": (
+        Action.PREPARE_PROPOSAL,
+        lambda s, u, t: proposals.save_allocation_draft(s, u, "LOG-0001", ON, "x", ["DEM-0001"]),
+    ),
+    "imports.preview_import": (
+        Action.IMPORT_DATA,
+        lambda s, u, t: imports.preview_import(s, u, "demandes", t["csv"]),
+    ),
+    "imports.import_file": (
+        Action.IMPORT_DATA,
+        lambda s, u, t: imports.import_file(s, u, "demandes", t["csv"]),
+    ),
+    "imports.export_file": (
+        Action.EXPORT_DATA,
+        lambda s, u, t: imports.export_file(s, u, "demandes", t["out"]),
+    ),
+    "demo.generate_demo": (
+        Action.IMPORT_DATA,
+        lambda s, u, t: demo.generate_demo(s, u, requests=3, units=1, seed=1, on=ON),
+    ),
+    "demo.create_demo_accounts": (
+        Action.MANAGE_USERS,
+        lambda s, u, t: demo.create_demo_accounts(s, u),
+    ),
+    "rules.import_ruleset": (
+        Action.RULESET_IMPORT,
+        lambda s, u, t: rules.import_ruleset(s, u, t["rules"]),
+    ),
+    "rules.list_rulesets": (Action.READ, lambda s, u, t: rules.list_rulesets(s, u)),
+    "rules.activate_ruleset": (
+        Action.RULESET_APPROVE,
+        lambda s, u, t: rules.activate_ruleset(s, u, t["hash"]),
+    ),
+    "database.check_database": (Action.AUDIT_READ, lambda s, u, t: database.check_database(s, u)),
+    "accounts.add_account": (
+        Action.MANAGE_USERS,
+        lambda s, u, t: accounts.add_account(s, u, "lea", Role.CONSEILLER, "mot-de-passe-lea"),
+    ),
+    "accounts.list_accounts": (Action.MANAGE_USERS, lambda s, u, t: accounts.list_accounts(s, u)),
+    "accounts.disable_account": (
+        Action.MANAGE_USERS,
+        lambda s, u, t: accounts.disable_account(s, u, "autre"),
+    ),
+    "accounts.enable_account": (
+        Action.MANAGE_USERS,
+        lambda s, u, t: accounts.enable_account(s, u, "inactif"),
+    ),
+    "accounts.reset_password": (
+        Action.MANAGE_USERS,
+        lambda s, u, t: accounts.reset_password(s, u, "autre", "nouveau-secret"),
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """Build the world once (a request, a unit, accounts, a rule-set file); tests copy it."""
+    from argon2 import PasswordHasher
+
+    saved = accounts._HASHER
+    accounts._HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    try:
+        store = Store.memory()
+        files = _fill(store, tmp_path_factory.mktemp("permissions"))
+    finally:
+        accounts._HASHER = saved
+    yield store, files
+    store.close()
+
+
+@pytest.fixture
+def world(template, tmp_path):
+    """A private copy of the template store, and the files some services read."""
+    source, files = template
+    db = connect(None)
+    source.db.conn.backup(db.conn)
+    store = Store(db, None)
+    yield store, {**files, "out": tmp_path / "export.csv"}
+    assert_sound(store)
+    store.close()
+
+
+def _fill(fresh_store, tmp_path):
+    fresh_store.requests.save(make_request("DEM-0001"), "test")
+    fresh_store.units.save(make_unit("LOG-0001"), "test")
+    first = accounts.create_first_administrator(fresh_store, "admin", "s3cret-admin")
+    accounts.add_account(fresh_store, first, "autre", Role.ADMINISTRATEUR, "autre-secret")
+    accounts.add_account(fresh_store, first, "inactif", Role.CONSEILLER, "secret-inactif")
+    accounts.disable_account(fresh_store, first, "inactif")
+    default = matching.active_ruleset(fresh_store)
+    rules_file = tmp_path / "regles.toml"
+    rules_file.write_text(
+        default.text.replace(f'version = "{default.version}"', 'version = "2099.1"'),
+        encoding="utf-8",
+    )
+    return {
+        "csv": DATA / "demandes_modele.csv",
+        "out": tmp_path / "export.csv",
+        "rules": rules_file,
+        "hash": default.content_hash[:12],
+    }
+
+
+@pytest.mark.parametrize("role", list(Role), ids=str)
+@pytest.mark.parametrize("name", sorted(GUARDED))
+def test_each_role_against_each_service(world, name, role) -> None:
+    store, files = world
+    action, call = GUARDED[name]
+    session = SESSIONS[role]
+    before = store.audit.count()
+    if role in PERMISSIONS[action]:
+        try:
+            call(store, session, files)
+        except PermissionDenied:  # pragma: no cover - the failure this test is for
+            pytest.fail(f"{name} refused to a {role.value}, whom the table allows")
+        except UserError:
+            pass  # refused for another reason (data), not for the role
+    else:
+        with pytest.raises(PermissionDenied, match="Action refusée"):
+            call(store, session, files)
+        assert store.audit.count() == before, f"{name} wrote before refusing"
+
+
+def _services_taking_a_session() -> set[str]:
+    found = set()
+    for info in pkgutil.iter_modules(services_package.__path__):
+        module = import_module(f"housingmatch.services.{info.name}")
+        for fname, fn in inspect.getmembers(module, inspect.isfunction):
+            if fname.startswith("_") or fn.__module__ != module.__name__:
+                continue
+            params = list(inspect.signature(fn).parameters)
+            if len(params) >= 2 and params[1] == "session":
+                found.add(f"{info.name}.{fname}")
+    return found
+
+
+def test_every_service_taking_a_session_is_in_the_table() -> None:
+    # A new guarded service gets a row above, so its refusal is tested for each role.
+    background = {s for s in _services_taking_a_session() if s.startswith("background.")}
+    assert _services_taking_a_session() - background - set(GUARDED) == set()
+
+
+def test_the_actor_of_a_change_is_the_signed_in_person(world) -> None:
+    store, _ = world
+    records.save_request(store, ADVISOR, make_request("DEM-0042"))
+    assert store.audit.entries("demande", "DEM-0042")[-1].actor == ADVISOR.user
