@@ -232,3 +232,13 @@ def import_work(
         return import_file(
             store, session, kind, path, partial=partial, progress=progress, cancelled=cancelled
         )
+
+
+def authenticate_work(
+    db_path: Path, name: str, password: str, progress: Progress, cancelled: Cancelled
+) -> Session:
+    """Check a name and password (Argon2id takes a good fraction of a second): a session."""
+    from housingmatch.services.accounts import authenticate
+
+    with Store.open(db_path, create=False) as store:
+        return authenticate(store, name, password)

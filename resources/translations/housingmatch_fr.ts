@@ -433,7 +433,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/login_dialog.py" line="+35"/>
+        <location filename="../../housingmatch/gui/login_dialog.py" line="+45"/>
         <source>HousingMatch — connexion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -465,6 +465,16 @@
     <message>
         <location line="+3"/>
         <source>Quitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Vérification du mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connexion</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

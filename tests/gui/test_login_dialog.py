@@ -28,9 +28,15 @@ def _dialog(qtbot, store, name, password):
     return dialog
 
 
+def _attempt(qtbot, dialog):
+    with qtbot.waitSignal(dialog.attempted, timeout=10000) as signal:
+        dialog.login_button.click()
+    return signal.args[0]
+
+
 def test_the_right_password_opens_the_session(qtbot, accounts_store):
     dialog = _dialog(qtbot, accounts_store, "lea", "mot-de-passe-lea")
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
         dialog.login_button.click()
     assert dialog.session is not None
     assert (dialog.session.user, dialog.session.role) == ("lea", Role.CONSEILLER)
@@ -38,7 +44,7 @@ def test_the_right_password_opens_the_session(qtbot, accounts_store):
 
 def test_a_wrong_password_keeps_the_dialog_open_with_a_french_message(qtbot, accounts_store):
     dialog = _dialog(qtbot, accounts_store, "lea", "pas-le-bon")
-    dialog.login_button.click()
+    assert _attempt(qtbot, dialog) is False
     assert dialog.isVisible() and dialog.session is None
     assert dialog.message_label.text() == accounts.WRONG_CREDENTIALS
     assert dialog.password_edit.text() == ""  # typed again, never kept
@@ -48,16 +54,16 @@ def test_a_locked_account_says_so_and_until_when(qtbot, accounts_store):
     dialog = _dialog(qtbot, accounts_store, "lea", "")
     for _ in range(MAX_FAILED_ATTEMPTS):
         qtbot.keyClicks(dialog.password_edit, "pas-le-bon")
-        dialog.login_button.click()
+        assert _attempt(qtbot, dialog) is False
     assert "verrouillé" in dialog.message_label.text()
     qtbot.keyClicks(dialog.password_edit, "mot-de-passe-lea")
-    dialog.login_button.click()
+    assert _attempt(qtbot, dialog) is False
     assert dialog.session is None and "verrouillé" in dialog.message_label.text()
 
 
 def test_quit_gives_no_session(qtbot, accounts_store):
     dialog = _dialog(qtbot, accounts_store, "lea", "mot-de-passe-lea")
-    with qtbot.waitSignal(dialog.rejected, timeout=5000):
+    with qtbot.waitSignal(dialog.rejected, timeout=10000):
         dialog.quit_button.click()
     assert dialog.session is None
 
