@@ -99,3 +99,18 @@ def test_the_demo_creates_one_account_per_role(capsys, db_path, monkeypatch):
         monkeypatch.setenv("HOUSINGMATCH_PASSWORD", password)
         code, _, err = run(capsys, "--db", db_path, "users", "list")
         assert (code == 0) == (name == "admin"), (name, err)
+
+
+def test_demo_creating_a_database_keeps_the_named_administrator_too(capsys, db_path, admin_env):
+    code, _, err = run(capsys, "--db", db_path, "demo", "--requests", "10", "--units", "2")
+    assert code == 0, err
+    with open_store(db_path) as store:
+        names = {a.name: a.role.value for a in store.accounts.all()}
+        actors = {e.actor for e in store.audit.entries("demande")}
+    assert names == {
+        "direction": "administrateur",
+        "admin": "administrateur",
+        "superviseur": "superviseur",
+        "conseil": "conseiller",
+    }
+    assert actors == {"direction"}
