@@ -45,16 +45,14 @@ def _demo(args: argparse.Namespace, store: Store, session: Session) -> int:
             f"La base « {store.path} » contient déjà {count} demandes : "
             "ajoutez --force pour y ajouter des données de démonstration."
         )
-    if count == 0 and not session.authenticated:
-        # A new demonstration database gets one documented account per role (README).
-        made = create_demo_accounts(store)
+    if args.created:
+        # A database this command creates gets one documented account per role (README);
+        # an existing database never gets accounts with public passwords.
+        made = create_demo_accounts(store, session if session.authenticated else None)
         names = ", ".join(f"{a.name} / {a.password}" for a in made)
         print(f"Comptes de démonstration créés : {names}.")
-        session = demo_session(store)
-    elif count == 0 and args.created:
-        made = create_demo_accounts(store, session)
-        names = ", ".join(f"{a.name} / {a.password}" for a in made)
-        print(f"Comptes de démonstration créés : {names}.")
+        if not session.authenticated:
+            session = demo_session(store)
     summary = generate_demo(store, session, args.requests, args.units, args.seed, args.date)
     print(
         f"Démonstration créée dans {store.path} : {summary.requests} demandes, "

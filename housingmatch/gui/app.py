@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from housingmatch.gui.jobs import Job, show_error
 from housingmatch.gui.login_dialog import ask_session
 from housingmatch.gui.main_window import MainWindow
-from housingmatch.services import records
+from housingmatch.services import local_session, records
 from housingmatch.services.accounts import has_accounts
 from housingmatch.services.background import (
     DEMO_REQUESTS,
@@ -82,7 +82,8 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     install_translators(app)
     try:
         store = open_store(db_path)
-        if demo and not has_accounts(store):
+        # Only an empty database becomes a demonstration one, with its public accounts.
+        if demo and not has_accounts(store) and records.request_count(store, local_session()) == 0:
             create_demo_accounts(store)
     except Exception as exc:
         show_error(None, "HousingMatch", exc)

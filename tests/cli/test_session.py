@@ -114,3 +114,11 @@ def test_demo_creating_a_database_keeps_the_named_administrator_too(capsys, db_p
         "conseil": "conseiller",
     }
     assert actors == {"direction"}
+
+
+def test_demo_on_an_existing_database_adds_no_public_accounts(capsys, db_path):
+    assert run(capsys, "--db", db_path, "init")[0] == 0
+    code, out, _ = run(capsys, "--db", db_path, "demo", "--requests", "10", "--units", "2")
+    assert code == 0 and "Comptes de démonstration" not in out
+    with open_store(db_path) as store:
+        assert store.accounts.count() == 0
