@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,7 +40,8 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.session: Session | None = None
-        self.jobs = JobRunner(self)
+        # A pool of its own: quitting waits for this check only, not for the window's jobs.
+        self.jobs = JobRunner(self, QThreadPool(self))
         self.job: Job | None = None
         self.setWindowTitle(self.tr("HousingMatch — connexion"))
         self.setMinimumWidth(420)
