@@ -1,4 +1,4 @@
-"""Data commands: init, demo, import, show, verify."""
+"""Data commands: init, demo, import, export, show, rules."""
 
 from __future__ import annotations
 
@@ -100,17 +100,6 @@ def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
     return [(prefix, "" if data is None else data)]
 
 
-def _verify(args: argparse.Namespace, store: Store) -> int:
-    problems = store.integrity_problems() + store.audit.verify()
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(problems)} problème(s) détecté(s).", file=sys.stderr)
-        return 1
-    print(f"Base intègre ; journal d'audit intact ({store.audit.count()} entrées).")
-    return 0
-
-
 def _rules(args: argparse.Namespace, store: Store) -> int:
     if args.action == "import":
         if args.file is None:
@@ -180,6 +169,3 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("action", choices=("list", "import", "activate"), help="action")
     p.add_argument("file", nargs="?", default=None, help="fichier TOML (import) ou empreinte")
     p.set_defaults(handler=_rules, creates_db=True)
-
-    p = sub.add_parser("verify", help="vérifier l'intégrité de la base et du journal d'audit")
-    p.set_defaults(handler=_verify)

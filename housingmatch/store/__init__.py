@@ -8,6 +8,8 @@ import sqlite_utils
 
 from housingmatch.errors import UserError
 from housingmatch.store.audit import AuditEntry, AuditLog, PendingEntry
+from housingmatch.store.baseline import write_baseline
+from housingmatch.store.checkpoints import Checkpoint, CheckpointStore
 from housingmatch.store.database import (
     DatabaseTooNewError,
     MigrationError,
@@ -26,6 +28,7 @@ __all__ = [
     "AuditEntry",
     "AuditLog",
     "CeilingRow",
+    "Checkpoint",
     "DatabaseTooNewError",
     "DraftProposal",
     "MigrationError",
@@ -56,6 +59,7 @@ class Store:
         self.reference = ReferenceData(db, self.audit)
         self.rulesets = RulesetRepository(db, self.audit)
         self.proposals = ProposalRepository(db, self.audit)
+        self.checkpoints = CheckpointStore(db, self.audit)
 
     @classmethod
     def open(cls, path: str | Path, create: bool = True) -> Store:
@@ -69,6 +73,7 @@ class Store:
             migrate(db)
             store = cls(db, path)
             store.reference.refresh()
+            write_baseline(db, store.audit, store.requests, store.units)
         except BaseException:
             db.close()
             raise
@@ -81,6 +86,7 @@ class Store:
         migrate(db)
         store = cls(db, None)
         store.reference.refresh()
+        write_baseline(db, store.audit, store.requests, store.units)
         return store
 
     def schema_version(self) -> int:
