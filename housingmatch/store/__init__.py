@@ -16,7 +16,9 @@ from housingmatch.store.database import (
     connect,
     integrity_problems,
     migrate,
+    purge_freed_pages,
     schema_version,
+    set_secure_delete,
 )
 from housingmatch.store.proposals import DraftProposal, ProposalCandidate, ProposalRepository
 from housingmatch.store.reference import CeilingRow, ReferenceData
@@ -96,6 +98,14 @@ class Store:
     def integrity_problems(self) -> list[str]:
         """Return what SQLite's integrity and foreign-key checks report (empty when sound)."""
         return integrity_problems(self.db)
+
+    def purge_freed_pages(self) -> bool:
+        """Rewrite the file so that deleted data leaves no trace (WAL checkpoint and VACUUM)."""
+        return purge_freed_pages(self.db)
+
+    def secure_delete(self, on: bool) -> None:
+        """Make SQLite overwrite deleted content with zeros from now on (or stop)."""
+        set_secure_delete(self.db, on)
 
     def close(self) -> None:
         """Close the connection."""

@@ -1,0 +1,37 @@
+"""Personal-data commands: retention (lapse, anonymisation) and a person's data export."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from housingmatch.cli.data import parse_day
+from housingmatch.services import local_session, retention
+from housingmatch.store import Store
+
+
+def _retention(args: argparse.Namespace, store: Store) -> int:
+    session = local_session()
+    on = args.date or date.today()
+    if args.retention_action == "list":
+        due = retention.pending(store, session, on)
+        for d in due:
+            print(f"{d.ref:24} {d.reason:8} depuis {d.since}  échéance {d.due}")
+        print(f"{len(due)} demande(s) à anonymiser au {on.isoformat()}.")
+        return 0
+    report = retention.apply_retention(store, session, on)
+    print(report.summary())
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the personal-data commands."""
+    p = sub.add_parser("retention", help="durée de conservation : anonymiser les demandes échues")
+    actions = p.add_subparsers(dest="retention_action", metavar="ACTION", required=True)
+    for name, text in (
+        ("apply", "anonymiser les demandes closes ou caduques dont le délai est échu"),
+        ("list", "lister les demandes à anonymiser, sans rien modifier"),
+    ):
+        q = actions.add_parser(name, help=text)
+        q.add_argument("--date", type=parse_day, default=None, help="date (AAAA-MM-JJ)")
+        q.set_defaults(handler=_retention)
