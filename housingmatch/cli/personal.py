@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from housingmatch.cli.data import parse_day
-from housingmatch.services import local_session, retention
+from housingmatch.services import local_session, personal_data, retention
 from housingmatch.store import Store
 
 
@@ -24,6 +25,16 @@ def _retention(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _person(args: argparse.Namespace, store: Store) -> int:
+    written = personal_data.export_person(store, local_session(), args.ref, args.out, args.date)
+    print(
+        f"Données de la demande « {args.ref} » écrites dans "
+        + " et ".join(f"« {p} »" for p in written)
+        + "."
+    )
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the personal-data commands."""
     p = sub.add_parser("retention", help="durée de conservation : anonymiser les demandes échues")
@@ -35,3 +46,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         q = actions.add_parser(name, help=text)
         q.add_argument("--date", type=parse_day, default=None, help="date (AAAA-MM-JJ)")
         q.set_defaults(handler=_retention)
+
+    p = sub.add_parser("personne", help="données d'une personne (demande d'accès, RGPD art. 15)")
+    actions = p.add_subparsers(dest="person_action", metavar="ACTION", required=True)
+    q = actions.add_parser("export", help="écrire tout ce qui est détenu sur une demande")
+    q.add_argument("ref", help="référence de la demande")
+    q.add_argument("--out", type=Path, required=True, metavar="FICHIER", help="NOM(.json, .html)")
+    q.add_argument("--date", type=parse_day, default=None, help="date des calculs (AAAA-MM-JJ)")
+    q.set_defaults(handler=_person)

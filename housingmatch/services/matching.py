@@ -134,7 +134,7 @@ def engine_for(store: Store) -> MatchingEngine:
 
 # Entities whose changes leave the candidate index valid once the changed requests are
 # re-read; any other change (reference data, rules) rebuilds the engine.
-_INDEX_NEUTRAL = frozenset({"demande", "logement", "proposition"})
+_INDEX_NEUTRAL = frozenset({"demande", "logement", "proposition", "journal"})
 
 
 def _catch_up(store: Store, cached: _Cached) -> _Cached | None:

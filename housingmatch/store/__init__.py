@@ -20,6 +20,7 @@ from housingmatch.store.database import (
     schema_version,
     set_secure_delete,
 )
+from housingmatch.store.persons import PersonData, PersonProposal
 from housingmatch.store.proposals import DraftProposal, ProposalCandidate, ProposalRepository
 from housingmatch.store.reference import CeilingRow, ReferenceData
 from housingmatch.store.requests import RequestRepository, RequestSummary, SaveOutcome
@@ -35,6 +36,7 @@ __all__ = [
     "DraftProposal",
     "MigrationError",
     "PendingEntry",
+    "PersonProposal",
     "ProposalCandidate",
     "RequestSummary",
     "SaveOutcome",
@@ -62,6 +64,7 @@ class Store:
         self.rulesets = RulesetRepository(db, self.audit)
         self.proposals = ProposalRepository(db, self.audit)
         self.checkpoints = CheckpointStore(db, self.audit)
+        self.persons = PersonData(db)
 
     @classmethod
     def open(cls, path: str | Path, create: bool = True) -> Store:

@@ -185,6 +185,11 @@ class AuditLog:
         )
         return len(rows)
 
+    def record(self, actor: str, entry: PendingEntry) -> None:
+        """Append one entry in its own transaction (an event that changes no table)."""
+        with self._db.atomic():
+            self.append(actor, [entry])
+
     def entries(
         self,
         entity: str | None = None,
