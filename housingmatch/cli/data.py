@@ -116,11 +116,9 @@ def _rules(args: argparse.Namespace, store: Store) -> int:
         chosen = rules.activate_ruleset(store, str(args.file))
         print(f"Règles « {chosen.name} » {chosen.version} actives.")
         return 0
-    stored, active = rules.list_rulesets(store)
-    for r in stored:
-        mark = "*" if r.content_hash == active else " "
-        print(f"{mark} {r.content_hash[:12]}  {r.version:10} {r.effective_date}  {r.name}")
-    return 0
+    from housingmatch.cli import rules_approval
+
+    return rules_approval.run(args, store)  # list, draft, approve
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -166,6 +164,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=_show)
 
     p = sub.add_parser("rules", help="règles de classement : lister, importer, activer")
-    p.add_argument("action", choices=("list", "import", "activate"), help="action")
-    p.add_argument("file", nargs="?", default=None, help="fichier TOML (import) ou empreinte")
+    p.add_argument(
+        "action", choices=("list", "import", "activate", "draft", "approve"), help="action"
+    )
+    p.add_argument(
+        "file", nargs="?", default=None, help="fichier TOML (import, draft) ou empreinte"
+    )
+    p.add_argument("--from", dest="from_date", type=parse_day, default=None, help="en vigueur le")
+    p.add_argument("--date", type=parse_day, default=None, help="list : règles en vigueur ce jour")
     p.set_defaults(handler=_rules, creates_db=True)

@@ -11,8 +11,8 @@ from housingmatch.services.matching import active_ruleset
 from housingmatch.store import Store, StoredRuleset
 
 
-def import_ruleset(store: Store, path: str | Path) -> RuleSet:
-    """Check a rule-set file and make it the active rule set (refused with a French reason)."""
+def read_ruleset_file(path: str | Path) -> RuleSet:
+    """Read and check a rule-set file (refused with a French reason)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -24,6 +24,16 @@ def import_ruleset(store: Store, path: str | Path) -> RuleSet:
         rules = parse_ruleset(text)
     except RuleSetError as exc:
         raise UserError(f"Règles refusées ({path.name}) : {exc}") from None
+    return rules
+
+
+def import_ruleset(store: Store, path: str | Path) -> RuleSet:
+    """Check a rule-set file and make it the active rule set (import and approval at once).
+
+    Kept for scripts: the rule set is approved in force from its effective date, or from
+    today when that date is still to come. See services/ruleset_approval.py for drafts.
+    """
+    rules = read_ruleset_file(path)
     store.rulesets.add(
         rules.name,
         rules.version,
