@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Slot
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from housingmatch import __version__
 from housingmatch.domain.model import RequestStatus, UnitStatus
+from housingmatch.gui.audit_dialog import AuditDialog
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
 from housingmatch.gui.import_dialog import ImportDialog
@@ -29,6 +30,7 @@ from housingmatch.gui.requests_page import RequestsPage
 from housingmatch.gui.units_page import UnitsPage
 from housingmatch.gui.work import prepare_matching_work
 from housingmatch.paths import resource
+from housingmatch.services import local_session
 from housingmatch.services.matching import active_ruleset
 from housingmatch.store import Store
 
@@ -127,6 +129,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=number: self.show_page(n))
             self.page_actions.append(action)
 
+        audit_menu = bar.addMenu(self.tr("A&udit"))
+        self.audit_action = audit_menu.addAction(self.tr("&Journal d'audit et vérification…"))
+        self.audit_action.triggered.connect(self.open_audit)
+
         help_menu = bar.addMenu(self.tr("&Aide"))
         self.about_action = help_menu.addAction(self.tr("À &propos de HousingMatch"))
 
@@ -144,6 +150,14 @@ class MainWindow(QMainWindow):
     def show_page(self, number: int) -> None:
         """Show one workspace (0 dashboard, 1 requests, 2 units, 3 matching)."""
         self.side_bar.setCurrentRow(number)
+
+    def open_audit(self) -> AuditDialog:
+        """Open the audit screen (entries, verification, checkpoints) over this database."""
+        dialog = AuditDialog(self.store, self.jobs, local_session(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.load()
+        return dialog
 
     def current_page(self) -> int:
         """Return the number of the workspace shown."""

@@ -364,3 +364,30 @@ def audit_choices(store: Store, session: Session) -> tuple[list[str], list[str]]
     """Return the actors and the actions found in the log (the screen's filter lists)."""
     require(session, Action.AUDIT_READ)
     return store.audit.actors(), store.audit.actions()
+
+
+# -- background work (run by the window's job runner; each opens its own store) -----------
+def verify_work(
+    db_path: Path,
+    session: Session,
+    checkpoint_path: Path | None,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> VerifyReport:
+    """Verify the database at ``db_path`` (optionally against a checkpoint file)."""
+    checkpoint = read_checkpoint_file(checkpoint_path) if checkpoint_path else None
+    with Store.open(db_path, create=False) as store:
+        return verify_database(store, session, checkpoint, progress, cancelled)
+
+
+def audit_rows_work(
+    db_path: Path, session: Session, where: AuditFilter, progress: Progress, cancelled: Cancelled
+) -> list[AuditRow]:
+    """Read the entries matching a filter from the database at ``db_path``."""
+    progress(0, 1)
+    with Store.open(db_path, create=False) as store:
+        rows = audit_rows(store, session, where)
+    if cancelled():
+        raise JobCancelled()
+    progress(1, 1)
+    return rows
