@@ -77,7 +77,8 @@ def test_bad_import_exits_non_zero_with_line_and_column(capsys, db_path, tmp_pat
     bad.write_text(text, encoding="utf-8")
     code, _out, err = run(capsys, "--db", db_path, "import", "demandes", bad)
     assert code == 1
-    assert "ligne 2, colonne date_depot (« 15/15/2026 »)" in err
+    assert "ligne 2, colonne date_depot : " in err
+    assert "15/15/2026" not in err  # values stay out of stderr (it may end up in logs)
     assert "aucune donnée n'a été écrite" in err
     with Store.open(db_path) as store:
         assert store.requests.count() == 0

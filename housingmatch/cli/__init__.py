@@ -23,6 +23,8 @@ _COMMAND_MODULES = (
     "housingmatch.cli.data",
     "housingmatch.cli.matching",
     "housingmatch.cli.users",
+    "housingmatch.cli.audit",
+    "housingmatch.cli.personal",
     "housingmatch.cli.gui_commands",
 )
 

@@ -1,4 +1,4 @@
-"""Data commands: init, demo, import, show, verify."""
+"""Data commands: init, demo, import, export, show, rules."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
 from housingmatch.services import facts, imports, records, rules
-from housingmatch.services.database import Store, check_database
+from housingmatch.services.database import Store
 from housingmatch.services.demo import create_demo_accounts, demo_session, generate_demo
 
 
@@ -66,8 +66,9 @@ def _import(args: argparse.Namespace, store: Store, session: Session) -> int:
     report = imports.import_file(
         store, session, args.kind, args.file, partial=args.partial, rejects_path=args.rejets
     )
+    # The values stay in the rejects file: standard error may end up in logs.
     for error in report.errors[: args.max_errors]:
-        print(f"  {error}", file=sys.stderr)
+        print(f"  ligne {error.line}, colonne {error.column} : {error.message}", file=sys.stderr)
     if len(report.errors) > args.max_errors:
         print(f"  … et {len(report.errors) - args.max_errors} autre(s) erreur(s).", file=sys.stderr)
     stream = sys.stdout if report.written else sys.stderr
@@ -112,17 +113,6 @@ def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
     return [(prefix, "" if data is None else data)]
 
 
-def _verify(args: argparse.Namespace, store: Store, session: Session) -> int:
-    problems, entries = check_database(store, session)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(problems)} problème(s) détecté(s).", file=sys.stderr)
-        return 1
-    print(f"Base intègre ; journal d'audit intact ({entries} entrées).")
-    return 0
-
-
 def _rules(args: argparse.Namespace, store: Store, session: Session) -> int:
     if args.action == "import":
         if args.file is None:
@@ -139,11 +129,9 @@ def _rules(args: argparse.Namespace, store: Store, session: Session) -> int:
         chosen = rules.activate_ruleset(store, session, str(args.file))
         print(f"Règles « {chosen.name} » {chosen.version} actives.")
         return 0
-    stored, active = rules.list_rulesets(store, session)
-    for r in stored:
-        mark = "*" if r.content_hash == active else " "
-        print(f"{mark} {r.content_hash[:12]}  {r.version:10} {r.effective_date}  {r.name}")
-    return 0
+    from housingmatch.cli import rules_approval
+
+    return rules_approval.run(args, store, session)  # list, draft, approve
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -189,9 +177,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=_show)
 
     p = sub.add_parser("rules", help="règles de classement : lister, importer, activer")
-    p.add_argument("action", choices=("list", "import", "activate"), help="action")
-    p.add_argument("file", nargs="?", default=None, help="fichier TOML (import) ou empreinte")
+    p.add_argument(
+        "action", choices=("list", "import", "activate", "draft", "approve"), help="action"
+    )
+    p.add_argument(
+        "file", nargs="?", default=None, help="fichier TOML (import, draft) ou empreinte"
+    )
+    p.add_argument("--from", dest="from_date", type=parse_day, default=None, help="en vigueur le")
+    p.add_argument("--date", type=parse_day, default=None, help="list : règles en vigueur ce jour")
     p.set_defaults(handler=_rules, creates_db=True)
-
-    p = sub.add_parser("verify", help="vérifier l'intégrité de la base et du journal d'audit")
-    p.set_defaults(handler=_verify)

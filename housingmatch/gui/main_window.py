@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Slot
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from housingmatch import __version__
 from housingmatch.domain.session import Session
+from housingmatch.gui.audit_dialog import AuditDialog
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
 from housingmatch.gui.import_dialog import ImportDialog
@@ -139,6 +140,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=number: self.show_page(n))
             self.page_actions.append(action)
 
+        self.audit_menu = bar.addMenu(self.tr("A&udit"))
+        self.audit_action = self.audit_menu.addAction(self.tr("&Journal d'audit et vérification…"))
+        self.audit_action.triggered.connect(self.open_audit)
+
         self.admin_menu = bar.addMenu(self.tr("A&dministration"))
         self.accounts_action = self.admin_menu.addAction(self.tr("&Comptes…"))
 
@@ -160,6 +165,14 @@ class MainWindow(QMainWindow):
     def show_page(self, number: int) -> None:
         """Show one workspace (0 dashboard, 1 requests, 2 units, 3 matching)."""
         self.side_bar.setCurrentRow(number)
+
+    def open_audit(self) -> AuditDialog:
+        """Open the audit screen (entries, verification, checkpoints) over this database."""
+        dialog = AuditDialog(self.store, self.jobs, self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.load()
+        return dialog
 
     def current_page(self) -> int:
         """Return the number of the workspace shown."""
@@ -241,6 +254,7 @@ class MainWindow(QMainWindow):
         manage = allowed(self.session, Action.MANAGE_USERS)
         self.accounts_action.setVisible(manage)
         self.admin_menu.menuAction().setVisible(manage)
+        self.audit_menu.menuAction().setVisible(allowed(self.session, Action.AUDIT_READ))
         rank = allowed(self.session, Action.RANK)
         self.side_bar.item(MATCHING).setHidden(not rank)
         self.page_actions[MATCHING].setVisible(rank)

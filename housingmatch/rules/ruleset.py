@@ -309,6 +309,14 @@ class CommuteRules:
 
 
 @dataclass(frozen=True, slots=True)
+class RetentionRules:
+    """How long personal data is kept (brief §8.2), in months."""
+
+    validity_months: int = 12  # a request not renewed lapses after this
+    anonymise_after_months: int = 12  # a closed or lapsed request is anonymised after this
+
+
+@dataclass(frozen=True, slots=True)
 class RuleSetInfo:
     """What identifies the rules a ranking used."""
 
@@ -335,6 +343,7 @@ class RuleSet:
     tie_break: tuple[str, ...]
     content_hash: str
     text: str
+    retention: RetentionRules = RetentionRules()
 
     @property
     def info(self) -> RuleSetInfo:
@@ -510,6 +519,15 @@ def _tie_break(table: _Table) -> tuple[str, ...]:
     return tuple(raw)
 
 
+def _retention(table: _Table) -> RetentionRules:
+    out = RetentionRules(
+        validity_months=table.integer("validite_mois", minimum=1, maximum=120),
+        anonymise_after_months=table.integer("anonymisation_apres_mois", minimum=0, maximum=120),
+    )
+    table.done()
+    return out
+
+
 def parse_ruleset(text: str) -> RuleSet:
     """Parse and validate a rule set from its TOML text."""
     try:
@@ -535,6 +553,9 @@ def parse_ruleset(text: str) -> RuleSet:
         tie_break=_tie_break(root.table("tie_break")),
         content_hash=content_hash(content),
         text=text,
+        retention=_retention(root.table("retention"))
+        if "retention" in content
+        else RetentionRules(),
     )
     head.done()
     ceilings.done()

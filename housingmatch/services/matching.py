@@ -6,8 +6,9 @@ rankings do not reread the database. The cache is checked against the audit log'
 (every write is audited): requests changed since are read again and applied to a copy of
 the index (copy-on-write: a ranking already handed out keeps reading the engine it came
 from); reference-data or rule changes rebuild it. A caller that changed requests itself can
-say which with :func:`requests_changed`. The rule set is the latest one stored in the database, or the
-shipped default (then stored, so rankings can be replayed with the same text).
+say which with :func:`requests_changed`. The rule set is the one in force on the ranking
+date (see ``store/rulesets.py``), or the shipped default (then stored, so rankings can be
+replayed with the same text).
 """
 
 from __future__ import annotations
@@ -73,9 +74,13 @@ def _keep(store: Store, cached: _Cached) -> None:
         _SHARED[key] = cached
 
 
-def active_ruleset(store: Store) -> RuleSet:
-    """Return the latest stored rule set, storing the shipped default when there is none."""
-    latest = store.rulesets.latest()
+def active_ruleset(store: Store, on: date | None = None) -> RuleSet:
+    """Return the rule set in force on a day (today), storing the shipped default if none.
+
+    Before the in-force date of every approved rule set, the most recently approved one is
+    used (a ranking is never refused for want of rules).
+    """
+    latest = store.rulesets.in_force(on or date.today()) or store.rulesets.latest()
     if latest is None:
         rules = default_ruleset()
         store.rulesets.add(
@@ -117,9 +122,9 @@ def _requests_with_tie_breakers(store: Store) -> list[Request]:
     return [replace(r, tie_breaker=missing[r.ref]) if r.ref in missing else r for r in requests]
 
 
-def engine_for(store: Store) -> MatchingEngine:
-    """Return the database's cached engine, brought up to date or rebuilt when needed."""
-    rules = active_ruleset(store)
+def engine_for(store: Store, on: date | None = None) -> MatchingEngine:
+    """Return the engine of the rule set in force on a day (today), cached and up to date."""
+    rules = active_ruleset(store, on)
     cached = _cached(store)
     if cached is not None and cached.ruleset_hash == rules.content_hash:
         if cached.token == store.audit.last_hash():
@@ -136,7 +141,7 @@ def engine_for(store: Store) -> MatchingEngine:
 
 # Entities whose changes leave the candidate index valid once the changed requests are
 # re-read; any other change (reference data, rules) rebuilds the engine.
-_INDEX_NEUTRAL = frozenset({"demande", "logement", "proposition"})
+_INDEX_NEUTRAL = frozenset({"demande", "logement", "proposition", "journal"})
 
 
 def _catch_up(store: Store, cached: _Cached) -> _Cached | None:
@@ -211,7 +216,7 @@ def rank_unit(
         raise UserError(f"Aucun logement n'a la référence « {unit_ref} ».")
     if top is not None and top < 1:
         raise UserError("Le nombre de candidats à afficher doit être au moins 1.")
-    ranking = engine_for(store).rank(unit, on)
+    ranking = engine_for(store, on).rank(unit, on)
     if top is not None:
         ranking = replace(ranking, ranked=ranking.top(top))
     return ranking
@@ -220,7 +225,7 @@ def rank_unit(
 def candidate_units(store: Store, session: Session, request_ref: str, on: date) -> CandidateUnits:
     """Return the open units a request is eligible for, best first."""
     require(session, Action.RANK)
-    engine = engine_for(store)
+    engine = engine_for(store, on)
     request = engine.index.get(request_ref)
     if request is None:
         raise UserError(f"Aucune demande n'a la référence « {request_ref} ».")
@@ -232,7 +237,7 @@ def allocate(store: Store, session: Session, on: date, per_unit: int = 3) -> All
     require(session, Action.RANK)
     if per_unit < 1:
         raise UserError("Le nombre de candidats par logement doit être au moins 1.")
-    engine = engine_for(store)
+    engine = engine_for(store, on)
     return allocate_units(engine, store.units.all(status=UnitStatus.OUVERT), on, per_unit)
 
 

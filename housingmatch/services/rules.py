@@ -12,9 +12,8 @@ from housingmatch.services.matching import active_ruleset
 from housingmatch.store import Store, StoredRuleset
 
 
-def import_ruleset(store: Store, session: Session, path: str | Path) -> RuleSet:
-    """Check a rule-set file and make it the active rule set (refused with a French reason)."""
-    require(session, Action.RULESET_IMPORT)
+def read_ruleset_file(path: str | Path) -> RuleSet:
+    """Read and check a rule-set file (refused with a French reason)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -26,6 +25,18 @@ def import_ruleset(store: Store, session: Session, path: str | Path) -> RuleSet:
         rules = parse_ruleset(text)
     except RuleSetError as exc:
         raise UserError(f"Règles refusées ({path.name}) : {exc}") from None
+    return rules
+
+
+def import_ruleset(store: Store, session: Session, path: str | Path) -> RuleSet:
+    """Check a rule-set file and make it the active rule set (import and approval at once).
+
+    Kept for scripts: the rule set is approved in force from its effective date, or from
+    today when that date is still to come. See services/ruleset_approval.py for drafts.
+    """
+    require(session, Action.RULESET_IMPORT)
+    require(session, Action.RULESET_APPROVE)
+    rules = read_ruleset_file(path)
     store.rulesets.add(
         rules.name,
         rules.version,

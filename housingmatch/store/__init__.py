@@ -9,14 +9,19 @@ import sqlite_utils
 from housingmatch.errors import UserError
 from housingmatch.store.accounts import Account, AccountRepository
 from housingmatch.store.audit import AuditEntry, AuditLog, PendingEntry
+from housingmatch.store.baseline import write_baseline
+from housingmatch.store.checkpoints import Checkpoint, CheckpointStore
 from housingmatch.store.database import (
     DatabaseTooNewError,
     MigrationError,
     connect,
     integrity_problems,
     migrate,
+    purge_freed_pages,
     schema_version,
+    set_secure_delete,
 )
+from housingmatch.store.persons import PersonData, PersonProposal
 from housingmatch.store.proposals import DraftProposal, ProposalCandidate, ProposalRepository
 from housingmatch.store.reference import CeilingRow, ReferenceData
 from housingmatch.store.requests import RequestRepository, RequestSummary, SaveOutcome
@@ -28,10 +33,12 @@ __all__ = [
     "AuditEntry",
     "AuditLog",
     "CeilingRow",
+    "Checkpoint",
     "DatabaseTooNewError",
     "DraftProposal",
     "MigrationError",
     "PendingEntry",
+    "PersonProposal",
     "ProposalCandidate",
     "RequestSummary",
     "SaveOutcome",
@@ -59,6 +66,8 @@ class Store:
         self.reference = ReferenceData(db, self.audit)
         self.rulesets = RulesetRepository(db, self.audit)
         self.proposals = ProposalRepository(db, self.audit)
+        self.checkpoints = CheckpointStore(db, self.audit)
+        self.persons = PersonData(db)
 
     @classmethod
     def open(cls, path: str | Path, create: bool = True) -> Store:
@@ -72,6 +81,7 @@ class Store:
             migrate(db)
             store = cls(db, path)
             store.reference.refresh()
+            write_baseline(db, store.audit, store.requests, store.units)
         except BaseException:
             db.close()
             raise
@@ -84,6 +94,7 @@ class Store:
         migrate(db)
         store = cls(db, None)
         store.reference.refresh()
+        write_baseline(db, store.audit, store.requests, store.units)
         return store
 
     def schema_version(self) -> int:
@@ -93,6 +104,14 @@ class Store:
     def integrity_problems(self) -> list[str]:
         """Return what SQLite's integrity and foreign-key checks report (empty when sound)."""
         return integrity_problems(self.db)
+
+    def purge_freed_pages(self) -> bool:
+        """Rewrite the file so that deleted data leaves no trace (WAL checkpoint and VACUUM)."""
+        return purge_freed_pages(self.db)
+
+    def secure_delete(self, on: bool) -> None:
+        """Make SQLite overwrite deleted content with zeros from now on (or stop)."""
+        set_secure_delete(self.db, on)
 
     def close(self) -> None:
         """Close the connection."""

@@ -134,3 +134,22 @@ def integrity_problems(db: sqlite_utils.Database) -> list[str]:
     problems = [r for r in rows if r != "ok"]
     problems += [repr(r) for r in db.execute("PRAGMA foreign_key_check").fetchall()]
     return problems
+
+
+def purge_freed_pages(db: sqlite_utils.Database) -> bool:
+    """Leave no trace of deleted rows in the file: checkpoint the WAL, then VACUUM.
+
+    Run outside any transaction. Deleted rows survive in free pages and in the write-ahead
+    log until both are rewritten; VACUUM rebuilds the file without free pages and the
+    TRUNCATE checkpoint empties the WAL. Returns False when another connection kept the WAL
+    from being emptied (its old pages are overwritten later, at the next full checkpoint).
+    """
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.execute("VACUUM")
+    row = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return row is None or int(row[0]) == 0
+
+
+def set_secure_delete(db: sqlite_utils.Database, on: bool) -> None:
+    """Make SQLite overwrite deleted content with zeros (slower writes; for anonymisation)."""
+    db.execute(f"PRAGMA secure_delete = {'ON' if on else 'OFF'}")

@@ -313,7 +313,12 @@ class RequestRepository:
                         request = replace(request, tie_breaker=secrets.randbelow(2**31))
                     inserts.append((request, self._employer_id(request.employer, cache)))
                     entries.append(
-                        PendingEntry("create", "demande", request.ref, {"source": source})
+                        PendingEntry(
+                            "create",
+                            "demande",
+                            request.ref,
+                            {"source": source, "after": request_fields(request)},
+                        )
                     )
                     outcome.created.append(request.ref)
                     continue
@@ -336,7 +341,10 @@ class RequestRepository:
                 self._update(old.id, request, self._employer_id(request.employer, cache))
                 entries.append(
                     PendingEntry(
-                        "update", "demande", request.ref, {"source": source, "changes": changes}
+                        "update",
+                        "demande",
+                        request.ref,
+                        {"source": source, "changes": changes, "after": request_fields(request)},
                     )
                 )
                 outcome.updated.append(request.ref)
@@ -351,6 +359,40 @@ class RequestRepository:
         stored = self.get(request.ref)
         assert stored is not None
         return stored
+
+    def anonymise(self, request: Request, on: date, actor: str, details: dict[str, Any]) -> None:
+        """Overwrite a request with its anonymised values and delete the person's key.
+
+        The entry recording it holds the anonymised values in clear (they are not personal);
+        the person's earlier entries stay in the chain, sealed under a key that no longer
+        exists.
+        """
+        assert request.id is not None
+        with self._db.atomic():
+            self._update(request.id, request, self._employer_id(request.employer, {}))
+            self._db.execute(
+                "UPDATE requests SET anonymised_on = ? WHERE id = ?", [on.isoformat(), request.id]
+            )
+            self._audit.append(
+                actor,
+                [
+                    PendingEntry(
+                        "anonymise",
+                        "demande",
+                        request.ref,
+                        {**details, "after": request_fields(request)},
+                        seal=False,
+                    )
+                ],
+            )
+            self._audit.keys.delete(request.ref)
+
+    def anonymised(self) -> dict[str, date]:
+        """Return the day each anonymised request was anonymised, by reference."""
+        rows = self._db.execute(
+            "SELECT ref, anonymised_on FROM requests WHERE anonymised_on IS NOT NULL"
+        )
+        return {ref: date.fromisoformat(day) for ref, day in rows}
 
     def set_tie_breakers(self, values: dict[str, int], actor: str = "système") -> None:
         """Store tie-breakers drawn for requests that had none (audited)."""

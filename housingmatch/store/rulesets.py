@@ -1,4 +1,9 @@
-"""Stored rule sets: the exact text each ranking used, by content hash."""
+"""Stored rule sets: the exact text each ranking used, by content hash.
+
+A rule set is a draft (``BROUILLON``) until approved (``APPROUVE``) with an in-force date.
+The rule set in force on a day is, among the approved ones whose in-force date has come,
+the most recently approved or activated (``activation``).
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,23 @@ class StoredRuleset:
     effective_date: date
     content_hash: str
     content: str
+
+
+DRAFT = "BROUILLON"
+APPROVED = "APPROUVE"
+
+
+@dataclass(frozen=True, slots=True)
+class RulesetState:
+    """A stored rule set with its approval state."""
+
+    ruleset: StoredRuleset
+    state: str
+    in_force_from: date | None
+    imported_by: str | None
+    approved_by: str | None
+    approved_at: str | None
+    activation: int
 
 
 class RulesetRepository:
@@ -52,8 +74,9 @@ class RulesetRepository:
         with self._db.atomic():
             cur = self._db.execute(
                 "INSERT INTO rulesets (name, version, effective_date, content_hash, content, "
-                "imported_at, activation) VALUES (?, ?, ?, ?, ?, ?, "
-                "(SELECT COALESCE(MAX(activation), 0) + ? FROM rulesets))",
+                "imported_at, activation, state, in_force_from, imported_by, approved_by, "
+                "approved_at) VALUES (?, ?, ?, ?, ?, ?, "
+                "(SELECT COALESCE(MAX(activation), 0) + ? FROM rulesets), ?, ?, ?, ?, ?)",
                 [
                     name,
                     version,
@@ -62,13 +85,18 @@ class RulesetRepository:
                     content_text,
                     now_iso(),
                     1 if activate else 0,
+                    APPROVED if activate else DRAFT,
+                    min(effective_date, date.today()).isoformat() if activate else None,
+                    actor,
+                    actor if activate else None,
+                    now_iso() if activate else None,
                 ],
             )
             self._audit.append(
                 actor,
                 [
                     PendingEntry(
-                        "import",
+                        "import" if activate else "import_draft",
                         "regles",
                         f"{name} {version}",
                         {"hash": content_hash, "date_effet": effective_date.isoformat()},
@@ -83,10 +111,18 @@ class RulesetRepository:
         if stored is None:
             raise KeyError(content_hash)
         with self._db.atomic():
+            # A draft activated the old way is approved, in force from its date (or today).
             self._db.execute(
-                "UPDATE rulesets SET activation = "
-                "(SELECT MAX(activation) + 1 FROM rulesets) WHERE content_hash = ?",
-                [content_hash],
+                "UPDATE rulesets SET activation = (SELECT MAX(activation) + 1 FROM rulesets), "
+                "state = 'APPROUVE', in_force_from = COALESCE(in_force_from, ?), "
+                "approved_by = COALESCE(approved_by, ?), approved_at = COALESCE(approved_at, ?) "
+                "WHERE content_hash = ?",
+                [
+                    min(stored.effective_date, date.today()).isoformat(),
+                    actor,
+                    now_iso(),
+                    content_hash,
+                ],
             )
             self._audit.append(
                 actor,
@@ -120,6 +156,60 @@ class RulesetRepository:
     def latest(self) -> tuple[str, str] | None:
         """Return (hash, content text) of the active (most recently activated) rule set."""
         row = self._db.execute(
-            "SELECT content_hash, content FROM rulesets ORDER BY activation DESC, id DESC LIMIT 1"
+            "SELECT content_hash, content FROM rulesets WHERE state = 'APPROUVE' "
+            "ORDER BY activation DESC, id DESC LIMIT 1"
         ).fetchone()
         return (row[0], row[1]) if row else None
+
+    def in_force(self, on: date) -> tuple[str, str] | None:
+        """Return (hash, content text) of the rule set in force on a day, or None."""
+        row = self._db.execute(
+            "SELECT content_hash, content FROM rulesets WHERE state = 'APPROUVE' "
+            "AND in_force_from <= ? ORDER BY activation DESC, id DESC LIMIT 1",
+            [on.isoformat()],
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def states(self) -> list[RulesetState]:
+        """Return every stored rule set with its approval state, oldest first."""
+        rows = self._db.execute(
+            "SELECT id, name, version, effective_date, content_hash, content, state, "
+            "in_force_from, imported_by, approved_by, approved_at, activation "
+            "FROM rulesets ORDER BY id"
+        )
+        return [
+            RulesetState(
+                StoredRuleset(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4], r[5]),
+                r[6],
+                date.fromisoformat(r[7]) if r[7] else None,
+                r[8],
+                r[9],
+                r[10],
+                r[11],
+            )
+            for r in rows
+        ]
+
+    def approve(self, content_hash: str, actor: str, in_force_from: date) -> None:
+        """Approve a stored rule set, in force from a day; it takes precedence from then on."""
+        stored = self.get(content_hash)
+        if stored is None:
+            raise KeyError(content_hash)
+        with self._db.atomic():
+            self._db.execute(
+                "UPDATE rulesets SET state = 'APPROUVE', in_force_from = ?, approved_by = ?, "
+                "approved_at = ?, activation = (SELECT MAX(activation) + 1 FROM rulesets) "
+                "WHERE content_hash = ?",
+                [in_force_from.isoformat(), actor, now_iso(), content_hash],
+            )
+            self._audit.append(
+                actor,
+                [
+                    PendingEntry(
+                        "approve",
+                        "regles",
+                        f"{stored.name} {stored.version}",
+                        {"hash": content_hash, "en_vigueur_le": in_force_from.isoformat()},
+                    )
+                ],
+            )

@@ -151,7 +151,14 @@ class UnitRepository:
                         f"INSERT INTO units ({cols}) VALUES ({marks})",
                         [*_values(unit), stamp, stamp],
                     )
-                    entries.append(PendingEntry("create", "logement", unit.ref, {"source": source}))
+                    entries.append(
+                        PendingEntry(
+                            "create",
+                            "logement",
+                            unit.ref,
+                            {"source": source, "after": unit_fields(unit)},
+                        )
+                    )
                     outcome.created.append(unit.ref)
                     continue
                 if preserve_state:
@@ -168,7 +175,10 @@ class UnitRepository:
                 )
                 entries.append(
                     PendingEntry(
-                        "update", "logement", unit.ref, {"source": source, "changes": changes}
+                        "update",
+                        "logement",
+                        unit.ref,
+                        {"source": source, "changes": changes, "after": unit_fields(unit)},
                     )
                 )
                 outcome.updated.append(unit.ref)

@@ -17,14 +17,18 @@ from housingmatch.errors import UserError
 from housingmatch.rules.permissions import PERMISSIONS, Action, PermissionDenied
 from housingmatch.services import (
     accounts,
+    audit,
     database,
     demo,
     facts,
     imports,
     matching,
+    personal_data,
     proposals,
     records,
+    retention,
     rules,
+    ruleset_approval,
 )
 from housingmatch.store import Store, connect
 from tests.builders import ADMIN, ADVISOR, SUPERVISOR, make_request, make_unit
@@ -32,6 +36,13 @@ from tests.conftest import DATA, assert_sound
 
 ON = date(2026, 3, 2)
 SESSIONS = {Role.CONSEILLER: ADVISOR, Role.SUPERVISEUR: SUPERVISOR, Role.ADMINISTRATEUR: ADMIN}
+
+
+def _allowed_or_refused(result, session, action):
+    """Turn a service that skips quietly for a role into the refusal the table expects."""
+    if result is None and session.role not in PERMISSIONS[action]:
+        raise PermissionDenied("Action refusée (ignorée au démarrage)")
+    return result
 
 
 def _ranking(store, session):
@@ -144,6 +155,52 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
         Action.MANAGE_USERS,
         lambda s, u, t: accounts.reset_password(s, u, "autre", "nouveau-secret"),
     ),
+    "audit.audit_choices": (Action.AUDIT_READ, lambda s, u, t: audit.audit_choices(s, u)),
+    "audit.audit_rows": (
+        Action.AUDIT_READ,
+        lambda s, u, t: audit.audit_rows(s, u, audit.AuditFilter()),
+    ),
+    "audit.create_checkpoint": (
+        Action.AUDIT_CHECKPOINT,
+        lambda s, u, t: audit.create_checkpoint(s, u, "mot-de-passe-long"),
+    ),
+    "audit.export_checkpoint": (
+        Action.AUDIT_READ,
+        lambda s, u, t: audit.export_checkpoint(s, u, t["out"].with_suffix(".json")),
+    ),
+    "audit.list_checkpoints": (Action.AUDIT_READ, lambda s, u, t: audit.list_checkpoints(s, u)),
+    "audit.verify_database": (Action.AUDIT_READ, lambda s, u, t: audit.verify_database(s, u)),
+    "retention.pending": (Action.READ, lambda s, u, t: retention.pending(s, u, ON)),
+    "retention.apply_retention": (
+        Action.RETENTION_APPLY,
+        lambda s, u, t: retention.apply_retention(s, u, ON),
+    ),
+    "retention.apply_retention_at_start": (
+        Action.RETENTION_APPLY,
+        lambda s, u, t: _allowed_or_refused(
+            retention.apply_retention_at_start(s, u), u, Action.RETENTION_APPLY
+        ),
+    ),
+    "personal_data.person_data": (
+        Action.PERSON_EXPORT,
+        lambda s, u, t: personal_data.person_data(s, u, "DEM-0001", ON),
+    ),
+    "personal_data.export_person": (
+        Action.PERSON_EXPORT,
+        lambda s, u, t: personal_data.export_person(s, u, "DEM-0001", t["out"].with_name("p"), ON),
+    ),
+    "ruleset_approval.import_draft": (
+        Action.RULESET_IMPORT,
+        lambda s, u, t: ruleset_approval.import_draft(s, u, t["rules"]),
+    ),
+    "ruleset_approval.approve": (
+        Action.RULESET_APPROVE,
+        lambda s, u, t: ruleset_approval.approve(s, u, t["hash"]),
+    ),
+    "ruleset_approval.ruleset_lines": (
+        Action.READ,
+        lambda s, u, t: ruleset_approval.ruleset_lines(s, u, ON),
+    ),
 }
 
 
@@ -231,7 +288,11 @@ def _services_taking_a_session() -> set[str]:
 
 def test_every_service_taking_a_session_is_in_the_table() -> None:
     # A new guarded service gets a row above, so its refusal is tested for each role.
-    background = {s for s in _services_taking_a_session() if s.startswith("background.")}
+    background = {
+        s
+        for s in _services_taking_a_session()
+        if s.startswith("background.") or s.endswith("_work")
+    }
     assert _services_taking_a_session() - background - set(GUARDED) == set()
 
 
