@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from housingmatch.cli import show
+from housingmatch.domain.labels import plural
 from housingmatch.errors import UserError
 from housingmatch.services import facts, imports, records, rules
 from housingmatch.services.demo import generate_demo
@@ -68,7 +70,11 @@ def _import(args: argparse.Namespace, store: Store) -> int:
 
 def _export(args: argparse.Namespace, store: Store) -> int:
     count = imports.export_file(store, args.kind, args.file)
-    print(f"{count} {args.kind} exporté(e)s dans « {args.file} ».")
+    if args.kind == "demandes":
+        what = plural(count, "demande exportée", "demandes exportées")
+    else:
+        what = plural(count, "logement exporté", "logements exportés")
+    print(f"{what} dans « {args.file} ».")
     return 0
 
 
@@ -81,23 +87,9 @@ def _show(args: argparse.Namespace, store: Store) -> int:
     if args.json:
         _print_json(data)
     else:
-        for key, value in _flatten(data):
-            print(f"{key:40} {value}")
+        lines = show.request_lines(data) if args.kind == "demande" else show.unit_lines(data)
+        print("\n".join(lines))
     return 0
-
-
-def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
-    if isinstance(data, dict):
-        out = []
-        for key, value in data.items():
-            out += _flatten(value, f"{prefix}.{key}" if prefix else str(key))
-        return out
-    if isinstance(data, list) and data and isinstance(data[0], dict):
-        out = []
-        for i, value in enumerate(data):
-            out += _flatten(value, f"{prefix}[{i}]")
-        return out
-    return [(prefix, "" if data is None else data)]
 
 
 def _verify(args: argparse.Namespace, store: Store) -> int:
@@ -105,7 +97,9 @@ def _verify(args: argparse.Namespace, store: Store) -> int:
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"{len(problems)} problème(s) détecté(s).", file=sys.stderr)
+        print(
+            f"{plural(len(problems), 'problème détecté', 'problèmes détectés')}.", file=sys.stderr
+        )
         return 1
     print(f"Base intègre ; journal d'audit intact ({store.audit.count()} entrées).")
     return 0
@@ -140,16 +134,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=_init, creates_db=True)
 
     p = sub.add_parser("demo", help="remplir la base avec des données de démonstration")
-    p.add_argument("--requests", "--demandes", type=int, default=2000, help="nombre de demandes")
-    p.add_argument("--units", "--logements", type=int, default=150, help="nombre de logements")
-    p.add_argument("--seed", "--graine", type=int, default=2026, help="graine (reproductible)")
-    p.add_argument("--date", type=parse_day, default=None, help="date de référence (AAAA-MM-JJ)")
+    p.add_argument(
+        "--requests", "--demandes", type=int, default=2000, metavar="N", help="nombre de demandes"
+    )
+    p.add_argument(
+        "--units", "--logements", type=int, default=150, metavar="N", help="nombre de logements"
+    )
+    p.add_argument(
+        "--seed", "--graine", type=int, default=2026, metavar="N", help="graine (reproductible)"
+    )
+    p.add_argument(
+        "--date", type=parse_day, default=None, metavar="AAAA-MM-JJ", help="date de référence"
+    )
     p.add_argument("--force", action="store_true", help="ajouter même si la base a des demandes")
     p.set_defaults(handler=_demo, creates_db=True)
 
     p = sub.add_parser("import", help="importer un fichier CSV ou XLSX de demandes ou de logements")
-    p.add_argument("kind", choices=imports.KINDS, help="demandes ou logements")
-    p.add_argument("file", type=Path, help="fichier CSV (UTF-8 ou Windows-1252) ou XLSX")
+    p.add_argument("kind", choices=imports.KINDS, metavar="TYPE", help="demandes ou logements")
+    p.add_argument(
+        "file", type=Path, metavar="FICHIER", help="fichier CSV (UTF-8 ou Windows-1252) ou XLSX"
+    )
     p.add_argument(
         "--partial",
         "--partiel",
@@ -157,28 +161,49 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="écrire les lignes valides et enregistrer les lignes rejetées dans un fichier",
     )
     p.add_argument(
-        "--rejets", type=Path, default=None, help="fichier des lignes rejetées (NOM.rejets.csv)"
+        "--rejets",
+        type=Path,
+        default=None,
+        metavar="FICHIER",
+        help="fichier des lignes rejetées (NOM.rejets.csv)",
     )
-    p.add_argument("--max-errors", type=int, default=50, help="erreurs affichées au plus")
+    p.add_argument(
+        "--max-errors", type=int, default=50, metavar="N", help="erreurs affichées au plus"
+    )
     p.set_defaults(handler=_import, creates_db=True)
 
     p = sub.add_parser(
         "export", help="exporter les demandes ou les logements en CSV (modèle d'import)"
     )
-    p.add_argument("kind", choices=imports.KINDS, help="demandes ou logements")
-    p.add_argument("file", type=Path, help="fichier CSV à écrire")
+    p.add_argument("kind", choices=imports.KINDS, metavar="TYPE", help="demandes ou logements")
+    p.add_argument("file", type=Path, metavar="FICHIER", help="fichier CSV à écrire")
     p.set_defaults(handler=_export)
 
     p = sub.add_parser("show", help="afficher une demande ou un logement avec ses champs calculés")
-    p.add_argument("kind", choices=("demande", "logement"))
-    p.add_argument("ref", help="référence")
-    p.add_argument("--date", type=parse_day, default=None, help="date de calcul (AAAA-MM-JJ)")
+    p.add_argument(
+        "kind", choices=("demande", "logement"), metavar="TYPE", help="demande ou logement"
+    )
+    p.add_argument("ref", metavar="REFERENCE", help="référence de la demande ou du logement")
+    p.add_argument(
+        "--date", type=parse_day, default=None, metavar="AAAA-MM-JJ", help="date de calcul"
+    )
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(handler=_show)
 
     p = sub.add_parser("rules", help="règles de classement : lister, importer, activer")
-    p.add_argument("action", choices=("list", "import", "activate"), help="action")
-    p.add_argument("file", nargs="?", default=None, help="fichier TOML (import) ou empreinte")
+    p.add_argument(
+        "action",
+        choices=("list", "import", "activate"),
+        metavar="ACTION",
+        help="list (lister), import (importer un fichier) ou activate (activer une empreinte)",
+    )
+    p.add_argument(
+        "file",
+        nargs="?",
+        default=None,
+        metavar="FICHIER|EMPREINTE",
+        help="fichier TOML (import) ou empreinte",
+    )
     p.set_defaults(handler=_rules, creates_db=True)
 
     p = sub.add_parser("verify", help="vérifier l'intégrité de la base et du journal d'audit")
