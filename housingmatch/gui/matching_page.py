@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from housingmatch.domain.model import Unit, UnitStatus, label, typology_name
+from housingmatch.gui.columns import fit_columns
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.delegates import PART_COLOURS, BadgesDelegate, PartsBarDelegate
 from housingmatch.gui.formats import edited_date, french_date
@@ -65,6 +66,12 @@ def _score(value: float) -> str:
 
 def _minutes(value: float | None) -> str:
     return "" if value is None else f"{round(value):d} min"
+
+
+def _short_name(name: str) -> str:
+    """Return ``LACROIX L.`` for ``LACROIX Laurent`` (the name as is when it has one word)."""
+    last, _, first = name.rpartition(" ")
+    return f"{last} {first[0]}." if last and first else name
 
 
 def _unit_text(unit: Unit) -> str:
@@ -150,7 +157,9 @@ class CompareDialog(QDialog):
         )
         view = _table(self)
         view.setModel(self.model)
+        view.horizontalHeader().setStretchLastSection(False)
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(view, (1, 2, 3))
         tie = QLabel(self.comparison.tie_reason or "", self)
         tie.setWordWrap(True)
         if not self.comparison.differences and not self.comparison.tie_reason:
@@ -537,6 +546,7 @@ class MatchingPage(QWidget):
             )
         self.candidates_model.set_rows(rows)
         self.candidates_proxy.sort(-1)
+        fit_columns(self.candidates_view, (1, 2, 5))
         self.counts_model.set_rows(
             [
                 Row((text, str(n)), (text, n), payload=code)
@@ -557,6 +567,7 @@ class MatchingPage(QWidget):
                 for e in data.excluded
             ]
         )
+        fit_columns(self.excluded_view, (0, 1))
         shown = len(data.candidates)
         total = len(ranking.ranked)
         self.result_tabs.setTabText(0, self.tr("Candidats ({n})").format(n=total))
@@ -817,6 +828,7 @@ class MatchingPage(QWidget):
                 )
             )
         self.reverse_model.set_rows(rows)
+        fit_columns(self.reverse_view, (0, 1, 2, 3, 4))
         delegate = self.reverse_view.itemDelegateForColumn(6)
         if isinstance(delegate, PartsBarDelegate):
             delegate.scale = max(top, 1.0)
@@ -872,10 +884,19 @@ class MatchingPage(QWidget):
         for unit_ref, candidates in self._allocation.items():
             unit = self._allocation_units.get(unit_ref)
             names = []
+            tips: list[str | None] = []
             for c in candidates[:MAX_PROPOSED]:
                 info = self._allocation_people.get(c.ref)
-                names.append(f"{c.ref} {info.name if info else ''} ({_points(c.score)})")
+                # Three candidates side by side fit 1280 px with the first name as an initial;
+                # the tooltip has the whole name and the score.
+                names.append(f"{c.ref} {_short_name(info.name)}" if info else c.ref)
+                tips.append(
+                    f"{c.ref} — {info.name}, {info.employer} ({_score(c.score)} pts)"
+                    if info
+                    else None
+                )
             names += [""] * (MAX_PROPOSED - len(names))
+            tips += [None] * (MAX_PROPOSED - len(tips))
             rows.append(
                 Row(
                     (
@@ -887,9 +908,11 @@ class MatchingPage(QWidget):
                     ),
                     (unit_ref, "", 0, *names, self._allocation_counts.get(unit_ref, 0)),
                     payload=unit_ref,
+                    tooltips=(None, None, None, *tips, None),
                 )
             )
         self.allocation_model.set_rows(rows)
+        fit_columns(self.allocation_view, range(6))
 
     def allocation_rows(self) -> dict[str, list[str]]:
         """Return the suggestion as it stands: request references per unit."""
