@@ -4,7 +4,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+107"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+114"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -24,7 +24,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Les deux candidats ont exactement les mêmes points.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -162,6 +162,24 @@
     <message>
         <location line="+1"/>
         <source>Diffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/guide.py" line="+25"/>
+        <source>Guide de l&apos;utilisateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Le guide n&apos;a pas été trouvé dans cette installation ({path}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fermer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -334,7 +352,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+62"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+64"/>
         <source>Tableau de bord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -430,11 +448,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Guide de l&apos;utilisateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>À &amp;propos de HousingMatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Ouverture de la base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -464,12 +487,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>HousingMatch — {name}</source>
+        <location line="+14"/>
+        <source>{name} — HousingMatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+165"/>
+        <source>liste absente de cette installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;HousingMatch {version}&lt;/h3&gt;&lt;p&gt;Rapprochement des demandes de logement des salariés et des logements réservés Action Logement, avec un classement expliqué et vérifiable des candidats. La commission d&apos;attribution du bailleur décide ; HousingMatch prépare une liste ordonnée et motivée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources des données de référence&lt;/b&gt; (livrées avec l&apos;application, sans accès au réseau) :&lt;/p&gt;&lt;ul&gt;{sources}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Règles de classement actives :&lt;/b&gt; {rules}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licence :&lt;/b&gt; GNU GPL version 3 ou ultérieure (GPL-3.0-or-later). Ce programme est fourni sans aucune garantie ; vous pouvez le redistribuer et le modifier selon les termes de cette licence.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-166"/>
         <source>base en mémoire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,7 +522,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Ouvrir une base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -513,16 +546,6 @@
         <source>À propos de HousingMatch</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+15"/>
-        <source>&lt;li&gt;Code officiel géographique et zonages : INSEE, ministère du Logement&lt;/li&gt;&lt;li&gt;Plafonds de ressources : arrêtés du ministère du Logement&lt;/li&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&lt;h3&gt;HousingMatch {version}&lt;/h3&gt;&lt;p&gt;Rapprochement des demandes de logement des salariés et des logements réservés Action Logement, avec un classement expliqué des candidats.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources des données de référence :&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{sources}&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>MatchingPage</name>
@@ -538,12 +561,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+648"/>
+        <location line="+651"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-630"/>
+        <location line="-633"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,12 +701,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+298"/>
+        <location line="+300"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-279"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,7 +756,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>Candidats ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -858,7 +881,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>aucun groupe prioritaire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -868,7 +891,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+110"/>
         <source>Retirer un candidat</source>
         <translation type="unfinished"></translation>
     </message>

@@ -79,3 +79,17 @@ def test_only_a_unit_change_rereads_the_units_of_the_matching_page(app_window, m
     assert calls == []
     app_window.units_page.records_changed.emit()
     assert calls == [app_window.store]
+
+
+def test_about_is_french_with_version_sources_and_licence(app_window):
+    from housingmatch import __version__
+
+    text = app_window.about_text()
+    assert f"HousingMatch {__version__}" in text
+    assert "Plafonds de ressources" in text and "2026" in text
+    assert "GPL-3.0-or-later" in text and "Licence" in text
+    assert "**" not in text and "`" not in text and "##" not in text
+
+
+def test_window_title_names_the_application_once(app_window):
+    assert app_window.windowTitle().count("HousingMatch") == 1
