@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from html import escape
@@ -196,6 +197,8 @@ class MatchingPage(QWidget):
         self.jobs = jobs
         self.store: Store | None = None
         self.view_data: UnitRankingView | None = None
+        # (text) -> [(reference, name)], best first: the requests table's search (MainWindow).
+        self.request_finder: Callable[[str], list[tuple[str, str]]] | None = None
         self.rank_job: Job | None = None
         self._rank_serial = 0  # the ranking asked last; an older job's result is dropped
         self._units: dict[str, Unit] = {}
@@ -685,8 +688,8 @@ class MatchingPage(QWidget):
             facts = request_facts(self.store, request, data.ranking.on)
             facts_lines.append(self.tr("Employeur : {e}").format(e=request.employer.name))
             facts_lines.append(
-                self.tr("Ménage : {p} personne(s), {c}").format(
-                    p=request.household.persons, c=facts.category_label
+                self.tr("Ménage : %n personne(s), {c}", "", request.household.persons).format(
+                    c=facts.category_label
                 )
             )
             facts_lines.append(
@@ -785,13 +788,19 @@ class MatchingPage(QWidget):
         if self.store is None or self.store.path is None or not request_ref.strip():
             return None
         self.mode_tabs.setCurrentIndex(1)
-        self.request_combo.setEditText(request_ref.strip())
+        ref = self._resolve_request(request_ref.strip())
+        if ref is None:
+            self.reverse_model.set_rows([])
+            self.reverse_label.setText(
+                self.tr("Aucun résultat pour « {text} ».").format(text=request_ref.strip())
+            )
+            return None
         self.reverse_label.setText(self.tr("Recherche en cours…"))
         return self.jobs.start(
             self.tr("Logements pour une demande"),
             candidate_units_work,
             self.store.path,
-            request_ref.strip(),
+            ref,
             self.ranking_date(),
             on_done=self._on_units_found,
         )
@@ -835,18 +844,48 @@ class MatchingPage(QWidget):
         groups = ", ".join(GROUP_LABELS[g] for g in found.groups) or self.tr(
             "aucun groupe prioritaire"
         )
+        names = dict(self.request_finder(found.request_ref)) if self.request_finder else {}
+        who = found.request_ref
+        if names.get(found.request_ref):
+            who = f"{found.request_ref} ({names[found.request_ref]})"
         self.reverse_label.setText(
             self.tr(
-                "{ref} : éligible à {n} logement(s) ouvert(s), exclue de {x}. Groupes : {g}."
-            ).format(
-                ref=found.request_ref, n=len(found.options), x=len(found.not_eligible), g=groups
-            )
+                "{ref} : éligible à %n logement(s) ouvert(s), exclue de {x}. Groupes : {g}.",
+                "",
+                len(found.options),
+            ).format(ref=who, x=len(found.not_eligible), g=groups)
         )
         self.units_found.emit(found.request_ref)
 
+    def _resolve_request(self, text: str) -> str | None:
+        """Return the reference meant by ``text``: a reference, or the best match of a name.
+
+        The matches are offered in the picker; None when a search finds nothing.
+        """
+        matches = self.request_finder(text) if self.request_finder is not None else []
+        if any(ref.casefold() == text.casefold() for ref, _ in matches) or (
+            not matches and any(c.isdigit() for c in text)
+        ):
+            self.request_combo.setEditText(text)
+            return text  # a reference (an unknown one is reported by the search itself)
+        if not matches:
+            return None
+        self.request_combo.blockSignals(True)
+        self.request_combo.clear()
+        for ref, name in matches:
+            self.request_combo.addItem(f"{ref} — {name}", ref)
+        self.request_combo.setCurrentIndex(0)
+        self.request_combo.blockSignals(False)
+        return matches[0][0]
+
     @Slot()
     def _on_find_units_button_clicked(self) -> None:
-        self.find_units(self.request_combo.currentText())
+        combo = self.request_combo
+        index = combo.currentIndex()
+        if index >= 0 and combo.currentText() == combo.itemText(index):
+            self.find_units(str(combo.itemData(index)))
+        else:
+            self.find_units(combo.currentText())
 
     # -- slots: allocation -------------------------------------------------------------------------
     def start_allocation(self) -> Job | None:
@@ -982,7 +1021,7 @@ class MatchingPage(QWidget):
             QMessageBox.information(
                 self,
                 self.tr("Propositions"),
-                self.tr("{n} proposition(s) gardée(s) en brouillon.").format(n=saved),
+                self.tr("%n proposition(s) gardée(s) en brouillon.", "", saved),
             )
         return saved
 
