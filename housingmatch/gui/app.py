@@ -1,6 +1,7 @@
 """Start the desktop application on a database.
 
-Translation source (French is the source language): ``pyside6-lupdate housingmatch/gui/*.py ui/*.ui -no-obsolete -locations relative -ts resources/translations/housingmatch_fr.ts``.
+Translations (French is the source language): ``python -m housingmatch.gui.translations``
+updates and compiles ``resources/translations/housingmatch_{fr,en}.ts``.
 """
 
 from __future__ import annotations
@@ -8,11 +9,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from housingmatch.gui import translations
 from housingmatch.gui.jobs import Job, show_error
 from housingmatch.gui.main_window import MainWindow
+from housingmatch.gui.translations import DEFAULT_LANGUAGE
 from housingmatch.gui.work import DEMO_REQUESTS, DEMO_SEED, DEMO_UNITS, generate_demo_work
 from housingmatch.store import Store
 
@@ -20,18 +23,9 @@ ORGANIZATION = "ActionLogement"
 APPLICATION = "HousingMatch"
 
 
-def install_translators(app: QApplication) -> list[QTranslator]:
-    """Install Qt's own French translations (standard buttons, dialogs) when available."""
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    installed = []
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_fr", "qt_fr"):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-            break
-    return installed
+def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
+    """Use ``language`` (French by default): Qt's own catalogue, ours, and the locale."""
+    return translations.install_translators(app, language)
 
 
 def make_settings() -> QSettings:
@@ -57,15 +51,18 @@ def start_demo(window: MainWindow) -> Job | None:
     )
 
 
-def run_gui(db_path: Path, demo: bool = False) -> int:
-    """Open the main window on ``db_path`` (created if missing) and run the event loop."""
+def run_gui(db_path: Path, demo: bool = False, language: str | None = None) -> int:
+    """Open the main window on ``db_path`` (created if missing) and run the event loop.
+
+    ``language`` is ``fr`` or ``en`` (``--lang``); by default the system's, else French.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setStyle("Fusion")
-    install_translators(app)
+    install_translators(app, translations.choose_language(language))
     try:
         store = Store.open(db_path)
     except Exception as exc:

@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
             self._on_dashboard_open_request_requested
         )
 
+        # "Par demande" finds a request by name with the requests table's own search.
+        self.matching_page.request_finder = self.requests_page.find_requests
+
         self._dashboard_stale = True
         self._restore_state()
         self._load_store()

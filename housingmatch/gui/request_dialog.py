@@ -457,8 +457,8 @@ class RequestDialog(RecordDialog):
         ui.financings_value.setToolTip("\n".join(warnings))
         years, months = divmod(facts.seniority_months, 12)
         if years:
-            seniority = self.tr("{m} mois ({y} an(s) et {r} mois)").format(
-                m=facts.seniority_months, y=years, r=months
+            seniority = self.tr("{m} mois (%n an(s) et {r} mois)", "", years).format(
+                m=facts.seniority_months, r=months
             )
         else:
             seniority = self.tr("{m} mois").format(m=facts.seniority_months)

@@ -4,7 +4,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+114"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+115"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -31,6 +31,30 @@
     <message>
         <location line="+2"/>
         <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountLabel</name>
+    <message numerus="yes">
+        <location filename="../../housingmatch/gui/record_page.py" line="+90"/>
+        <source>%Ln fiche(s)</source>
+        <translation>
+            <numerusform>%Ln fiche</numerusform>
+            <numerusform>%Ln fiches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Aucun résultat sur %Ln fiche(s)</source>
+        <translation>
+            <numerusform>Aucun résultat sur %Ln fiche</numerusform>
+            <numerusform>Aucun résultat sur %Ln fiches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{shown} sur {total}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -266,12 +290,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>{total} ligne(s) lue(s) : {valid} valide(s), {bad} erreur(s). Rien n&apos;a encore été écrit dans la base.</source>
+        <location line="+6"/>
+        <source>{read} : {valid}, {bad}. Rien n&apos;a encore été écrit dans la base.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n ligne(s) lue(s)</source>
+        <translation>
+            <numerusform>%n ligne lue</numerusform>
+            <numerusform>%n lignes lues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n valide(s)</source>
+        <translation>
+            <numerusform>%n valide</numerusform>
+            <numerusform>%n valides</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n erreur(s)</source>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Import en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,7 +395,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+50"/>
+        <location filename="../../housingmatch/gui/app.py" line="+44"/>
         <source>Création des données de démonstration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,7 +420,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>&amp;Fichier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,7 +598,7 @@
 <context>
     <name>MatchingPage</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+36"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+38"/>
         <source>Par logement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,12 +609,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+651"/>
+        <location line="+687"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-633"/>
+        <location line="-669"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -830,13 +878,32 @@
         <source>Employeur : {e}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>Ménage : {p} personne(s), {c}</source>
-        <translation type="unfinished"></translation>
+        <source>Ménage : %n personne(s), {c}</source>
+        <translation>
+            <numerusform>Ménage : %n personne, {c}</numerusform>
+            <numerusform>Ménage : %n personnes, {c}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+162"/>
+        <source>{ref} : éligible à %n logement(s) ouvert(s), exclue de {x}. Groupes : {g}.</source>
+        <translation>
+            <numerusform>{ref} : éligible à %n logement ouvert, exclue de {x}. Groupes : {g}.</numerusform>
+            <numerusform>{ref} : éligible à %n logements ouverts, exclue de {x}. Groupes : {g}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+171"/>
+        <source>%n proposition(s) gardée(s) en brouillon.</source>
+        <translation>
+            <numerusform>%n proposition gardée en brouillon.</numerusform>
+            <numerusform>%n propositions gardées en brouillon.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-328"/>
         <source>Revenu fiscal de référence : {r} €</source>
         <translation type="unfinished"></translation>
     </message>
@@ -871,7 +938,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <source>Aucun résultat pour « {text} ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Recherche en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -886,12 +958,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{ref} : éligible à {n} logement(s) ouvert(s), exclue de {x}. Groupes : {g}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+110"/>
+        <location line="+144"/>
         <source>Retirer un candidat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -906,11 +973,6 @@
         <source>Propositions</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} proposition(s) gardée(s) en brouillon.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>RecordDialog</name>
@@ -923,7 +985,7 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../housingmatch/gui/record_page.py" line="+105"/>
+        <location filename="../../housingmatch/gui/record_page.py" line="+40"/>
         <source>Effacer les filtres</source>
         <translation type="unfinished"></translation>
     </message>
@@ -940,16 +1002,6 @@
     <message>
         <location line="+108"/>
         <source>Index de recherche</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>{n} fiches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{shown} sur {total}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1020,10 +1072,13 @@
         <source>* plafonds d&apos;une année antérieure (voir l&apos;infobulle)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>{m} mois ({y} an(s) et {r} mois)</source>
-        <translation type="unfinished"></translation>
+        <source>{m} mois (%n an(s) et {r} mois)</source>
+        <translation>
+            <numerusform>{m} mois (%n an et {r} mois)</numerusform>
+            <numerusform>{m} mois (%n ans et {r} mois)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1552,7 +1607,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+110"/>
         <source>Demande</source>
         <translation type="unfinished"></translation>
     </message>

@@ -151,3 +151,21 @@ def test_a_replaced_ranking_that_finishes_last_is_not_shown(app_window, qtbot, m
     assert page.current_unit_ref() == "LOG-0002"
     assert page.view_data.ranking.unit_ref == "LOG-0002"
     assert page.summary_label.text().startswith("LOG-0002")
+
+
+def test_par_demande_finds_a_request_by_name_with_the_table_search(app_window, qtbot):
+    page = app_window.matching_page
+    qtbot.waitUntil(lambda: app_window.requests_page.model.total_count() == 8, timeout=30000)
+    with qtbot.waitSignal(page.units_found, timeout=30000) as found:
+        page.find_units("lefevre jea")  # typo'd, accents left out, words in any case
+    assert found.args == ["DEM-0002"]
+    assert page.request_combo.itemData(0) == "DEM-0002"
+    assert "DEM-0002 (LEFÈVRE Jean)" in page.reverse_label.text()
+
+
+def test_par_demande_says_when_nothing_matches(app_window, qtbot):
+    page = app_window.matching_page
+    qtbot.waitUntil(lambda: app_window.requests_page.model.total_count() == 8, timeout=30000)
+    assert page.find_units("zorglub quux") is None
+    assert page.reverse_label.text() == "Aucun résultat pour « zorglub quux »."
+    assert page.reverse_model.rowCount() == 0
