@@ -60,7 +60,8 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     for error in report.errors[: args.max_errors]:
         print(f"  {error}", file=sys.stderr)
     if len(report.errors) > args.max_errors:
-        print(f"  … et {len(report.errors) - args.max_errors} autre(s) erreur(s).", file=sys.stderr)
+        others = plural(len(report.errors) - args.max_errors, "autre erreur", "autres erreurs")
+        print(f"  … et {others}.", file=sys.stderr)
     stream = sys.stdout if report.written else sys.stderr
     print(report.summary(), file=stream)
     if not report.written:

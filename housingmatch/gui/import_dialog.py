@@ -122,6 +122,12 @@ class ImportDialog(QDialog):
                     h=", ".join(preview.unknown_headers)
                 )
             )
+        if preview.readings:
+            notes.append(
+                self.tr("À vérifier, communes lues approximativement : {r}.").format(
+                    r=" ; ".join(preview.readings)
+                )
+            )
         self.ui.columns_label.setText(" ".join(notes))
         self.ui.summary_label.setText(
             self.tr("{read} : {valid}, {bad}. Rien n'a encore été écrit dans la base.").format(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from enum import StrEnum
+from functools import partial
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -40,6 +41,7 @@ from housingmatch.gui.communes import (
     CommuneCompleter,
     commune_label,
     resolve_commune,
+    show_understood,
 )
 from housingmatch.gui.formats import edited_date, french_date, to_qdate
 from housingmatch.gui.forms.ui_request_dialog import Ui_RequestDialog
@@ -156,6 +158,8 @@ class RequestDialog(RecordDialog):
         _fill_checklist(ui.l441_list, PrioriteL441)
         for edit in (ui.work_commune_edit, ui.home_commune_edit, ui.wished_commune_edit):
             CommuneCompleter(edit, self)
+        for edit in (ui.work_commune_edit, ui.home_commune_edit):
+            edit.editingFinished.connect(partial(show_understood, edit))
 
         # Field (template column) -> widget that shows it, for inline marks.
         self.field_widgets: dict[str, QWidget] = {

@@ -36,6 +36,7 @@ class ImportPreview:
     valid_rows: int
     encoding: str | None = None
     delimiter: str | None = None
+    readings: list[str] = field(default_factory=list)
 
     @property
     def can_import(self) -> bool:
@@ -56,6 +57,7 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejects_path: Path | None = None
+    readings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """Return a one-paragraph French summary (words agree with their counts)."""
@@ -80,7 +82,11 @@ class ImportReport:
             text += f", {plural(len(self.errors), 'erreur')}"
         if self.rejects_path is not None:
             text += f" ; lignes rejetées enregistrées dans « {self.rejects_path} »"
-        return text + "."
+        text += "."
+        if self.readings:
+            text += " À vérifier, communes lues approximativement : " + " ; ".join(self.readings)
+            text += "."
+        return text
 
 
 def _check_kind(kind: str) -> None:
@@ -123,6 +129,7 @@ def preview_import(
         valid_rows=len(parsed.records),
         encoding=table.encoding,
         delimiter=table.delimiter,
+        readings=parsed.readings,
     )
 
 
@@ -199,6 +206,7 @@ def import_file(
         updated=outcome.updated,
         unchanged=outcome.unchanged,
         rejects_path=rejects,
+        readings=parsed.readings,
     )
 
 

@@ -37,7 +37,7 @@
 <context>
     <name>CountLabel</name>
     <message numerus="yes">
-        <location filename="../../housingmatch/gui/record_page.py" line="+90"/>
+        <location filename="../../housingmatch/gui/record_page.py" line="+89"/>
         <source>%Ln fiche(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -287,6 +287,11 @@
     <message>
         <location line="+6"/>
         <source>En-têtes non reconnus (ignorés) : {h}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>À vérifier, communes lues approximativement : {r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1008,7 +1013,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/request_dialog.py" line="+144"/>
+        <location filename="../../housingmatch/gui/request_dialog.py" line="+146"/>
         <source>Enregistrer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,7 +1023,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Demande {ref}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1635,7 +1640,7 @@
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/unit_dialog.py" line="+66"/>
+        <location filename="../../housingmatch/gui/unit_dialog.py" line="+72"/>
         <source>Enregistrer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1645,7 +1650,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Logement {ref}</source>
         <translation type="unfinished"></translation>
     </message>
