@@ -67,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="ouvrir l'application sur une base de démonstration (Dijon Métropole)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        default=None,
+        metavar="LANGUE",
+        help="langue de la fenêtre : fr ou en (par défaut celle du système, sinon fr)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_Parser)
     for name in _COMMAND_MODULES:
         try:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from housingmatch.gui import translations
@@ -17,6 +18,7 @@ from housingmatch.gui.jobs import Job, show_error
 from housingmatch.gui.main_window import MainWindow
 from housingmatch.gui.translations import DEFAULT_LANGUAGE
 from housingmatch.gui.work import DEMO_REQUESTS, DEMO_SEED, DEMO_UNITS, generate_demo_work
+from housingmatch.paths import resource
 from housingmatch.store import Store
 
 ORGANIZATION = "ActionLogement"
@@ -62,6 +64,10 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None) -> i
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setStyle("Fusion")
+    app.setDesktopFileName("housingmatch")
+    icon = resource("icons", "housingmatch.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     install_translators(app, translations.choose_language(language))
     try:
         store = Store.open(db_path)

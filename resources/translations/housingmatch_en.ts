@@ -6,32 +6,32 @@
     <message>
         <location filename="../../housingmatch/gui/matching_page.py" line="+115"/>
         <source>Pourquoi pas plus haut ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Why not higher?</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&lt;b&gt;{a}&lt;/b&gt; (rang {ra}, {sa} pts) est classé devant &lt;b&gt;{b}&lt;/b&gt; (rang {rb}, {sb} pts).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{a}&lt;/b&gt; (rank {ra}, {sa} pts) is ranked above &lt;b&gt;{b}&lt;/b&gt; (rank {rb}, {sb} pts).</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Partie du score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score part</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Écart</source>
-        <translation type="unfinished"></translation>
+        <translation>Difference</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Les deux candidats ont exactement les mêmes points.</source>
-        <translation type="unfinished"></translation>
+        <translation>Both candidates have exactly the same points.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fermer</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -39,23 +39,23 @@
     <message numerus="yes">
         <location filename="../../housingmatch/gui/record_page.py" line="+89"/>
         <source>%Ln fiche(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Aucun résultat sur %Ln fiche(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No result among %Ln record</numerusform>
+            <numerusform>No result among %Ln records</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{shown} sur {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} of {total}</translation>
     </message>
 </context>
 <context>
@@ -63,102 +63,102 @@
     <message>
         <location filename="../../housingmatch/gui/dashboard.py" line="+124"/>
         <source>Chiffres</source>
-        <translation type="unfinished"></translation>
+        <translation>Figures</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Demandes</source>
-        <translation type="unfinished"></translation>
+        <translation>Requests</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Demandes actives</source>
-        <translation type="unfinished"></translation>
+        <translation>Active requests</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logements</source>
-        <translation type="unfinished"></translation>
+        <translation>Units</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logements ouverts</source>
-        <translation type="unfinished"></translation>
+        <translation>Open units</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Logement</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Commune</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Typologie</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bailleur</source>
-        <translation type="unfinished"></translation>
+        <translation>Landlord</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date limite de proposition</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposal deadline</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Demande</source>
-        <translation type="unfinished"></translation>
+        <translation>Request</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Demandeur</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Employeur</source>
-        <translation type="unfinished"></translation>
+        <translation>Employer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Statut</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expire le</source>
-        <translation type="unfinished"></translation>
+        <translation>Expires on</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Tableau de bord : calcul en cours…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard: computing…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tableau de bord</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Tableau de bord du {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard of {day}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Logements dont la date limite de proposition tombe dans les {n} jours ({c})</source>
-        <translation type="unfinished"></translation>
+        <translation>Units whose proposal deadline falls within {n} days ({c})</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Demandes qui expirent dans les {n} jours ({c})</source>
-        <translation type="unfinished"></translation>
+        <translation>Requests that expire within {n} days ({c})</translation>
     </message>
 </context>
 <context>
@@ -166,27 +166,27 @@
     <message>
         <location filename="../../housingmatch/gui/delegates.py" line="+32"/>
         <source>DALO</source>
-        <translation type="unfinished"></translation>
+        <translation>DALO</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>L441</source>
-        <translation type="unfinished"></translation>
+        <translation>L441</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jeune</source>
-        <translation type="unfinished"></translation>
+        <translation>Young</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mobil.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobil.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diffic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diffic.</translation>
     </message>
 </context>
 <context>
@@ -194,17 +194,17 @@
     <message>
         <location filename="../../housingmatch/gui/guide.py" line="+25"/>
         <source>Guide de l&apos;utilisateur</source>
-        <translation type="unfinished"></translation>
+        <translation>User guide</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Le guide n&apos;a pas été trouvé dans cette installation ({path}).</source>
-        <translation type="unfinished"></translation>
+        <translation>The guide was not found in this installation ({path}).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Fermer</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -212,161 +212,161 @@
     <message>
         <location filename="../../housingmatch/gui/import_dialog.py" line="+50"/>
         <source>demandes</source>
-        <translation type="unfinished"></translation>
+        <translation>requests</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>logements</source>
-        <translation type="unfinished"></translation>
+        <translation>units</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Importer des {what} — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Import {what} — {name}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Importer</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fermer</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>En-tête du fichier</source>
-        <translation type="unfinished"></translation>
+        <translation>File header</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Colonne du modèle</source>
-        <translation type="unfinished"></translation>
+        <translation>Template column</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Confiance</source>
-        <translation type="unfinished"></translation>
+        <translation>Confidence</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ligne</source>
-        <translation type="unfinished"></translation>
+        <translation>Line</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Colonne</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Valeur</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Problème</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Lecture du fichier</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the file</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>(ignorée)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ignored)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Colonnes obligatoires absentes : {c}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Required columns missing: {c}.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>En-têtes non reconnus (ignorés) : {h}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Headers not recognised (ignored): {h}.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>À vérifier, communes lues approximativement : {r}.</source>
-        <translation type="unfinished"></translation>
+        <translation>To check, municipalities read approximately: {r}.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{read} : {valid}, {bad}. Rien n&apos;a encore été écrit dans la base.</source>
-        <translation type="unfinished"></translation>
+        <translation>{read}: {valid}, {bad}. Nothing has been written to the database yet.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n ligne(s) lue(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n line read</numerusform>
+            <numerusform>%n lines read</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n valide(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n valid</numerusform>
+            <numerusform>%n valid</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n erreur(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
         </translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Import en cours…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Import du fichier</source>
-        <translation type="unfinished"></translation>
+        <translation>File import</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Import annulé : rien n&apos;a été écrit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import cancelled: nothing was written.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Import terminé</source>
-        <translation type="unfinished"></translation>
+        <translation>Import finished</translation>
     </message>
     <message>
         <location filename="../../ui/import_dialog.ui" line="+18"/>
         <source>Importer un fichier</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a file</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Lecture du fichier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the file…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Correspondance des colonnes du fichier</source>
-        <translation type="unfinished"></translation>
+        <translation>How the file&apos;s columns were understood</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Erreurs par ligne (rien n&apos;est écrit tant que vous n&apos;importez pas)</source>
-        <translation type="unfinished"></translation>
+        <translation>Errors by line (nothing is written until you import)</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Importer seulement les lignes valides (les lignes en erreur sont écartées)</source>
-        <translation type="unfinished"></translation>
+        <translation>Import only the valid lines (lines with errors are left out)</translation>
     </message>
 </context>
 <context>
@@ -374,12 +374,12 @@
     <message>
         <location filename="../../housingmatch/gui/jobs.py" line="+267"/>
         <source>Annuler</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Annulation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -387,217 +387,219 @@
     <message>
         <location line="-271"/>
         <source>Erreur d&apos;accès au fichier ou à la base : {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot access the file or the database: {error}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Une erreur inattendue s&apos;est produite. Le détail ci-dessous peut être transmis au support.
 
 {kind} : {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>An unexpected error occurred. The details below can be sent to support.
+
+{kind}: {error}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+44"/>
+        <location filename="../../housingmatch/gui/app.py" line="+46"/>
         <source>Création des données de démonstration</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating the demonstration data</translation>
     </message>
     <message>
         <location filename="../../housingmatch/gui/main_window.py" line="+64"/>
         <source>Tableau de bord</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Demandes</source>
-        <translation type="unfinished"></translation>
+        <translation>Requests</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logements</source>
-        <translation type="unfinished"></translation>
+        <translation>Units</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rapprochement</source>
-        <translation type="unfinished"></translation>
+        <translation>Matching</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>&amp;Fichier</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Ouvrir une base…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open a database…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Nouvelle base…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New database…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Importer des &amp;demandes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import &amp;requests…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Importer des &amp;logements…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import &amp;units…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quitter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Édition</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nouvelle &amp;demande</source>
-        <translation type="unfinished"></translation>
+        <translation>New &amp;request</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nouveau &amp;logement</source>
-        <translation type="unfinished"></translation>
+        <translation>New &amp;unit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Rechercher…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Affichage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Aide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Guide de l&apos;utilisateur</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User guide</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>À &amp;propos de HousingMatch</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About HousingMatch</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Ouverture de la base</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening the database</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Importer des demandes</source>
-        <translation type="unfinished"></translation>
+        <translation>Import requests</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Importer des logements</source>
-        <translation type="unfinished"></translation>
+        <translation>Import units</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fichiers de données (*.csv *.xlsx);;Tous les fichiers (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Data files (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>{r} demandes ({a} actives) · {u} logements ({o} ouverts)</source>
-        <translation type="unfinished"></translation>
+        <translation>{r} requests ({a} active) · {u} units ({o} open)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Règles : {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rules: {name}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>{name} — HousingMatch</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — HousingMatch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>base en mémoire</source>
-        <translation type="unfinished"></translation>
+        <translation>in-memory database</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Préparation du classement</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the ranking</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Quitter</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Un traitement est en cours. L&apos;annuler et quitter ?</source>
-        <translation type="unfinished"></translation>
+        <translation>A task is running. Cancel it and quit?</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Ouvrir une base</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a database</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bases HousingMatch (*.sqlite *.db);;Tous les fichiers (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>HousingMatch databases (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Nouvelle base</source>
-        <translation type="unfinished"></translation>
+        <translation>New database</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bases HousingMatch (*.sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>HousingMatch databases (*.sqlite)</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>À propos de HousingMatch</source>
-        <translation type="unfinished"></translation>
+        <translation>About HousingMatch</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>liste absente de cette installation</source>
-        <translation type="unfinished"></translation>
+        <translation>list missing from this installation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;h3&gt;HousingMatch {version}&lt;/h3&gt;&lt;p&gt;Rapprochement des demandes de logement des salariés et des logements réservés Action Logement, avec un classement expliqué et vérifiable des candidats. La commission d&apos;attribution du bailleur décide ; HousingMatch prépare une liste ordonnée et motivée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources des données de référence&lt;/b&gt; (livrées avec l&apos;application, sans accès au réseau) :&lt;/p&gt;&lt;ul&gt;{sources}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Règles de classement actives :&lt;/b&gt; {rules}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licence :&lt;/b&gt; GNU GPL version 3 ou ultérieure (GPL-3.0-or-later). Ce programme est fourni sans aucune garantie ; vous pouvez le redistribuer et le modifier selon les termes de cette licence.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;HousingMatch {version}&lt;/h3&gt;&lt;p&gt;Matching of employees&apos; housing requests with the social housing units reserved by Action Logement, with an explained and auditable ranking of the candidates. The landlord&apos;s allocation committee decides; HousingMatch prepares an ordered, justified list.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources of the reference data&lt;/b&gt; (shipped with the application, no network access; in French):&lt;/p&gt;&lt;ul&gt;{sources}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Active ranking rules:&lt;/b&gt; {rules}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licence:&lt;/b&gt; GNU GPL version 3 or later (GPL-3.0-or-later). This program comes with no warranty; you may redistribute and modify it under the terms of that licence.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -605,377 +607,377 @@
     <message>
         <location filename="../../housingmatch/gui/matching_page.py" line="+38"/>
         <source>Par logement</source>
-        <translation type="unfinished"></translation>
+        <translation>By unit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Par demande</source>
-        <translation type="unfinished"></translation>
+        <translation>By request</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+687"/>
         <source>Répartition des logements ouverts</source>
-        <translation type="unfinished"></translation>
+        <translation>Allocation of open units</translation>
     </message>
     <message>
         <location line="-669"/>
         <source>Classer</source>
-        <translation type="unfinished"></translation>
+        <translation>Rank</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+131"/>
         <location line="+42"/>
         <source>Logement</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location line="-171"/>
         <source>Date du classement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ranking date</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Rang</source>
-        <translation type="unfinished"></translation>
+        <translation>Rank</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+34"/>
         <location line="+78"/>
         <source>Demande</source>
-        <translation type="unfinished"></translation>
+        <translation>Request</translation>
     </message>
     <message>
         <location line="-111"/>
         <location line="+33"/>
         <source>Demandeur</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location line="-32"/>
         <location line="+122"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <location line="-121"/>
         <source>Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>Parts</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Groupes</source>
-        <translation type="unfinished"></translation>
+        <translation>Groups</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+121"/>
         <source>Trajet</source>
-        <translation type="unfinished"></translation>
+        <translation>Commute</translation>
     </message>
     <message>
         <location line="-99"/>
         <source>Motif d&apos;exclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclusion reason</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Demandes</source>
-        <translation type="unfinished"></translation>
+        <translation>Requests</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Motifs</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasons</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Candidats</source>
-        <translation type="unfinished"></translation>
+        <translation>Candidates</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exclues</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluded</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Pourquoi pas plus haut ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Why not higher?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Comparer le candidat choisi avec celui classé juste au-dessus, ou deux candidats choisis</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare the chosen candidate with the one ranked just above, or two chosen candidates</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Proposer (brouillon)</source>
-        <translation type="unfinished"></translation>
+        <translation>Propose (draft)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Garder les candidats choisis (trois au plus, Ctrl+clic) comme proposition en brouillon</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the chosen candidates (three at most, Ctrl+click) as a draft proposal</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>référence de la demande</source>
-        <translation type="unfinished"></translation>
+        <translation>request reference or name</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chercher les logements ouverts</source>
-        <translation type="unfinished"></translation>
+        <translation>Find open units</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+42"/>
         <source>Commune</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <location line="-41"/>
         <location line="+42"/>
         <source>Typologie</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="-41"/>
         <source>Financement</source>
-        <translation type="unfinished"></translation>
+        <translation>Financing</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Loyer CC</source>
-        <translation type="unfinished"></translation>
+        <translation>Rent incl. charges</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+300"/>
         <source>Points par partie</source>
-        <translation type="unfinished"></translation>
+        <translation>Points by part</translation>
     </message>
     <message>
         <location line="-279"/>
         <source>Calculer la répartition</source>
-        <translation type="unfinished"></translation>
+        <translation>Compute the allocation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Garder les lignes choisies comme propositions (brouillons)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the chosen lines as proposals (drafts)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Suggestion : des candidats distincts pour chaque logement ouvert, qui maximisent le total des scores. Retirez un candidat d&apos;une ligne avant de la garder si besoin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggestion: distinct candidates for every open unit, maximising the total score. Remove a candidate from a line before keeping it if needed.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Candidat 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Candidate 1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Candidat 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Candidate 2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Candidat 3</source>
-        <translation type="unfinished"></translation>
+        <translation>Candidate 3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Éligibles</source>
-        <translation type="unfinished"></translation>
+        <translation>Eligible</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Retirer un candidat de la ligne…</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove a candidate from the line…</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Classement de {ref} en cours…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ranking {ref}…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Classement des candidats</source>
-        <translation type="unfinished"></translation>
+        <translation>Ranking the candidates</translation>
     </message>
     <message>
         <location line="+91"/>
         <source>Candidats ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Candidates ({n})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exclues ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluded ({n})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{shown} premières demandes exclues listées sur {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>First {shown} excluded requests listed out of {total}.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{unit} — {total} candidats éligibles, {excl} demandes exclues. Règles : {rules}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{unit} — {total} eligible candidates, {excl} excluded requests. Rules: {rules}.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Les {n} premiers sont listés.</source>
-        <translation type="unfinished"></translation>
+        <translation>The first {n} are listed.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Aucun candidat éligible pour ce logement.</source>
-        <translation type="unfinished"></translation>
+        <translation>No eligible candidate for this unit.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Pas de proposition en préparation pour ce logement.</source>
-        <translation type="unfinished"></translation>
+        <translation>No proposal in preparation for this unit.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{ref} (rang {rank})</source>
-        <translation type="unfinished"></translation>
+        <translation>{ref} (rank {rank})</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Proposition en préparation (classement du {d}) : {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposal in preparation (ranking of {d}): {names}</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Rang {r}, score {s} points</source>
-        <translation type="unfinished"></translation>
+        <translation>Rank {r}, score {s} points</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Ce qui fonde ces points</source>
-        <translation type="unfinished"></translation>
+        <translation>What these points rest on</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Groupes : {g}</source>
-        <translation type="unfinished"></translation>
+        <translation>Groups: {g}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Aucun groupe prioritaire</source>
-        <translation type="unfinished"></translation>
+        <translation>No priority group</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Trajet estimé logement → travail : {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimated commute home → work: {m}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Employeur : {e}</source>
-        <translation type="unfinished"></translation>
+        <translation>Employer: {e}</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Ménage : %n personne(s), {c}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Household: %n person, {c}</numerusform>
+            <numerusform>Household: %n persons, {c}</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Revenu fiscal de référence : {r} €</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference taxable income: €{r}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ancienneté : {m} mois (dépôt le {d})</source>
-        <translation type="unfinished"></translation>
+        <translation>Seniority: {m} months (filed on {d})</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Expire le {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>Expires on {d}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Commune de travail : {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of work: {c}</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>Écart au classement</source>
-        <translation type="unfinished"></translation>
+        <translation>Departure from the ranking</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Motif de l&apos;écart :</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for the departure:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Proposition</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposal</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Aucun résultat pour « {text} ».</source>
-        <translation type="unfinished"></translation>
+        <translation>No result for “{text}”.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Recherche en cours…</source>
-        <translation type="unfinished"></translation>
+        <translation>Searching…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Logements pour une demande</source>
-        <translation type="unfinished"></translation>
+        <translation>Units for a request</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>aucun groupe prioritaire</source>
-        <translation type="unfinished"></translation>
+        <translation>no priority group</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>{ref} : éligible à %n logement(s) ouvert(s), exclue de {x}. Groupes : {g}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{ref}: eligible for %n open unit, excluded from {x}. Groups: {g}.</numerusform>
+            <numerusform>{ref}: eligible for %n open units, excluded from {x}. Groups: {g}.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+136"/>
         <source>Retirer un candidat</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove a candidate</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Candidat à retirer de {u} :</source>
-        <translation type="unfinished"></translation>
+        <translation>Candidate to remove from {u}:</translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+6"/>
         <source>Propositions</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposals</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n proposition(s) gardée(s) en brouillon.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n proposal kept as a draft.</numerusform>
+            <numerusform>%n proposals kept as drafts.</numerusform>
         </translation>
     </message>
 </context>
@@ -984,7 +986,7 @@
     <message>
         <location filename="../../housingmatch/gui/record_dialog.py" line="+32"/>
         <source>Modifications non enregistrées</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes</translation>
     </message>
 </context>
 <context>
@@ -992,22 +994,22 @@
     <message>
         <location filename="../../housingmatch/gui/record_page.py" line="+40"/>
         <source>Effacer les filtres</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear filters</translation>
     </message>
     <message>
         <location line="+127"/>
         <source>Chargement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chargement des fiches</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading the records</translation>
     </message>
     <message>
         <location line="+108"/>
         <source>Index de recherche</source>
-        <translation type="unfinished"></translation>
+        <translation>Search index</translation>
     </message>
 </context>
 <context>
@@ -1015,125 +1017,125 @@
     <message>
         <location filename="../../housingmatch/gui/request_dialog.py" line="+146"/>
         <source>Enregistrer</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Annuler</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Demande {ref}</source>
-        <translation type="unfinished"></translation>
+        <translation>Request {ref}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nouvelle demande</source>
-        <translation type="unfinished"></translation>
+        <translation>New request</translation>
     </message>
     <message>
         <location line="+93"/>
         <source>Montant illisible : écrivez par exemple 1 234,50.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreadable amount: write for example 1 234,50.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Nombre illisible.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreadable number.</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>Le revenu fiscal de référence est obligatoire.</source>
-        <translation type="unfinished"></translation>
+        <translation>The reference taxable income is required.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Aucun problème : la demande peut être enregistrée.</source>
-        <translation type="unfinished"></translation>
+        <translation>No problem: the request can be saved.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Active, mais expirée</source>
-        <translation type="unfinished"></translation>
+        <translation>Active, but expired</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>aucun</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{f} : plafond inconnu</source>
-        <translation type="unfinished"></translation>
+        <translation>{f}: ceiling unknown</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{mark} {f} : plafond {amount} € ({year})</source>
-        <translation type="unfinished"></translation>
+        <translation>{mark} {f}: ceiling €{amount} ({year})</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>* plafonds d&apos;une année antérieure (voir l&apos;infobulle)</source>
-        <translation type="unfinished"></translation>
+        <translation>* ceilings of an earlier year (see the tooltip)</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>{m} mois (%n an(s) et {r} mois)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{m} months (%n year and {r} months)</numerusform>
+            <numerusform>{m} months (%n years and {r} months)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{m} mois</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} months</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expirée depuis le {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>expired since {d}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>le {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>on {d}</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>Enregistrement de la demande</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving the request</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>La demande a été modifiée. Enregistrer les modifications ?</source>
-        <translation type="unfinished"></translation>
+        <translation>The request was changed. Save the changes?</translation>
     </message>
     <message>
         <location filename="../../ui/request_dialog.ui" line="+18"/>
         <source>Demande de logement</source>
-        <translation type="unfinished"></translation>
+        <translation>Housing request</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Demandeur</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Référence de la demande</source>
-        <translation type="unfinished"></translation>
+        <translation>Request reference</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>ex. DEM-2026-000123</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. DEM-2026-000123</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Numéro unique (SNE)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unique number (SNE)</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1141,12 +1143,12 @@
         <location line="+212"/>
         <location line="+143"/>
         <source>facultatif</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <location line="-630"/>
         <source>Date de dépôt</source>
-        <translation type="unfinished"></translation>
+        <translation>Filing date</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1155,294 +1157,294 @@
         <location line="+122"/>
         <location line="+158"/>
         <source>dd/MM/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/MM/yyyy</translation>
     </message>
     <message>
         <location line="-350"/>
         <source>Renouvelée le</source>
-        <translation type="unfinished"></translation>
+        <translation>Renewed on</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Renouvelée</source>
-        <translation type="unfinished"></translation>
+        <translation>Renewed</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Nom</source>
-        <translation type="unfinished"></translation>
+        <translation>Last name</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Prénom</source>
-        <translation type="unfinished"></translation>
+        <translation>First name</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Date de naissance</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Adresse électronique</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail address</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>prenom.nom@exemple.fr</source>
-        <translation type="unfinished"></translation>
+        <translation>first.last@example.org</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Téléphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Adresse</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Ménage</source>
-        <translation type="unfinished"></translation>
+        <translation>Household</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Nombre de personnes</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of persons</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Dont personnes à charge</source>
-        <translation type="unfinished"></translation>
+        <translation>Of whom dependants</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Conjoint ou co-titulaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner or co-applicant</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Né(e) le</source>
-        <translation type="unfinished"></translation>
+        <translation>Born on</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Handicap</source>
-        <translation type="unfinished"></translation>
+        <translation>Disability</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Une personne du ménage est en situation de handicap</source>
-        <translation type="unfinished"></translation>
+        <translation>A member of the household has a disability</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Ressources</source>
-        <translation type="unfinished"></translation>
+        <translation>Resources</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Revenu fiscal de référence (N-2, €/an)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference taxable income (N-2, €/year)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>somme des avis d&apos;imposition</source>
-        <translation type="unfinished"></translation>
+        <translation>sum of the tax notices</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Ressources mensuelles actuelles (€)</source>
-        <translation type="unfinished"></translation>
+        <translation>Current monthly resources (€)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Emploi et travail</source>
-        <translation type="unfinished"></translation>
+        <translation>Employment</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Employeur</source>
-        <translation type="unfinished"></translation>
+        <translation>Employer</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>SIRET de l&apos;établissement</source>
-        <translation type="unfinished"></translation>
+        <translation>SIRET of the workplace</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>14 chiffres, facultatif</source>
-        <translation type="unfinished"></translation>
+        <translation>14 digits, optional</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Type de contrat</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract type</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Mobilité professionnelle</source>
-        <translation type="unfinished"></translation>
+        <translation>Professional mobility</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Date de la mobilité</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of the mobility</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Connue</source>
-        <translation type="unfinished"></translation>
+        <translation>Known</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Commune du lieu de travail</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipality of the workplace</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+68"/>
         <location line="+76"/>
         <source>nom, code postal ou code INSEE</source>
-        <translation type="unfinished"></translation>
+        <translation>name, postal code or INSEE code</translation>
     </message>
     <message>
         <location line="-137"/>
         <source>Mode de transport</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode of transport</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Coordonnées du lieu de travail</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinates of the workplace</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>latitude</source>
-        <translation type="unfinished"></translation>
+        <translation>latitude</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>longitude</source>
-        <translation type="unfinished"></translation>
+        <translation>longitude</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Logement et motifs</source>
-        <translation type="unfinished"></translation>
+        <translation>Housing and reasons</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Commune de résidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipality of residence</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Situation actuelle</source>
-        <translation type="unfinished"></translation>
+        <translation>Current situation</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Loyer actuel (€/mois)</source>
-        <translation type="unfinished"></translation>
+        <translation>Current rent (€/month)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Motifs de la demande</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasons for the request</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Souhaits</source>
-        <translation type="unfinished"></translation>
+        <translation>Wishes</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Ajouter une commune souhaitée</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a wished municipality</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Ajouter</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Retirer</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Communes souhaitées</source>
-        <translation type="unfinished"></translation>
+        <translation>Wished municipalities</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Typologie</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>de</source>
-        <translation type="unfinished"></translation>
+        <translation>from</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>à</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Loyer maximal charges comprises (€/mois)</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximum rent including charges (€/month)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Besoins</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Logement accessible (PMR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Accessible home (reduced mobility)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Ascenseur indispensable</source>
-        <translation type="unfinished"></translation>
+        <translation>Lift required</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Priorités</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorities</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Reconnu prioritaire DALO</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognised as DALO priority</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Décision favorable de la commission de médiation</source>
-        <translation type="unfinished"></translation>
+        <translation>Favourable decision of the mediation committee</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Critères de priorité (CCH L441-1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority criteria (CCH L441-1)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Calculé automatiquement</source>
-        <translation type="unfinished"></translation>
+        <translation>Computed automatically</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Statut</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1452,37 +1454,37 @@
         <location line="+26"/>
         <location line="+26"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location line="-111"/>
         <source>Catégorie de ménage</source>
-        <translation type="unfinished"></translation>
+        <translation>Household category</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Groupes prioritaires</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority groups</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Financements accessibles</source>
-        <translation type="unfinished"></translation>
+        <translation>Accessible financings</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Ancienneté</source>
-        <translation type="unfinished"></translation>
+        <translation>Seniority</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Expiration</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiry</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>À corriger avant d&apos;enregistrer</source>
-        <translation type="unfinished"></translation>
+        <translation>To correct before saving</translation>
     </message>
 </context>
 <context>
@@ -1490,151 +1492,151 @@
     <message>
         <location filename="../../housingmatch/gui/requests_page.py" line="+39"/>
         <source>Référence</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nom</source>
-        <translation type="unfinished"></translation>
+        <translation>Last name</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Prénom</source>
-        <translation type="unfinished"></translation>
+        <translation>First name</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Employeur</source>
-        <translation type="unfinished"></translation>
+        <translation>Employer</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Commune de travail</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of work</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Pers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pers.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nombre de personnes du ménage</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of persons in the household</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+53"/>
         <source>Typologie</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="-47"/>
         <source>Dépôt</source>
-        <translation type="unfinished"></translation>
+        <translation>Filed</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+31"/>
         <source>Priorité</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority</translation>
     </message>
     <message>
         <location line="-25"/>
         <location line="+20"/>
         <source>Statut</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Rechercher une demande : nom, référence, numéro unique, employeur, commune…</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a request: name, reference, unique number, employer, municipality…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tous</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+9"/>
         <source>Toutes</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>DALO</source>
-        <translation type="unfinished"></translation>
+        <translation>DALO</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prioritaire L441-1</source>
-        <translation type="unfinished"></translation>
+        <translation>L441-1 priority</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DALO ou L441-1</source>
-        <translation type="unfinished"></translation>
+        <translation>DALO or L441-1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mobilité professionnelle déclarée</source>
-        <translation type="unfinished"></translation>
+        <translation>Professional mobility declared</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Commune</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>domicile ou travail</source>
-        <translation type="unfinished"></translation>
+        <translation>home or work</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nouvelle demande</source>
-        <translation type="unfinished"></translation>
+        <translation>New request</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Modifier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clôturer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Close…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Rouvrir</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen</translation>
     </message>
     <message>
         <location line="+110"/>
         <source>Demande</source>
-        <translation type="unfinished"></translation>
+        <translation>Request</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Clôturer la demande</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the request</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Motif de clôture de la demande {ref} :</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for closing request {ref}:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Clôture de la demande</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing the request</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Réouverture de la demande</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopening the request</translation>
     </message>
 </context>
 <context>
@@ -1642,254 +1644,254 @@
     <message>
         <location filename="../../housingmatch/gui/unit_dialog.py" line="+72"/>
         <source>Enregistrer</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Annuler</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Logement {ref}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit {ref}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nouveau logement</source>
-        <translation type="unfinished"></translation>
+        <translation>New unit</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Nombre illisible : écrivez par exemple 45,5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreadable number: write for example 45,5.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cette valeur est obligatoire.</source>
-        <translation type="unfinished"></translation>
+        <translation>This value is required.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>La commune est obligatoire.</source>
-        <translation type="unfinished"></translation>
+        <translation>The municipality is required.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>L&apos;étage est un nombre entier.</source>
-        <translation type="unfinished"></translation>
+        <translation>The floor is a whole number.</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Aucun problème : le logement peut être enregistré.</source>
-        <translation type="unfinished"></translation>
+        <translation>No problem: the unit can be saved.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>oui</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>non</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Enregistrement du logement</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving the unit</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Le logement a été modifié. Enregistrer les modifications ?</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit was changed. Save the changes?</translation>
     </message>
     <message>
         <location filename="../../ui/unit_dialog.ui" line="+18"/>
         <location line="+10"/>
         <source>Logement</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Référence du logement</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit reference</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>ex. LOG-2026-0042</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. LOG-2026-0042</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Bailleur</source>
-        <translation type="unfinished"></translation>
+        <translation>Landlord</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Development</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+75"/>
         <location line="+313"/>
         <source>facultatif</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <location line="-381"/>
         <source>Adresse</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Commune</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>nom, code postal ou code INSEE</source>
-        <translation type="unfinished"></translation>
+        <translation>name, postal code or INSEE code</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Coordonnées</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinates</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>latitude</source>
-        <translation type="unfinished"></translation>
+        <translation>latitude</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>longitude</source>
-        <translation type="unfinished"></translation>
+        <translation>longitude</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Quartier prioritaire (QPV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority neighbourhood (QPV)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Statut</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Calculé automatiquement</source>
-        <translation type="unfinished"></translation>
+        <translation>Computed automatically</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Loyer charges comprises</source>
-        <translation type="unfinished"></translation>
+        <translation>Rent including charges</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+17"/>
         <location line="+17"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location line="-24"/>
         <source>Zone A/B/C</source>
-        <translation type="unfinished"></translation>
+        <translation>A/B/C zone</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Dijon Métropole</source>
-        <translation type="unfinished"></translation>
+        <translation>Dijon Métropole</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>À corriger avant d&apos;enregistrer</source>
-        <translation type="unfinished"></translation>
+        <translation>To correct before saving</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Caractéristiques et loyer</source>
-        <translation type="unfinished"></translation>
+        <translation>Features and rent</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Typologie</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Surface habitable (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>Living area (m²)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Étage</source>
-        <translation type="unfinished"></translation>
+        <translation>Floor</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>0 pour le rez-de-chaussée</source>
-        <translation type="unfinished"></translation>
+        <translation>0 for the ground floor</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Équipements</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipment</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Ascenseur</source>
-        <translation type="unfinished"></translation>
+        <translation>Lift</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Accessible aux personnes à mobilité réduite</source>
-        <translation type="unfinished"></translation>
+        <translation>Accessible to people with reduced mobility</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Financement</source>
-        <translation type="unfinished"></translation>
+        <translation>Financing</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Loyer hors charges (€/mois)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rent excluding charges (€/month)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Charges (€/mois)</source>
-        <translation type="unfinished"></translation>
+        <translation>Charges (€/month)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Disponible le</source>
-        <translation type="unfinished"></translation>
+        <translation>Available on</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+31"/>
         <source>Connue</source>
-        <translation type="unfinished"></translation>
+        <translation>Known</translation>
     </message>
     <message>
         <location line="-21"/>
         <location line="+31"/>
         <source>dd/MM/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/MM/yyyy</translation>
     </message>
     <message>
         <location line="-22"/>
         <source>Date limite de proposition</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposal deadline</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Réservé pour l&apos;employeur</source>
-        <translation type="unfinished"></translation>
+        <translation>Reserved for the employer</translation>
     </message>
 </context>
 <context>
@@ -1897,112 +1899,112 @@
     <message>
         <location filename="../../housingmatch/gui/units_page.py" line="+29"/>
         <source>Référence</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Bailleur</source>
-        <translation type="unfinished"></translation>
+        <translation>Landlord</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+79"/>
         <source>Commune</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <location line="-73"/>
         <location line="+71"/>
         <source>Typologie</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="-65"/>
         <source>Surface</source>
-        <translation type="unfinished"></translation>
+        <translation>Area</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+55"/>
         <source>Financement</source>
-        <translation type="unfinished"></translation>
+        <translation>Financing</translation>
     </message>
     <message>
         <location line="-50"/>
         <source>Loyer CC</source>
-        <translation type="unfinished"></translation>
+        <translation>Rent incl. charges</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Loyer charges comprises, par mois</source>
-        <translation type="unfinished"></translation>
+        <translation>Rent including charges, per month</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>QPV</source>
-        <translation type="unfinished"></translation>
+        <translation>QPV</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>oui</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Date limite</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Date limite de proposition au bailleur</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline for the proposal to the landlord</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+25"/>
         <source>Statut</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Rechercher un logement : référence, bailleur, programme, adresse, commune…</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a unit: reference, landlord, development, address, municipality…</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+4"/>
         <source>Tous</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Toutes</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>nom ou code</source>
-        <translation type="unfinished"></translation>
+        <translation>name or code</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nouveau logement</source>
-        <translation type="unfinished"></translation>
+        <translation>New unit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Modifier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Classer les candidats</source>
-        <translation type="unfinished"></translation>
+        <translation>Rank the candidates</translation>
     </message>
     <message>
         <location line="+77"/>
         <source>Logement</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
 </context>
 </TS>

@@ -400,7 +400,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+44"/>
+        <location filename="../../housingmatch/gui/app.py" line="+46"/>
         <source>Création des données de démonstration</source>
         <translation type="unfinished"></translation>
     </message>

@@ -69,3 +69,26 @@ def test_compiled_catalogues_are_current(tmp_path, language):
     assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
         f"{ts.with_suffix('.qm').name} is older than {ts.name}: run python -m housingmatch.gui.translations"
     )
+
+
+def test_english_window_with_lang_en(qapp, tmp_path, settings):
+    from PySide6.QtCore import QLocale
+
+    from housingmatch.gui.main_window import MainWindow
+    from housingmatch.gui.translations import choose_language, install_translators
+    from housingmatch.store import Store
+
+    assert choose_language("en") == "en" and choose_language("EN_us") == "en"
+    install_translators(qapp, "en")
+    try:
+        with Store.open(tmp_path / "en.sqlite") as store:
+            window = MainWindow(store, settings)
+            menus = [a.text() for a in window.menuBar().actions()]
+            assert menus == ["&File", "&Edit", "&View", "&Help"]
+            assert window.side_bar.item(3).text() == "Matching"
+            assert QLocale().toString(12345) == "12,345"
+            window.close()
+            window.deleteLater()
+    finally:
+        install_translators(qapp, "fr")
+    assert QLocale().language() == QLocale.Language.French
