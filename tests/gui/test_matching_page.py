@@ -169,3 +169,30 @@ def test_par_demande_says_when_nothing_matches(app_window, qtbot):
     assert page.find_units("zorglub quux") is None
     assert page.reverse_label.text() == "Aucun résultat pour « zorglub quux »."
     assert page.reverse_model.rowCount() == 0
+
+
+def test_five_group_badges_are_not_cut(app_window, qtbot):
+    from datetime import date as day
+    from datetime import timedelta
+
+    from housingmatch.domain.model import Mobilite, PrioriteL441, SituationLogement
+    from tests.builders import CHENOVE, make_request
+    from tests.gui.test_screenshots import cut_texts
+
+    today = day.today()
+    young = day(today.year - 25, 1, 10)
+    request = make_request(
+        "DEM-2026-000999",
+        dalo=True,
+        l441=(PrioriteL441.SANS_LOGEMENT,),
+        mobility=Mobilite.EMBAUCHE,
+        mobility_date=today - timedelta(days=10),
+        birth_date=young,
+        housing=make_request().housing.__class__(CHENOVE, SituationLogement.SANS_LOGEMENT, None),
+    )
+    app_window.store.requests.save_many([request], "test", "test")
+    page = rank_in_window(app_window, qtbot, "LOG-0001")
+    shown = [page.candidates_model.row(r) for r in range(page.candidates_model.rowCount())]
+    mine = next(row for row in shown if row.values[1] == "DEM-2026-000999")
+    assert len(mine.payload.groups) == 5
+    assert cut_texts(page) == []
