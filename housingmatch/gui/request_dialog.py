@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 from functools import partial
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QLocale, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,19 +55,30 @@ from housingmatch.store import Store
 INVALID_STYLE = "background-color: #fdecea; border: 1px solid #c0392b;"
 
 
+def _english() -> bool:
+    return QLocale().language() == QLocale.Language.English
+
+
 def parse_amount(text: str) -> float | None:
-    """Read an amount typed the French way ("1 234,50"); None when empty; ValueError if unreadable."""
+    """Read an amount as typed in the window's language ("1 234,50"; "1,234.50" in English).
+
+    None when empty; ValueError if unreadable.
+    """
     cleaned = text.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-    cleaned = cleaned.replace("€", "").replace(",", ".")
+    cleaned = cleaned.replace("€", "")
+    cleaned = cleaned.replace(",", "") if _english() else cleaned.replace(",", ".")
     if not cleaned:
         return None
     return float(cleaned)
 
 
 def format_amount(value: float | None) -> str:
-    """Write an amount the French way, without useless decimals."""
+    """Write an amount in the window's language (French by default), without useless decimals."""
     if value is None:
         return ""
+    if _english():
+        text = QLocale().toString(float(value), "f", 2)
+        return text[:-3] if text.endswith(".00") else text
     text = f"{value:,.2f}".replace(",", "\u202f").replace(".", ",")
     return text[:-3] if text.endswith(",00") else text
 

@@ -87,8 +87,15 @@ def test_english_window_with_lang_en(qapp, tmp_path, settings):
             assert menus == ["&File", "&Edit", "&View", "&Help"]
             assert window.side_bar.item(3).text() == "Matching"
             assert QLocale().toString(12345) == "12,345"
+            from housingmatch.gui.request_dialog import format_amount, parse_amount
+
+            assert format_amount(1234.5) == "1,234.50" and format_amount(500.0) == "500"
+            assert parse_amount("1,234.50") == 1234.5
             window.close()
             window.deleteLater()
     finally:
         install_translators(qapp, "fr")
     assert QLocale().language() == QLocale.Language.French
+    from housingmatch.gui.request_dialog import format_amount, parse_amount
+
+    assert format_amount(1234.5) == "1\u202f234,50" and parse_amount("1 234,50") == 1234.5
