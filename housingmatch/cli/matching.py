@@ -199,13 +199,20 @@ def _allocate(args: argparse.Namespace, store: Store) -> int:
     notes = grouped_warnings(allocation.warnings)
     if notes:
         print(f"{plural(len(notes), 'remarque')} sur les règles appliquées en fin de liste.")
-    headers = ["Choix", *_CANDIDATE_HEADERS[1:]]
+    # "Choix" numbers the suggestion; "Rang" is the place in the unit's own ranking.
+    headers = ["Choix", "Rang", *_CANDIDATE_HEADERS[1:]]
+    right = {0, 1, *(i + 1 for i in _CANDIDATE_RIGHT if i)}
     for number, unit in enumerate(allocation.units, start=1):
         print()
         eligible = plural(unit.eligible_count, "demande éligible", "demandes éligibles")
         print(f"Logement {number}/{total} : {unit.unit_ref} ({eligible})")
         if unit.candidates:
-            _table(headers, _candidate_rows(unit.candidates), _CANDIDATE_RIGHT)
+            ranks = unit.ranking_ranks or tuple(c.rank for c in unit.candidates)
+            rows = [
+                [row[0], str(rank), *row[1:]]
+                for row, rank in zip(_candidate_rows(unit.candidates), ranks, strict=True)
+            ]
+            _table(headers, rows, right)
         else:
             print("  Aucun candidat disponible.")
     if notes:

@@ -72,7 +72,7 @@ def test_rank_and_allocate_speak_french(capsys, db_path):
         assert out.index("À noter") > first_unit
     assert "Logement 20/20 : " in out
     unit = out[first_unit:].splitlines()[1]
-    assert unit.startswith("Choix")
+    assert unit.startswith("Choix  Rang")
     ref = out[first_unit:].splitlines()[0].split()[3]
     code, out, _ = run(capsys, "--db", db_path, "rank", ref, "--date", "2026-11-29", "--top", "3")
     assert code == 0 and "PRIORITAIRE_L441" not in out and "(INCOME_ABOVE_CEILING)" not in out
