@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -85,9 +86,18 @@ def _packages(names: list[str]) -> str:
 
 
 def start_problem(
-    environ: Mapping[str, str] | None = None, load: Callable[[str], bool] = loads
+    environ: Mapping[str, str] | None = None,
+    load: Callable[[str], bool] = loads,
+    system: str | None = None,
 ) -> str | None:
-    """Return one French sentence saying why the window cannot start here, or None."""
+    """Return one French sentence saying why the window cannot start here, or None.
+
+    Only Linux (and the other X11/Wayland systems) is checked: Windows and macOS have their
+    own platform plugins, shipped whole in the wheel.
+    """
+    system = sys.platform if system is None else system
+    if system.startswith(("win", "darwin", "cygwin")):
+        return None
     environ = os.environ if environ is None else environ
     platform = platform_of(environ)
     if platform is None:

@@ -62,3 +62,9 @@ def test_app_exits_non_zero_before_creating_the_window(monkeypatch, capsys, tmp_
     err = capsys.readouterr().err
     assert code == 1
     assert "libxcb-keysyms.so.1 manque" in err and "libxcb-keysyms1" in err
+
+
+def test_windows_and_macos_are_not_checked():
+    assert start_problem({}, lambda _soname: False, system="win32") is None
+    assert start_problem({}, lambda _soname: False, system="darwin") is None
+    assert start_problem({}, lambda _soname: True, system="linux") is not None
