@@ -15,10 +15,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is not None:
         return cli_main(argv)
+    from housingmatch.gui.display import start_problem
+
+    # Before Qt loads: a missing system library would abort the process in English.
+    problem = start_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     from housingmatch.gui.app import run_gui
 
     path = args.db or (demo_db_path() if args.demo else default_db_path())
-    return int(run_gui(path, demo=args.demo))
+    return int(run_gui(path, demo=args.demo, language=args.lang))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -35,7 +35,7 @@ def test_import_then_show_json(capsys, db_path, data_dir):
         capsys, "--db", db_path, "import", "demandes", data_dir / "demandes_modele.csv"
     )
     assert code == 0, out
-    assert "2 demandes créé(e)s" in out
+    assert "2 demandes créées" in out
     code, out, _ = run(
         capsys, "--db", db_path, "show", "demande", "EXEMPLE-002", "--json", "--date", "2026-11-29"
     )

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from housingmatch import __version__
+from housingmatch.cli.argparse_fr import FrenchParser
 from housingmatch.errors import UserError
 
 # Modules that add subcommands with a ``register(subparsers)`` function.
@@ -41,13 +42,8 @@ def demo_db_path() -> Path:
     return default_db_path().with_name("demo.sqlite")
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one French sentence."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        """Print a short usage line and the error, and exit with code 2."""
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog} : erreur : {message}\n")
+# French help, usage line and errors (argparse's own messages included).
+_Parser = FrenchParser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,7 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="housingmatch",
         description="HousingMatch : demandes, logements réservés et classement expliqué des candidats.",
     )
-    parser.add_argument("--version", action="version", version=f"HousingMatch {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"HousingMatch {__version__}",
+        help="afficher la version et quitter",
+    )
     parser.add_argument(
         "--db",
         type=Path,
@@ -75,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         help="ouvrir l'application sur une base de démonstration (Dijon Métropole)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        default=None,
+        metavar="LANGUE",
+        help="langue de la fenêtre : fr ou en (par défaut celle du système, sinon fr)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_Parser)
     for name in _COMMAND_MODULES:
@@ -120,6 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader (``| head``) left: not an error of the user's, nothing more to say.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the interpreter flushes it at exit
+        return 0
     except OSError as exc:
         print(
             f"Erreur d'accès au fichier : {exc.strerror or exc} ({exc.filename}).", file=sys.stderr

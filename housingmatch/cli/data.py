@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from housingmatch.cli import show
+from housingmatch.domain.labels import plural
 from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
 from housingmatch.services import facts, imports, records, rules
@@ -70,7 +72,8 @@ def _import(args: argparse.Namespace, store: Store, session: Session) -> int:
     for error in report.errors[: args.max_errors]:
         print(f"  ligne {error.line}, colonne {error.column} : {error.message}", file=sys.stderr)
     if len(report.errors) > args.max_errors:
-        print(f"  … et {len(report.errors) - args.max_errors} autre(s) erreur(s).", file=sys.stderr)
+        others = plural(len(report.errors) - args.max_errors, "autre erreur", "autres erreurs")
+        print(f"  … et {others}.", file=sys.stderr)
     stream = sys.stdout if report.written else sys.stderr
     print(report.summary(), file=stream)
     if not report.written:
@@ -80,7 +83,11 @@ def _import(args: argparse.Namespace, store: Store, session: Session) -> int:
 
 def _export(args: argparse.Namespace, store: Store, session: Session) -> int:
     count = imports.export_file(store, session, args.kind, args.file)
-    print(f"{count} {args.kind} exporté(e)s dans « {args.file} ».")
+    if args.kind == "demandes":
+        what = plural(count, "demande exportée", "demandes exportées")
+    else:
+        what = plural(count, "logement exporté", "logements exportés")
+    print(f"{what} dans « {args.file} ».")
     return 0
 
 
@@ -94,23 +101,9 @@ def _show(args: argparse.Namespace, store: Store, session: Session) -> int:
     if args.json:
         _print_json(data)
     else:
-        for key, value in _flatten(data):
-            print(f"{key:40} {value}")
+        lines = show.request_lines(data) if args.kind == "demande" else show.unit_lines(data)
+        print("\n".join(lines))
     return 0
-
-
-def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
-    if isinstance(data, dict):
-        out = []
-        for key, value in data.items():
-            out += _flatten(value, f"{prefix}.{key}" if prefix else str(key))
-        return out
-    if isinstance(data, list) and data and isinstance(data[0], dict):
-        out = []
-        for i, value in enumerate(data):
-            out += _flatten(value, f"{prefix}[{i}]")
-        return out
-    return [(prefix, "" if data is None else data)]
 
 
 def _rules(args: argparse.Namespace, store: Store, session: Session) -> int:
@@ -140,16 +133,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=_init, creates_db=True)
 
     p = sub.add_parser("demo", help="remplir la base avec des données de démonstration")
-    p.add_argument("--requests", "--demandes", type=int, default=2000, help="nombre de demandes")
-    p.add_argument("--units", "--logements", type=int, default=150, help="nombre de logements")
-    p.add_argument("--seed", "--graine", type=int, default=2026, help="graine (reproductible)")
-    p.add_argument("--date", type=parse_day, default=None, help="date de référence (AAAA-MM-JJ)")
+    p.add_argument(
+        "--requests", "--demandes", type=int, default=2000, metavar="N", help="nombre de demandes"
+    )
+    p.add_argument(
+        "--units", "--logements", type=int, default=150, metavar="N", help="nombre de logements"
+    )
+    p.add_argument(
+        "--seed", "--graine", type=int, default=2026, metavar="N", help="graine (reproductible)"
+    )
+    p.add_argument(
+        "--date", type=parse_day, default=None, metavar="AAAA-MM-JJ", help="date de référence"
+    )
     p.add_argument("--force", action="store_true", help="ajouter même si la base a des demandes")
     p.set_defaults(handler=_demo, creates_db=True)
 
     p = sub.add_parser("import", help="importer un fichier CSV ou XLSX de demandes ou de logements")
-    p.add_argument("kind", choices=imports.KINDS, help="demandes ou logements")
-    p.add_argument("file", type=Path, help="fichier CSV (UTF-8 ou Windows-1252) ou XLSX")
+    p.add_argument("kind", choices=imports.KINDS, metavar="TYPE", help="demandes ou logements")
+    p.add_argument(
+        "file", type=Path, metavar="FICHIER", help="fichier CSV (UTF-8 ou Windows-1252) ou XLSX"
+    )
     p.add_argument(
         "--partial",
         "--partiel",
@@ -157,31 +160,49 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="écrire les lignes valides et enregistrer les lignes rejetées dans un fichier",
     )
     p.add_argument(
-        "--rejets", type=Path, default=None, help="fichier des lignes rejetées (NOM.rejets.csv)"
+        "--rejets",
+        type=Path,
+        default=None,
+        metavar="FICHIER",
+        help="fichier des lignes rejetées (NOM.rejets.csv)",
     )
-    p.add_argument("--max-errors", type=int, default=50, help="erreurs affichées au plus")
+    p.add_argument(
+        "--max-errors", type=int, default=50, metavar="N", help="erreurs affichées au plus"
+    )
     p.set_defaults(handler=_import, creates_db=True)
 
     p = sub.add_parser(
         "export", help="exporter les demandes ou les logements en CSV (modèle d'import)"
     )
-    p.add_argument("kind", choices=imports.KINDS, help="demandes ou logements")
-    p.add_argument("file", type=Path, help="fichier CSV à écrire")
+    p.add_argument("kind", choices=imports.KINDS, metavar="TYPE", help="demandes ou logements")
+    p.add_argument("file", type=Path, metavar="FICHIER", help="fichier CSV à écrire")
     p.set_defaults(handler=_export)
 
     p = sub.add_parser("show", help="afficher une demande ou un logement avec ses champs calculés")
-    p.add_argument("kind", choices=("demande", "logement"))
-    p.add_argument("ref", help="référence")
-    p.add_argument("--date", type=parse_day, default=None, help="date de calcul (AAAA-MM-JJ)")
+    p.add_argument(
+        "kind", choices=("demande", "logement"), metavar="TYPE", help="demande ou logement"
+    )
+    p.add_argument("ref", metavar="REFERENCE", help="référence de la demande ou du logement")
+    p.add_argument(
+        "--date", type=parse_day, default=None, metavar="AAAA-MM-JJ", help="date de calcul"
+    )
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(handler=_show)
 
     p = sub.add_parser("rules", help="règles de classement : lister, importer, activer")
     p.add_argument(
-        "action", choices=("list", "import", "activate", "draft", "approve"), help="action"
+        "action",
+        choices=("list", "import", "activate", "draft", "approve"),
+        metavar="ACTION",
+        help="list (lister), import (importer et approuver), activate (activer une empreinte), "
+        "draft (importer un brouillon), approve (approuver une empreinte)",
     )
     p.add_argument(
-        "file", nargs="?", default=None, help="fichier TOML (import, draft) ou empreinte"
+        "file",
+        nargs="?",
+        default=None,
+        metavar="FICHIER|EMPREINTE",
+        help="fichier TOML (import, draft) ou empreinte (activate, approve)",
     )
     p.add_argument("--from", dest="from_date", type=parse_day, default=None, help="en vigueur le")
     p.add_argument("--date", type=parse_day, default=None, help="list : règles en vigueur ce jour")

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from housingmatch.cli.data import parse_day
+from housingmatch.domain.labels import NO_VALUE, euros, french_number, group_label, plural
 from housingmatch.domain.session import Session
 from housingmatch.matching.results import (
     EXCLUSION_LABELS,
@@ -39,8 +40,8 @@ def _print_json(value: Any) -> None:
 
 def _number(value: float | None, decimals: int = 2) -> str:
     if value is None:
-        return "—"
-    return f"{value:.{decimals}f}".replace(".", ",")
+        return NO_VALUE
+    return french_number(value, decimals)
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]) -> None:
@@ -67,7 +68,7 @@ def _candidate_rows(candidates: Iterable[RankedCandidate]) -> list[list[str]]:
             str(c.rank),
             c.ref,
             _number(c.score),
-            ", ".join(g.value for g in c.groups) or "—",
+            ", ".join(group_label(g.value) for g in c.groups) or NO_VALUE,
             _number(c.commute_minutes, 1),
             *(_number(points) for _, points in c.parts),
         ]
@@ -88,12 +89,36 @@ _CANDIDATE_RIGHT = {0, 2, 4, *range(5, 5 + len(PART_ORDER))}
 
 def _reasons_summary(codes: Iterable[Sequence[Exclusion]]) -> list[str]:
     counts: Counter[Exclusion] = Counter(code for group in codes for code in group)
-    return [f"  {counts[c]:>7}  {EXCLUSION_LABELS[c]} ({c.value})" for c in Exclusion if counts[c]]
+    return [
+        f"  {french_number(counts[c]):>7}  {EXCLUSION_LABELS[c]}" for c in Exclusion if counts[c]
+    ]
 
 
 def _warnings(warnings: Sequence[str]) -> None:
     for warning in warnings:
-        print(f"Attention : {warning}")
+        print(f"À noter : {warning}")
+
+
+def grouped_warnings(warnings: Sequence[str], shown: int = 5) -> list[str]:
+    """Return unit warnings (``REF : message``) grouped once per message, naming the units."""
+    by_message: dict[str, list[str]] = {}
+    for warning in warnings:
+        ref, sep, message = warning.partition(" : ")
+        if not sep:
+            ref, message = "", warning
+        by_message.setdefault(message, [])
+        if ref:
+            by_message[message].append(ref)
+    lines = []
+    for message, refs in by_message.items():
+        if not refs:
+            lines.append(f"  - {message}")
+            continue
+        named = ", ".join(refs[:shown])
+        if len(refs) > shown:
+            named += f" et {plural(len(refs) - shown, 'autre')}"
+        lines.append(f"  - {message.rstrip('.')} ({plural(len(refs), 'logement')} : {named}).")
+    return lines
 
 
 def _day(args: argparse.Namespace) -> date:
@@ -111,7 +136,7 @@ def _rank(args: argparse.Namespace, store: Store, session: Session) -> int:
         f"(règles « {rules.name} » {rules.version}, empreinte {rules.hash[:12]})"
     )
     print(
-        f"Plafond de ressources (catégorie 1) : {ranking.ceiling.amount} € "
+        f"Plafond de ressources (catégorie 1) : {euros(ranking.ceiling.amount)} "
         f"(plafonds {ranking.ceiling.year_used})"
     )
     _warnings(ranking.warnings)
@@ -121,7 +146,8 @@ def _rank(args: argparse.Namespace, store: Store, session: Session) -> int:
     else:
         print("Aucune demande éligible.")
     print()
-    print(f"{len(ranking.excluded)} demande(s) exclue(s), par motif :")
+    excluded = plural(len(ranking.excluded), "demande exclue", "demandes exclues")
+    print(f"{excluded}, par motif :")
     for line in _reasons_summary(e.codes for e in ranking.excluded):
         print(line)
     return 0
@@ -132,7 +158,7 @@ def _candidates(args: argparse.Namespace, store: Store, session: Session) -> int
     if args.json:
         _print_json(matching.candidate_units_to_dict(view))
         return 0
-    groups = ", ".join(g.value for g in view.groups) or "aucun"
+    groups = ", ".join(group_label(g.value) for g in view.groups) or "aucun"
     print(
         f"Demande {view.request_ref} — logements ouverts éligibles au {view.on:%d/%m/%Y} "
         f"(groupes : {groups})"
@@ -150,7 +176,10 @@ def _candidates(args: argparse.Namespace, store: Store, session: Session) -> int
     else:
         print("Aucun logement ouvert éligible.")
     print()
-    print(f"{len(view.not_eligible)} logement(s) ouvert(s) non éligible(s), par motif :")
+    others = plural(
+        len(view.not_eligible), "logement ouvert non éligible", "logements ouverts non éligibles"
+    )
+    print(f"{others}, par motif :")
     for line in _reasons_summary(codes for _, codes in view.not_eligible):
         print(line)
     return 0
@@ -161,19 +190,37 @@ def _allocate(args: argparse.Namespace, store: Store, session: Session) -> int:
     if args.json:
         _print_json(matching.allocation_to_dict(allocation))
         return 0
+    total = len(allocation.units)
     print(
-        f"Suggestion d'attribution au {allocation.on:%d/%m/%Y} : {allocation.per_unit} "
-        f"candidat(s) distinct(s) par logement ouvert, score total "
+        f"Suggestion d'attribution au {allocation.on:%d/%m/%Y} : "
+        f"{plural(allocation.per_unit, 'candidat distinct', 'candidats distincts')} "
+        f"par logement ouvert, {plural(total, 'logement')}, score total "
         f"{_number(allocation.total_score)} (à revoir par le conseiller)"
     )
-    _warnings(allocation.warnings)
-    for unit in allocation.units:
+    notes = grouped_warnings(allocation.warnings)
+    if notes:
+        print(f"{plural(len(notes), 'remarque')} sur les règles appliquées en fin de liste.")
+    # "Choix" numbers the suggestion; "Rang" is the place in the unit's own ranking.
+    headers = ["Choix", "Rang", *_CANDIDATE_HEADERS[1:]]
+    right = {0, 1, *(i + 1 for i in _CANDIDATE_RIGHT if i)}
+    for number, unit in enumerate(allocation.units, start=1):
         print()
-        print(f"Logement {unit.unit_ref} ({unit.eligible_count} demande(s) éligible(s))")
+        eligible = plural(unit.eligible_count, "demande éligible", "demandes éligibles")
+        print(f"Logement {number}/{total} : {unit.unit_ref} ({eligible})")
         if unit.candidates:
-            _table(_CANDIDATE_HEADERS, _candidate_rows(unit.candidates), _CANDIDATE_RIGHT)
+            ranks = unit.ranking_ranks or tuple(c.rank for c in unit.candidates)
+            rows = [
+                [row[0], str(rank), *row[1:]]
+                for row, rank in zip(_candidate_rows(unit.candidates), ranks, strict=True)
+            ]
+            _table(headers, rows, right)
         else:
             print("  Aucun candidat disponible.")
+    if notes:
+        print()
+        print("À noter :")
+        for line in notes:
+            print(line)
     return 0
 
 
@@ -182,9 +229,15 @@ def register(subparsers: Any) -> None:
     rank = subparsers.add_parser("rank", help="classer les demandes pour un logement")
     rank.add_argument("ref", metavar="REF_LOGEMENT", help="référence du logement")
     rank.add_argument(
-        "--date", type=parse_day, default=None, help="date du classement (AAAA-MM-JJ)"
+        "--date",
+        type=parse_day,
+        default=None,
+        metavar="AAAA-MM-JJ",
+        help="date du classement (aujourd'hui par défaut)",
     )
-    rank.add_argument("--top", type=int, default=None, help="n'afficher que les N premiers")
+    rank.add_argument(
+        "--top", type=int, default=None, metavar="N", help="n'afficher que les N premiers"
+    )
     rank.add_argument("--json", action="store_true", help="sortie JSON")
     rank.set_defaults(handler=_rank)
 
@@ -193,7 +246,11 @@ def register(subparsers: Any) -> None:
     )
     candidates.add_argument("ref", metavar="REF_DEMANDE", help="référence de la demande")
     candidates.add_argument(
-        "--date", type=parse_day, default=None, help="date du classement (AAAA-MM-JJ)"
+        "--date",
+        type=parse_day,
+        default=None,
+        metavar="AAAA-MM-JJ",
+        help="date du classement (aujourd'hui par défaut)",
     )
     candidates.add_argument("--json", action="store_true", help="sortie JSON")
     candidates.set_defaults(handler=_candidates)
@@ -202,10 +259,14 @@ def register(subparsers: Any) -> None:
         "allocate", help="suggérer des candidats distincts pour tous les logements ouverts"
     )
     allocate.add_argument(
-        "--date", type=parse_day, default=None, help="date du classement (AAAA-MM-JJ)"
+        "--date",
+        type=parse_day,
+        default=None,
+        metavar="AAAA-MM-JJ",
+        help="date du classement (aujourd'hui par défaut)",
     )
     allocate.add_argument(
-        "--per-unit", type=int, default=3, help="candidats par logement (3 par défaut)"
+        "--per-unit", type=int, default=3, metavar="N", help="candidats par logement (3 par défaut)"
     )
     allocate.add_argument("--json", action="store_true", help="sortie JSON")
     allocate.set_defaults(handler=_allocate)

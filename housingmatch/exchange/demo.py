@@ -32,6 +32,7 @@ from housingmatch.domain.model import (
     Wishes,
     Workplace,
 )
+from housingmatch.domain.text import fold
 from housingmatch.geo import Commune, Gazetteer, default_gazetteer
 
 K = TypeVar("K")
@@ -379,6 +380,15 @@ class DemoSummary:
     reference_date: date
 
 
+def email_part(name: str) -> str:
+    """Return a name as the local part of an e-mail address: « Élodie » gives ``elodie``.
+
+    Accents are folded (not dropped: ``encode("ascii", "ignore")`` made « Élodie » ``lodie``);
+    spaces, hyphens and apostrophes become one hyphen.
+    """
+    return fold(name).replace(" ", "-")
+
+
 def _pick(rng: random.Random, weights: Mapping[K, float]) -> K:
     """Draw one key with probability proportional to its weight."""
     return rng.choices(list(weights), weights=list(weights.values()))[0]
@@ -529,9 +539,7 @@ class _Generator:
                 last_name=last,
                 first_name=first,
                 birth_date=birth,
-                email=f"{first.lower()}.{last.lower()}{number}@example.org".replace(" ", "")
-                .encode("ascii", "ignore")
-                .decode()
+                email=f"{email_part(first)}.{email_part(last)}{number}@example.org"
                 if rng.random() < 0.7
                 else None,
                 phone=f"06 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}"

@@ -75,6 +75,8 @@ class ParsedFile:
     records: list[tuple[int, Any]] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     rejected_lines: set[int] = field(default_factory=set)
+    # Communes written approximately (a typo) and how they were read: a warning, not an error.
+    readings: list[str] = field(default_factory=list)
 
 
 class _Row:
@@ -117,13 +119,18 @@ class RowParser:
         self.columns = {c.name: c for c in TEMPLATES[kind]}
         self.gazetteer = gazetteer
         self._communes: dict[str, str | ValueError] = {}
+        self.readings: dict[str, str] = {}
 
     def commune(self, text: str) -> str:
         """Return the INSEE code of a commune written as a name, INSEE or postal code."""
         cached = self._communes.get(text)
         if cached is None:
             try:
-                cached = self.gazetteer.resolve(text).code_insee
+                found = self.gazetteer.resolve(text)
+                cached = found.code_insee
+                note = self.gazetteer.reading_note(text, found)
+                if note is not None:
+                    self.readings[text] = note
             except ValueError as exc:
                 cached = ValueError(str(exc))
             self._communes[text] = cached
@@ -326,4 +333,5 @@ def parse_table(
             parsed.records.append((line, record))
         if progress is not None and (done % 1000 == 0 or done == total):
             progress(done, total)
+    parsed.readings = list(parser.readings.values())
     return parsed

@@ -499,6 +499,24 @@ class Gazetteer:
             raise outcome.copy()
         return outcome
 
+    def reading_note(self, text: str, commune: Commune) -> str | None:
+        """Return « Dijn » lu comme Dijon (21231) when ``text`` named ``commune`` only approximately.
+
+        None when the text is a code or the commune's name (with or without its article),
+        whatever the case and accents; a former commune's name is said too.
+        """
+        query = " ".join(text.split())
+        compact = query.replace(" ", "").upper()
+        if not query or _CODE_RE.fullmatch(compact):
+            return None
+        key, _department, _postal = self._parse(query)
+        for index in (self._names, self._aliases):
+            if commune.code_insee in index.get(key, ()):
+                return None
+        if commune.code_insee in self._former_names.get(key, ()):
+            return f"« {query} » (ancienne commune) lu comme {commune.label}"
+        return f"« {query} » lu comme {commune.label}"
+
     def resolve_many(
         self,
         texts: Iterable[str],

@@ -1,6 +1,7 @@
 """Start the desktop application on a database.
 
-Translation source (French is the source language): ``pyside6-lupdate housingmatch/gui/*.py ui/*.ui -no-obsolete -locations relative -ts resources/translations/housingmatch_fr.ts``.
+Translations (French is the source language): ``python -m housingmatch.gui.translations``
+updates and compiles ``resources/translations/housingmatch_{fr,en}.ts``.
 """
 
 from __future__ import annotations
@@ -8,12 +9,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from housingmatch.gui import translations
 from housingmatch.gui.jobs import Job, show_error
 from housingmatch.gui.login_dialog import ask_session
 from housingmatch.gui.main_window import MainWindow
+from housingmatch.gui.translations import DEFAULT_LANGUAGE
+from housingmatch.paths import resource
 from housingmatch.services import local_session, records
 from housingmatch.services.accounts import has_accounts
 from housingmatch.services.background import (
@@ -29,18 +34,9 @@ ORGANIZATION = "ActionLogement"
 APPLICATION = "HousingMatch"
 
 
-def install_translators(app: QApplication) -> list[QTranslator]:
-    """Install Qt's own French translations (standard buttons, dialogs) when available."""
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    installed = []
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase_fr", "qt_fr"):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-            break
-    return installed
+def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
+    """Use ``language`` (French by default): Qt's own catalogue, ours, and the locale."""
+    return translations.install_translators(app, language)
 
 
 def make_settings() -> QSettings:
@@ -67,11 +63,12 @@ def start_demo(window: MainWindow) -> Job | None:
     )
 
 
-def run_gui(db_path: Path, demo: bool = False) -> int:
+def run_gui(db_path: Path, demo: bool = False, language: str | None = None) -> int:
     """Open the main window on ``db_path`` (created if missing) and run the event loop.
 
     A database with accounts asks who is working first; ``demo`` gives a new demonstration
-    database its documented accounts (README) before asking.
+    database its documented accounts (README) before asking. ``language`` is ``fr`` or ``en``
+    (``--lang``); by default the system's, else French.
     """
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -79,7 +76,11 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setStyle("Fusion")
-    install_translators(app)
+    app.setDesktopFileName("housingmatch")
+    icon = resource("icons", "housingmatch.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    install_translators(app, translations.choose_language(language))
     try:
         store = open_store(db_path)
         # Only an empty database becomes a demonstration one, with its public accounts.

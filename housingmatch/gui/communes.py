@@ -54,6 +54,30 @@ def resolve_commune(text: str) -> str:
     return str(gazetteer().resolve(text).code_insee)
 
 
+def show_understood(edit: QLineEdit) -> str | None:
+    """Rewrite an approximate commune (« Dijn ») as the one understood; return the note.
+
+    A typo the gazetteer reads with confidence is a warning, not an error: the field then
+    shows "Dijon (21231)" and its tooltip says what was typed and how it was read.
+    """
+    text = edit.text().strip()
+    if not text:
+        return None
+    try:
+        code = resolve_commune(text)
+    except ValueError:
+        return None  # the editor's validation reports it
+    commune = gazetteer().get(code)
+    if commune is None or text == commune_label(code):
+        return None
+    note = gazetteer().reading_note(text, commune)
+    if note is None:
+        return None
+    edit.setText(commune_label(code))
+    edit.setToolTip(note)
+    return str(note)
+
+
 class CommuneCompleter(QCompleter):
     """A completer that asks the gazetteer for communes as the user types."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit
 
 
@@ -18,7 +18,9 @@ def french_date(day: date | None) -> str:
 
 
 def french_int(n: int) -> str:
-    """Return an integer with a thin space between thousands, as written in French."""
+    """Return an integer in the window's language: ``12 345`` in French, ``12,345`` in English."""
+    if QLocale().language() != QLocale.Language.French:
+        return QLocale().toString(n)
     return f"{n:,}".replace(",", "\u202f")
 
 

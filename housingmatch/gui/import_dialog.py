@@ -124,12 +124,19 @@ class ImportDialog(QDialog):
                     h=", ".join(preview.unknown_headers)
                 )
             )
+        if preview.readings:
+            notes.append(
+                self.tr("À vérifier, communes lues approximativement : {r}.").format(
+                    r=" ; ".join(preview.readings)
+                )
+            )
         self.ui.columns_label.setText(" ".join(notes))
         self.ui.summary_label.setText(
-            self.tr(
-                "{total} ligne(s) lue(s) : {valid} valide(s), {bad} erreur(s). "
-                "Rien n'a encore été écrit dans la base."
-            ).format(total=preview.total_rows, valid=preview.valid_rows, bad=len(preview.errors))
+            self.tr("{read} : {valid}, {bad}. Rien n'a encore été écrit dans la base.").format(
+                read=self.tr("%n ligne(s) lue(s)", "", preview.total_rows),
+                valid=self.tr("%n valide(s)", "", preview.valid_rows),
+                bad=self.tr("%n erreur(s)", "", len(preview.errors)),
+            )
         )
         self._update_import_button()
         self.previewed.emit(preview)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
@@ -23,14 +24,14 @@ from housingmatch.domain.session import Session
 from housingmatch.gui.audit_dialog import AuditDialog
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
+from housingmatch.gui.guide import GuideDialog
 from housingmatch.gui.import_dialog import ImportDialog
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.matching_page import MatchingPage
 from housingmatch.gui.requests_page import RequestsPage
 from housingmatch.gui.units_page import UnitsPage
-from housingmatch.paths import resource
 from housingmatch.rules.permissions import Action, allowed
-from housingmatch.services import records
+from housingmatch.services import about, records
 from housingmatch.services.background import prepare_matching_work
 from housingmatch.services.database import Store, open_store
 from housingmatch.services.matching import current_ruleset
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
             self._on_dashboard_open_request_requested
         )
 
+        # "Par demande" finds a request by name with the requests table's own search.
+        self.matching_page.request_finder = self.requests_page.find_requests
+
         self._dashboard_stale = True
         self._restore_state()
         self._load_store()
@@ -148,6 +152,9 @@ class MainWindow(QMainWindow):
         self.accounts_action = self.admin_menu.addAction(self.tr("&Comptes…"))
 
         help_menu = bar.addMenu(self.tr("&Aide"))
+        self.guide_action = help_menu.addAction(self.tr("&Guide de l'utilisateur"))
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        help_menu.addSeparator()
         self.about_action = help_menu.addAction(self.tr("À &propos de HousingMatch"))
 
         self.open_action.triggered.connect(self._on_open_action_triggered)
@@ -158,6 +165,7 @@ class MainWindow(QMainWindow):
         self.new_request_action.triggered.connect(self._on_new_request_action_triggered)
         self.new_unit_action.triggered.connect(self._on_new_unit_action_triggered)
         self.find_action.triggered.connect(self._on_find_action_triggered)
+        self.guide_action.triggered.connect(self._on_guide_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.accounts_action.triggered.connect(self._on_accounts_action_triggered)
 
@@ -269,8 +277,9 @@ class MainWindow(QMainWindow):
 
     # -- state ---------------------------------------------------------------------------------
     def _load_store(self) -> None:
+        # Ends with the application's name, so that Qt does not append it a second time.
         self.setWindowTitle(
-            self.tr("HousingMatch — {name}").format(
+            self.tr("{name} — HousingMatch").format(
                 name=self.store.path.name if self.store.path else self.tr("base en mémoire")
             )
         )
@@ -428,25 +437,36 @@ class MainWindow(QMainWindow):
     def _on_about_action_triggered(self) -> None:
         QMessageBox.about(self, self.tr("À propos de HousingMatch"), self.about_text())
 
+    @Slot()
+    def _on_guide_action_triggered(self) -> None:
+        self.open_guide()
+
+    def open_guide(self) -> GuideDialog:
+        """Show the user guide (one window, raised again when already open)."""
+        dialog = self.findChild(GuideDialog, "guide_dialog")
+        if not isinstance(dialog, GuideDialog):
+            dialog = GuideDialog(self)
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
     def about_text(self) -> str:
-        """Return the "about" text: version, purpose and data sources."""
-        sources = ""
-        path = resource("SOURCES.md")
-        if path.is_file():
-            lines = [
-                line.strip("-* ").strip()
-                for line in path.read_text(encoding="utf-8").splitlines()
-                if line.strip().startswith(("-", "*"))
-            ]
-            sources = "".join(f"<li>{line}</li>" for line in lines if line)
+        """Return the "about" text: version, purpose, data sources with their dates, licence."""
+        sources = "".join(
+            f"<li><b>{escape(s.name)}</b> : {escape(s.text)}</li>" for s in about.data_sources()
+        )
         if not sources:
-            sources = self.tr(
-                "<li>Code officiel géographique et zonages : INSEE, ministère du Logement</li>"
-                "<li>Plafonds de ressources : arrêtés du ministère du Logement</li>"
-            )
+            sources = "<li>{}</li>".format(self.tr("liste absente de cette installation"))
         return self.tr(
             "<h3>HousingMatch {version}</h3>"
             "<p>Rapprochement des demandes de logement des salariés et des logements réservés "
-            "Action Logement, avec un classement expliqué des candidats.</p>"
-            "<p><b>Sources des données de référence :</b></p><ul>{sources}</ul>"
-        ).format(version=__version__, sources=sources)
+            "Action Logement, avec un classement expliqué et vérifiable des candidats. "
+            "La commission d'attribution du bailleur décide ; HousingMatch prépare une liste "
+            "ordonnée et motivée.</p>"
+            "<p><b>Sources des données de référence</b> (livrées avec l'application, "
+            "sans accès au réseau) :</p><ul>{sources}</ul>"
+            "<p><b>Règles de classement actives :</b> {rules}</p>"
+            "<p><b>Licence :</b> GNU GPL version 3 ou ultérieure (GPL-3.0-or-later). Ce "
+            "programme est fourni sans aucune garantie ; vous pouvez le redistribuer et le "
+            "modifier selon les termes de cette licence.</p>"
+        ).format(version=__version__, sources=sources, rules=escape(self._ruleset_name()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from html import escape
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from housingmatch.domain.model import Unit, UnitStatus, label, typology_name
 from housingmatch.domain.session import Session
+from housingmatch.gui.columns import fit_columns
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.delegates import PART_COLOURS, BadgesDelegate, PartsBarDelegate
 from housingmatch.gui.formats import edited_date, french_date
@@ -67,6 +69,12 @@ def _score(value: float) -> str:
 
 def _minutes(value: float | None) -> str:
     return "" if value is None else f"{round(value):d} min"
+
+
+def _short_name(name: str) -> str:
+    """Return ``LACROIX L.`` for ``LACROIX Laurent`` (the name as is when it has one word)."""
+    last, _, first = name.rpartition(" ")
+    return f"{last} {first[0]}." if last and first else name
 
 
 def _unit_text(unit: Unit) -> str:
@@ -152,7 +160,9 @@ class CompareDialog(QDialog):
         )
         view = _table(self)
         view.setModel(self.model)
+        view.horizontalHeader().setStretchLastSection(False)
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(view, (1, 2, 3))
         tie = QLabel(self.comparison.tie_reason or "", self)
         tie.setWordWrap(True)
         if not self.comparison.differences and not self.comparison.tie_reason:
@@ -190,6 +200,8 @@ class MatchingPage(QWidget):
         self.store: Store | None = None
         self.session: Session = local_session()
         self.view_data: UnitRankingView | None = None
+        # (text) -> [(reference, name)], best first: the requests table's search (MainWindow).
+        self.request_finder: Callable[[str], list[tuple[str, str]]] | None = None
         self.rank_job: Job | None = None
         self._rank_serial = 0  # the ranking asked last; an older job's result is dropped
         self._units: dict[str, Unit] = {}
@@ -550,6 +562,7 @@ class MatchingPage(QWidget):
             )
         self.candidates_model.set_rows(rows)
         self.candidates_proxy.sort(-1)
+        fit_columns(self.candidates_view, (1, 2, 5))
         self.counts_model.set_rows(
             [
                 Row((text, str(n)), (text, n), payload=code)
@@ -570,6 +583,7 @@ class MatchingPage(QWidget):
                 for e in data.excluded
             ]
         )
+        fit_columns(self.excluded_view, (0, 1))
         shown = len(data.candidates)
         total = len(ranking.ranked)
         self.result_tabs.setTabText(0, self.tr("Candidats ({n})").format(n=total))
@@ -687,8 +701,8 @@ class MatchingPage(QWidget):
             facts = request_facts(self.store, self.session, request, data.ranking.on)
             facts_lines.append(self.tr("Employeur : {e}").format(e=request.employer.name))
             facts_lines.append(
-                self.tr("Ménage : {p} personne(s), {c}").format(
-                    p=request.household.persons, c=facts.category_label
+                self.tr("Ménage : %n personne(s), {c}", "", request.household.persons).format(
+                    c=facts.category_label
                 )
             )
             facts_lines.append(
@@ -787,14 +801,20 @@ class MatchingPage(QWidget):
         if self.store is None or self.store.path is None or not request_ref.strip():
             return None
         self.mode_tabs.setCurrentIndex(1)
-        self.request_combo.setEditText(request_ref.strip())
+        ref = self._resolve_request(request_ref.strip())
+        if ref is None:
+            self.reverse_model.set_rows([])
+            self.reverse_label.setText(
+                self.tr("Aucun résultat pour « {text} ».").format(text=request_ref.strip())
+            )
+            return None
         self.reverse_label.setText(self.tr("Recherche en cours…"))
         return self.jobs.start(
             self.tr("Logements pour une demande"),
             candidate_units_work,
             self.store.path,
             self.session,
-            request_ref.strip(),
+            ref,
             self.ranking_date(),
             on_done=self._on_units_found,
         )
@@ -831,24 +851,55 @@ class MatchingPage(QWidget):
                 )
             )
         self.reverse_model.set_rows(rows)
+        fit_columns(self.reverse_view, (0, 1, 2, 3, 4))
         delegate = self.reverse_view.itemDelegateForColumn(6)
         if isinstance(delegate, PartsBarDelegate):
             delegate.scale = max(top, 1.0)
         groups = ", ".join(GROUP_LABELS[g] for g in found.groups) or self.tr(
             "aucun groupe prioritaire"
         )
+        names = dict(self.request_finder(found.request_ref)) if self.request_finder else {}
+        who = found.request_ref
+        if names.get(found.request_ref):
+            who = f"{found.request_ref} ({names[found.request_ref]})"
         self.reverse_label.setText(
             self.tr(
-                "{ref} : éligible à {n} logement(s) ouvert(s), exclue de {x}. Groupes : {g}."
-            ).format(
-                ref=found.request_ref, n=len(found.options), x=len(found.not_eligible), g=groups
-            )
+                "{ref} : éligible à %n logement(s) ouvert(s), exclue de {x}. Groupes : {g}.",
+                "",
+                len(found.options),
+            ).format(ref=who, x=len(found.not_eligible), g=groups)
         )
         self.units_found.emit(found.request_ref)
 
+    def _resolve_request(self, text: str) -> str | None:
+        """Return the reference meant by ``text``: a reference, or the best match of a name.
+
+        The matches are offered in the picker; None when a search finds nothing.
+        """
+        matches = self.request_finder(text) if self.request_finder is not None else []
+        if any(ref.casefold() == text.casefold() for ref, _ in matches) or (
+            not matches and any(c.isdigit() for c in text)
+        ):
+            self.request_combo.setEditText(text)
+            return text  # a reference (an unknown one is reported by the search itself)
+        if not matches:
+            return None
+        self.request_combo.blockSignals(True)
+        self.request_combo.clear()
+        for ref, name in matches:
+            self.request_combo.addItem(f"{ref} — {name}", ref)
+        self.request_combo.setCurrentIndex(0)
+        self.request_combo.blockSignals(False)
+        return matches[0][0]
+
     @Slot()
     def _on_find_units_button_clicked(self) -> None:
-        self.find_units(self.request_combo.currentText())
+        combo = self.request_combo
+        index = combo.currentIndex()
+        if index >= 0 and combo.currentText() == combo.itemText(index):
+            self.find_units(str(combo.itemData(index)))
+        else:
+            self.find_units(combo.currentText())
 
     # -- slots: allocation -------------------------------------------------------------------------
     def start_allocation(self) -> Job | None:
@@ -887,10 +938,19 @@ class MatchingPage(QWidget):
         for unit_ref, candidates in self._allocation.items():
             unit = self._allocation_units.get(unit_ref)
             names = []
+            tips: list[str | None] = []
             for c in candidates[:MAX_PROPOSED]:
                 info = self._allocation_people.get(c.ref)
-                names.append(f"{c.ref} {info.name if info else ''} ({_points(c.score)})")
+                # Three candidates side by side fit 1280 px with the first name as an initial;
+                # the tooltip has the whole name and the score.
+                names.append(f"{c.ref} {_short_name(info.name)}" if info else c.ref)
+                tips.append(
+                    f"{c.ref} — {info.name}, {info.employer} ({_score(c.score)} pts)"
+                    if info
+                    else None
+                )
             names += [""] * (MAX_PROPOSED - len(names))
+            tips += [None] * (MAX_PROPOSED - len(tips))
             rows.append(
                 Row(
                     (
@@ -902,9 +962,11 @@ class MatchingPage(QWidget):
                     ),
                     (unit_ref, "", 0, *names, self._allocation_counts.get(unit_ref, 0)),
                     payload=unit_ref,
+                    tooltips=(None, None, None, *tips, None),
                 )
             )
         self.allocation_model.set_rows(rows)
+        fit_columns(self.allocation_view, range(6))
 
     def allocation_rows(self) -> dict[str, list[str]]:
         """Return the suggestion as it stands: request references per unit."""
@@ -975,7 +1037,7 @@ class MatchingPage(QWidget):
             QMessageBox.information(
                 self,
                 self.tr("Propositions"),
-                self.tr("{n} proposition(s) gardée(s) en brouillon.").format(n=saved),
+                self.tr("%n proposition(s) gardée(s) en brouillon.", "", saved),
             )
         return saved
 

@@ -262,6 +262,19 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             self._search_scores = self._index.scores(query)
         self._refresh_visible()
 
+    def best_matches(self, query: str, limit: int = 20) -> list[T]:
+        """Return the records matching ``query`` best first (the table's own search)."""
+        if not query.strip() or not self._records:
+            return []
+        if self._index is None:
+            self._index = SearchIndex(self._search_keys)
+        scores = self._index.scores(query)
+        if scores is None:
+            return []
+        rows = np.flatnonzero(scores > 0)
+        best = rows[np.argsort(-scores[rows], kind="stable")][:limit]
+        return [self._records[int(i)] for i in best]
+
     def _refresh_visible(self) -> None:
         scores = self._search_scores
         mask = None if scores is None else scores > 0

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,6 +64,27 @@ def record_ref(record: Any) -> str:
     return str(record.ref)
 
 
+class CountLabel(QLabel):
+    """How many records the table shows, beside the search box ("Aucun résultat" included).
+
+    Its own class, so that its messages keep one translation context: ``self.tr`` in the
+    page would look them up under each subclass's name.
+    """
+
+    def show_count(self, shown: int, total: int) -> None:
+        """Say how many of ``total`` records are shown."""
+        if shown == total:
+            self.setText(self.tr("%Ln fiche(s)", "", total))
+        elif shown == 0:
+            self.setText(self.tr("Aucun résultat sur %Ln fiche(s)", "", total))
+        else:
+            self.setText(
+                self.tr("{shown} sur {total}").format(
+                    shown=french_int(shown), total=french_int(total)
+                )
+            )
+
+
 class RecordPage(QWidget):
     """A searchable, filterable, sortable table of records with action buttons.
 
@@ -88,7 +117,7 @@ class RecordPage(QWidget):
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("search_edit")
         self.search_edit.setClearButtonEnabled(True)
-        self.count_label = QLabel(self)
+        self.count_label = CountLabel(self)
         self.filter_bar = QHBoxLayout()
         self.filter_bar.setSpacing(6)
         self.reset_filters_button = QPushButton(self.tr("Effacer les filtres"), self)
@@ -345,15 +374,7 @@ class RecordPage(QWidget):
         self.model.set_search_index(index, revision)
 
     def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total_count()
-        if shown == total:
-            self.count_label.setText(self.tr("{n} fiches").format(n=french_int(total)))
-        else:
-            self.count_label.setText(
-                self.tr("{shown} sur {total}").format(
-                    shown=french_int(shown), total=french_int(total)
-                )
-            )
+        self.count_label.show_count(self.model.rowCount(), self.model.total_count())
 
     def _update_buttons(self) -> None:
         has = self.selected_record() is not None

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from enum import StrEnum
+from functools import partial
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QLocale, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +42,7 @@ from housingmatch.gui.communes import (
     CommuneCompleter,
     commune_label,
     resolve_commune,
+    show_understood,
 )
 from housingmatch.gui.formats import edited_date, french_date, to_qdate
 from housingmatch.gui.forms.ui_request_dialog import Ui_RequestDialog
@@ -55,19 +57,30 @@ from housingmatch.services.records import ValidationFailed, save_request
 INVALID_STYLE = "background-color: #fdecea; border: 1px solid #c0392b;"
 
 
+def _english() -> bool:
+    return QLocale().language() == QLocale.Language.English
+
+
 def parse_amount(text: str) -> float | None:
-    """Read an amount typed the French way ("1 234,50"); None when empty; ValueError if unreadable."""
+    """Read an amount as typed in the window's language ("1 234,50"; "1,234.50" in English).
+
+    None when empty; ValueError if unreadable.
+    """
     cleaned = text.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-    cleaned = cleaned.replace("€", "").replace(",", ".")
+    cleaned = cleaned.replace("€", "")
+    cleaned = cleaned.replace(",", "") if _english() else cleaned.replace(",", ".")
     if not cleaned:
         return None
     return float(cleaned)
 
 
 def format_amount(value: float | None) -> str:
-    """Write an amount the French way, without useless decimals."""
+    """Write an amount in the window's language (French by default), without useless decimals."""
     if value is None:
         return ""
+    if _english():
+        text = QLocale().toString(float(value), "f", 2)
+        return text[:-3] if text.endswith(".00") else text
     text = f"{value:,.2f}".replace(",", "\u202f").replace(".", ",")
     return text[:-3] if text.endswith(",00") else text
 
@@ -165,6 +178,8 @@ class RequestDialog(RecordDialog):
         _fill_checklist(ui.l441_list, PrioriteL441)
         for edit in (ui.work_commune_edit, ui.home_commune_edit, ui.wished_commune_edit):
             CommuneCompleter(edit, self)
+        for edit in (ui.work_commune_edit, ui.home_commune_edit):
+            edit.editingFinished.connect(partial(show_understood, edit))
 
         # Field (template column) -> widget that shows it, for inline marks.
         self.field_widgets: dict[str, QWidget] = {
@@ -468,8 +483,8 @@ class RequestDialog(RecordDialog):
         ui.financings_value.setToolTip("\n".join(warnings))
         years, months = divmod(facts.seniority_months, 12)
         if years:
-            seniority = self.tr("{m} mois ({y} an(s) et {r} mois)").format(
-                m=facts.seniority_months, y=years, r=months
+            seniority = self.tr("{m} mois (%n an(s) et {r} mois)", "", years).format(
+                m=facts.seniority_months, r=months
             )
         else:
             seniority = self.tr("{m} mois").format(m=facts.seniority_months)

@@ -241,6 +241,19 @@ class RequestsPage(RecordPage):
         if saved is not None:
             self._after_save(saved.ref)
 
+    def find_requests(self, text: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Return ``(reference, name)`` of the requests matching ``text`` best first.
+
+        The same typo-tolerant search as the table's search box; empty until the table is
+        loaded (and, on a large table, until its search index is built in the background).
+        """
+        if not self.model.has_search_index() and self.model.total_count() > 5_000:
+            return []
+        return [
+            (s.ref, f"{s.last_name.upper()} {s.first_name}")
+            for s in self.model.best_matches(text, limit)
+        ]
+
     def edit_request(self, ref: str) -> None:
         """Open the editor of one request by reference."""
         assert self.store is not None

@@ -1,71 +1,99 @@
-"""Render each workspace offscreen to PNG files at 1280×800 (for the README and reviews)."""
+"""Render each workspace offscreen to PNG files at 1280×800 (for the README, the guide, reviews).
+
+:class:`ScreenshotTour` walks the views one after another; the ``screenshots`` command saves
+each, the user guide uses some of them (``GUIDE_IMAGES``), and a test checks that every
+view it shows gives its reference columns room for whole references.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from housingmatch.domain.session import Session
 from housingmatch.services import records
 from housingmatch.services.database import open_store
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from housingmatch.gui.jobs import Job
+    from housingmatch.gui.main_window import MainWindow
+
 SIZE = (1280, 800)
 # A typo'd name typed in the requests search box of the screenshot.
 SEARCH_TEXT = "martn"
+# Width of the guide's copies of the screenshots (the width the guide shows them at).
+GUIDE_WIDTH = 860
+
+# Every picture the tour takes, in order.
+SHOTS = (
+    "01_tableau_de_bord.png",
+    "02_demandes_recherche.png",
+    "03_editeur_demande.png",
+    "03b_editeur_demande_menage.png",
+    "04_logements.png",
+    "05_rapprochement.png",
+    "06_exclues.png",
+    "07_par_demande.png",
+    "08_repartition.png",
+    "09_pourquoi_pas_plus_haut.png",
+)
+# The pictures of the user guide: at least one per workspace (keys are the side bar's titles).
+GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
+    "Tableau de bord": ("01_tableau_de_bord.png",),
+    "Demandes": ("02_demandes_recherche.png",),
+    "Logements": ("04_logements.png",),
+    "Rapprochement": (
+        "05_rapprochement.png",
+        "07_par_demande.png",
+        "08_repartition.png",
+        "09_pourquoi_pas_plus_haut.png",
+    ),
+}
 
 
-def render_screenshots(db_path: Path, out_dir: Path, session: Session) -> list[Path]:
-    """Open the window on ``db_path`` for ``session`` offscreen; save one PNG per workspace."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QSettings
-    from PySide6.QtWidgets import QApplication, QWidget
+class ScreenshotTour:
+    """Show each view of a main window in turn, each ready to be looked at."""
 
-    from housingmatch.gui.app import install_translators, start_demo
-    from housingmatch.gui.jobs import Job
-    from housingmatch.gui.main_window import DASHBOARD, MATCHING, REQUESTS, UNITS, MainWindow
-    from housingmatch.gui.request_dialog import RequestDialog
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        """Walk the views of ``window`` (its data loaded in background jobs)."""
+        self.app = app
+        self.window = window
 
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    app.setStyle("Fusion")
-    install_translators(app)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    def wait_for(self, job: Job | None, timeout_s: float = 120.0) -> None:
+        """Process events until ``job`` is done."""
+        from PySide6.QtCore import QEventLoop
 
-    def wait_for(job: Job | None, timeout_s: float = 120.0) -> None:
         end = time.monotonic() + timeout_s
         while job is not None and not job.done and time.monotonic() < end:
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        app.processEvents()
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        self.app.processEvents()
 
-    def settle(timeout_s: float = 120.0) -> None:
-        # Let background loads (tables, dashboard) finish so the pictures show their result.
+    def settle(self, timeout_s: float = 120.0) -> None:
+        """Let background loads finish so that a picture shows their result."""
+        from PySide6.QtCore import QEventLoop
+
         end = time.monotonic() + timeout_s
-        while window.jobs.running() and time.monotonic() < end:
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        while self.window.jobs.running() and time.monotonic() < end:
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         for _ in range(5):
-            app.processEvents()
+            self.app.processEvents()
 
-    def shot(widget: QWidget, name: str) -> None:
-        settle()
-        path = out_dir / name
-        widget.grab().save(str(path))
-        written.append(path)
+    def views(self) -> Iterator[tuple[str, QWidget]]:
+        """Yield ``(file name, widget)`` for each view, shown and settled."""
+        from housingmatch.gui.main_window import DASHBOARD, MATCHING, REQUESTS, UNITS
+        from housingmatch.gui.request_dialog import RequestDialog
 
-    with tempfile.TemporaryDirectory() as settings_dir:
-        settings = QSettings(str(Path(settings_dir) / "ui.ini"), QSettings.Format.IniFormat)
-        store = open_store(db_path)
-        window = MainWindow(store, session, settings)
-        window.resize(*SIZE)
-        window.show()
-        wait_for(start_demo(window), 600)
-        window.resize(*SIZE)
-        settle()
-
+        window = self.window
+        store = window.store
         window.show_page(DASHBOARD)
-        shot(window, "01_tableau_de_bord.png")
+        self.settle()
+        yield SHOTS[0], window
 
         window.show_page(REQUESTS)
         page = window.requests_page
@@ -73,35 +101,120 @@ def render_screenshots(db_path: Path, out_dir: Path, session: Session) -> list[P
         page.apply_search_now()
         if page.model.rowCount():
             page.view.selectRow(0)
-        shot(window, "02_demandes_recherche.png")
+        self.settle()
+        yield SHOTS[1], window
 
         if page.model.rowCount():
-            request = records.find_request(store, session, page.model.record(0).ref)
+            request = records.find_request(store, window.session, page.model.record(0).ref)
             if request is not None:
-                dialog = RequestDialog(store, session, request, window)
+                dialog = RequestDialog(store, window.session, request, window)
                 dialog.resize(*SIZE)
                 dialog.show()
-                shot(dialog, "03_editeur_demande.png")
+                self.settle()
+                yield SHOTS[2], dialog
                 dialog.ui.sections_tabs.setCurrentIndex(1)
-                shot(dialog, "03b_editeur_demande_menage.png")
+                self.settle()
+                yield SHOTS[3], dialog
                 dialog.hide()
                 dialog.deleteLater()
 
         window.show_page(UNITS)
-        shot(window, "04_logements.png")
+        self.settle()
+        yield SHOTS[4], window
 
         window.show_page(MATCHING)
         matching = window.matching_page
+        matching.mode_tabs.setCurrentIndex(0)
         ref = matching.unit_combo.itemData(0)
         if ref:
-            wait_for(matching.select_unit(ref))
-            proxy = matching.candidates_proxy
-            if proxy.rowCount() > 1:
+            self.wait_for(matching.select_unit(ref))
+            if matching.candidates_proxy.rowCount() > 1:
                 matching.candidates_view.selectRow(1)
-        shot(window, "05_rapprochement.png")
+        self.settle()
+        yield SHOTS[5], window
         matching.result_tabs.setCurrentIndex(1)
-        shot(window, "06_exclues.png")
+        self.settle()
+        yield SHOTS[6], window
         matching.result_tabs.setCurrentIndex(0)
+
+        refs = matching.ranked_refs()
+        if refs:
+            self.wait_for(matching.find_units(refs[0]))
+        matching.mode_tabs.setCurrentIndex(1)
+        self.settle()
+        yield SHOTS[7], window
+
+        matching.mode_tabs.setCurrentIndex(2)
+        self.wait_for(matching.start_allocation(), 600)
+        self.settle()
+        yield SHOTS[8], window
+
+        matching.mode_tabs.setCurrentIndex(0)
+        if matching.candidates_proxy.rowCount() > 1:
+            matching.candidates_view.selectRow(1)
+        compare = matching.compare_dialog()
+        if compare is not None:
+            compare.show()
+            self.settle()
+            yield SHOTS[9], compare
+            compare.hide()
+            compare.deleteLater()
+
+
+def render_screenshots(
+    db_path: Path, out_dir: Path, session: Session, guide_dir: Path | None = None
+) -> list[Path]:
+    """Open the window on ``db_path`` offscreen and save one PNG per view in ``out_dir``.
+
+    With ``guide_dir``, the user guide's pictures are also written there, scaled down.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from housingmatch.gui.app import install_translators, start_demo
+    from housingmatch.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    install_translators(app)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    guide_names = {name for names in GUIDE_IMAGES.values() for name in names}
+    if guide_dir is not None:
+        guide_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    with tempfile.TemporaryDirectory() as settings_dir:
+        settings = QSettings(str(Path(settings_dir) / "ui.ini"), QSettings.Format.IniFormat)
+        store = open_store(db_path)
+        window = MainWindow(store, session, settings)
+        window.resize(*SIZE)
+        window.show()
+        tour = ScreenshotTour(app, window)
+        tour.wait_for(start_demo(window), 600)
+        window.resize(*SIZE)
+        tour.settle()
+        for name, widget in tour.views():
+            picture = widget.grab()
+            path = out_dir / name
+            picture.save(str(path))
+            written.append(path)
+            if guide_dir is not None and name in guide_names:
+                # A 256-colour copy, a third of the size: the guide ships in the package.
+                small = (
+                    picture.toImage()
+                    .scaledToWidth(
+                        min(GUIDE_WIDTH, picture.width()),
+                        Qt.TransformationMode.SmoothTransformation,
+                    )
+                    .convertToFormat(
+                        QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.AvoidDither
+                    )
+                )
+                small.save(str(guide_dir / name), "PNG", 0)
+                written.append(guide_dir / name)
 
         window.jobs.wait()
         window.close()

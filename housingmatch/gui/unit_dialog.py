@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -17,7 +18,12 @@ from PySide6.QtWidgets import (
 
 from housingmatch.domain.model import Financement, Unit, UnitStatus, label
 from housingmatch.domain.session import Session
-from housingmatch.gui.communes import CommuneCompleter, commune_label, resolve_commune
+from housingmatch.gui.communes import (
+    CommuneCompleter,
+    commune_label,
+    resolve_commune,
+    show_understood,
+)
 from housingmatch.gui.formats import edited_date, to_qdate
 from housingmatch.gui.forms.ui_unit_dialog import Ui_UnitDialog
 from housingmatch.gui.jobs import show_error
@@ -83,6 +89,7 @@ class UnitDialog(RecordDialog):
         for status in UnitStatus:
             ui.status_combo.addItem(label(status), status.value)
         CommuneCompleter(ui.commune_edit, self)
+        ui.commune_edit.editingFinished.connect(partial(show_understood, ui.commune_edit))
         self.field_widgets: dict[str, QWidget] = {
             "ref_logement": ui.ref_edit,
             "bailleur": ui.landlord_edit,

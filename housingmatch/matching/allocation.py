@@ -166,12 +166,16 @@ def allocate(
     allocated = []
     warnings: set[str] = set()
     for u, unit in enumerate(open_units):
-        found = [engine.candidate(row, unit, on, rank=0) for row in solved.chosen[u]]
-        found.sort(
-            key=lambda c: sort_key(c.score, c.filing_date, c.tie_breaker, c.ref, ruleset.tie_break)
+        position = {int(row): i for i, row in enumerate(tops[u][0], start=1)}
+        pairs = [(int(row), engine.candidate(row, unit, on, rank=0)) for row in solved.chosen[u]]
+        pairs.sort(
+            key=lambda p: sort_key(
+                p[1].score, p[1].filing_date, p[1].tie_breaker, p[1].ref, ruleset.tie_break
+            )
         )
-        numbered = tuple(replace(c, rank=i) for i, c in enumerate(found, start=1))
-        allocated.append(AllocatedUnit(unit.ref, numbered, tops[u][2]))
+        numbered = tuple(replace(c, rank=i) for i, (_, c) in enumerate(pairs, start=1))
+        ranks = tuple(position[row] for row, _ in pairs)
+        allocated.append(AllocatedUnit(unit.ref, numbered, tops[u][2], ranks))
         facts = UnitFacts.of(unit, on, engine.context)
         notes = [note for note in [facts.ceiling(1, 0).warning] if note]
         if facts.point is None:

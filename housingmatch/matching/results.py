@@ -279,6 +279,9 @@ class AllocatedUnit:
     unit_ref: str
     candidates: tuple[RankedCandidate, ...]
     eligible_count: int
+    # The rank of each candidate in the unit's own ranking (``candidates[i].rank`` numbers
+    # the suggestion 1, 2, 3; the 43rd of the ranking may be the third suggested).
+    ranking_ranks: tuple[int, ...] = ()
 
     @property
     def total(self) -> float:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from housingmatch.domain.labels import plural
 from housingmatch.domain.session import Session
 from housingmatch.errors import JobCancelled, UserError
 from housingmatch.exchange.importer import Cancelled, ParsedFile, Progress, RowError, parse_table
@@ -36,6 +37,7 @@ class ImportPreview:
     valid_rows: int
     encoding: str | None = None
     delimiter: str | None = None
+    readings: list[str] = field(default_factory=list)
 
     @property
     def can_import(self) -> bool:
@@ -56,24 +58,36 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejects_path: Path | None = None
+    readings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        """Return a one-paragraph French summary."""
-        what = "demandes" if self.kind == "demandes" else "logements"
+        """Return a one-paragraph French summary (words agree with their counts)."""
+        lines = plural(self.total_rows, "ligne")
         if not self.written:
             return (
-                f"Import refusé : {len(self.errors)} erreur(s) sur {self.total_rows} ligne(s) ; "
+                f"Import refusé : {plural(len(self.errors), 'erreur')} sur {lines} ; "
                 f"aucune donnée n'a été écrite (option --partial pour importer les lignes valides)."
             )
-        text = (
-            f"{self.total_rows} ligne(s) lue(s) : {len(self.created)} {what} créé(e)s, "
-            f"{len(self.updated)} mis(es) à jour, {len(self.unchanged)} inchangé(e)s"
-        )
+        feminine = self.kind == "demandes"
+        if feminine:
+            created = plural(len(self.created), "demande créée", "demandes créées")
+            updated = plural(len(self.updated), "mise à jour", "mises à jour")
+            unchanged = plural(len(self.unchanged), "inchangée")
+        else:
+            created = plural(len(self.created), "logement créé", "logements créés")
+            updated = plural(len(self.updated), "mis à jour", "mis à jour")
+            unchanged = plural(len(self.unchanged), "inchangé")
+        read = plural(self.total_rows, "ligne lue", "lignes lues")
+        text = f"{read} : {created}, {updated}, {unchanged}"
         if self.errors:
-            text += f", {len(self.errors)} erreur(s)"
+            text += f", {plural(len(self.errors), 'erreur')}"
         if self.rejects_path is not None:
             text += f" ; lignes rejetées enregistrées dans « {self.rejects_path} »"
-        return text + "."
+        text += "."
+        if self.readings:
+            text += " À vérifier, communes lues approximativement : " + " ; ".join(self.readings)
+            text += "."
+        return text
 
 
 def _check_kind(kind: str) -> None:
@@ -118,6 +132,7 @@ def preview_import(
         valid_rows=len(parsed.records),
         encoding=table.encoding,
         delimiter=table.delimiter,
+        readings=parsed.readings,
     )
 
 
@@ -196,6 +211,7 @@ def import_file(
         updated=outcome.updated,
         unchanged=outcome.unchanged,
         rejects_path=rejects,
+        readings=parsed.readings,
     )
 
 

@@ -316,6 +316,8 @@ def allocation_to_dict(allocation: Allocation) -> dict[str, Any]:
                 "unit": u.unit_ref,
                 "eligible": u.eligible_count,
                 "candidates": [candidate_to_dict(c) for c in u.candidates],
+                # Rank of each candidate in the unit's own ranking (``rank`` numbers the suggestion).
+                "ranking_ranks": list(u.ranking_ranks),
             }
             for u in allocation.units
         ],

@@ -314,7 +314,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+109"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+117"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,13 +334,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Les deux candidats ont exactement les mêmes points.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountLabel</name>
+    <message numerus="yes">
+        <location filename="../../housingmatch/gui/record_page.py" line="+77"/>
+        <source>%Ln fiche(s)</source>
+        <translation>
+            <numerusform>%Ln fiche</numerusform>
+            <numerusform>%Ln fiches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Aucun résultat sur %Ln fiche(s)</source>
+        <translation>
+            <numerusform>Aucun résultat sur %Ln fiche</numerusform>
+            <numerusform>Aucun résultat sur %Ln fiches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{shown} sur {total}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -476,6 +500,24 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/guide.py" line="+25"/>
+        <source>Guide de l&apos;utilisateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Le guide n&apos;a pas été trouvé dans cette installation ({path}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../housingmatch/gui/import_dialog.py" line="+51"/>
@@ -558,12 +600,41 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>{total} ligne(s) lue(s) : {valid} valide(s), {bad} erreur(s). Rien n&apos;a encore été écrit dans la base.</source>
+        <location line="+6"/>
+        <source>À vérifier, communes lues approximativement : {r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+6"/>
+        <source>{read} : {valid}, {bad}. Rien n&apos;a encore été écrit dans la base.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n ligne(s) lue(s)</source>
+        <translation>
+            <numerusform>%n ligne lue</numerusform>
+            <numerusform>%n lignes lues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n valide(s)</source>
+        <translation>
+            <numerusform>%n valide</numerusform>
+            <numerusform>%n valides</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n erreur(s)</source>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Import en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,12 +758,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+59"/>
+        <location filename="../../housingmatch/gui/app.py" line="+55"/>
         <source>Création des données de démonstration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+72"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+74"/>
         <source>Tableau de bord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -712,7 +783,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>&amp;Fichier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,11 +879,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Guide de l&apos;utilisateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>À &amp;propos de HousingMatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Ouverture de la base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -852,12 +928,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>HousingMatch — {name}</source>
+        <location line="+35"/>
+        <source>{name} — HousingMatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+177"/>
+        <source>liste absente de cette installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;HousingMatch {version}&lt;/h3&gt;&lt;p&gt;Rapprochement des demandes de logement des salariés et des logements réservés Action Logement, avec un classement expliqué et vérifiable des candidats. La commission d&apos;attribution du bailleur décide ; HousingMatch prépare une liste ordonnée et motivée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources des données de référence&lt;/b&gt; (livrées avec l&apos;application, sans accès au réseau) :&lt;/p&gt;&lt;ul&gt;{sources}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Règles de classement actives :&lt;/b&gt; {rules}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licence :&lt;/b&gt; GNU GPL version 3 ou ultérieure (GPL-3.0-or-later). Ce programme est fourni sans aucune garantie ; vous pouvez le redistribuer et le modifier selon les termes de cette licence.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-178"/>
         <source>base en mémoire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -901,21 +987,11 @@
         <source>À propos de HousingMatch</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+15"/>
-        <source>&lt;li&gt;Code officiel géographique et zonages : INSEE, ministère du Logement&lt;/li&gt;&lt;li&gt;Plafonds de ressources : arrêtés du ministère du Logement&lt;/li&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&lt;h3&gt;HousingMatch {version}&lt;/h3&gt;&lt;p&gt;Rapprochement des demandes de logement des salariés et des logements réservés Action Logement, avec un classement expliqué des candidats.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources des données de référence :&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{sources}&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>MatchingPage</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+37"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+39"/>
         <source>Par logement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -926,12 +1002,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+659"/>
+        <location line="+698"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-641"/>
+        <location line="-680"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1066,12 +1142,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+308"/>
+        <location line="+310"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-289"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1121,7 +1197,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Candidats ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1195,13 +1271,32 @@
         <source>Employeur : {e}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>Ménage : {p} personne(s), {c}</source>
-        <translation type="unfinished"></translation>
+        <source>Ménage : %n personne(s), {c}</source>
+        <translation>
+            <numerusform>Ménage : %n personne, {c}</numerusform>
+            <numerusform>Ménage : %n personnes, {c}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+163"/>
+        <source>{ref} : éligible à %n logement(s) ouvert(s), exclue de {x}. Groupes : {g}.</source>
+        <translation>
+            <numerusform>{ref} : éligible à %n logement ouvert, exclue de {x}. Groupes : {g}.</numerusform>
+            <numerusform>{ref} : éligible à %n logements ouverts, exclue de {x}. Groupes : {g}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+173"/>
+        <source>%n proposition(s) gardée(s) en brouillon.</source>
+        <translation>
+            <numerusform>%n proposition gardée en brouillon.</numerusform>
+            <numerusform>%n propositions gardées en brouillon.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-331"/>
         <source>Revenu fiscal de référence : {r} €</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1236,7 +1331,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <source>Aucun résultat pour « {text} ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Recherche en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1246,17 +1346,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>aucun groupe prioritaire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{ref} : éligible à {n} logement(s) ouvert(s), exclue de {x}. Groupes : {g}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+100"/>
+        <location line="+145"/>
         <source>Retirer un candidat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,11 +1366,6 @@
         <source>Propositions</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} proposition(s) gardée(s) en brouillon.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>RecordDialog</name>
@@ -1288,7 +1378,7 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../housingmatch/gui/record_page.py" line="+94"/>
+        <location filename="../../housingmatch/gui/record_page.py" line="+41"/>
         <source>Effacer les filtres</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1307,21 +1397,11 @@
         <source>Index de recherche</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+14"/>
-        <source>{n} fiches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{shown} sur {total}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/request_dialog.py" line="+151"/>
+        <location filename="../../housingmatch/gui/request_dialog.py" line="+164"/>
         <source>Enregistrer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1331,7 +1411,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Demande {ref}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,10 +1465,13 @@
         <source>* plafonds d&apos;une année antérieure (voir l&apos;infobulle)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>{m} mois ({y} an(s) et {r} mois)</source>
-        <translation type="unfinished"></translation>
+        <source>{m} mois (%n an(s) et {r} mois)</source>
+        <translation>
+            <numerusform>{m} mois (%n an et {r} mois)</numerusform>
+            <numerusform>{m} mois (%n ans et {r} mois)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1917,7 +2000,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+116"/>
         <source>Demande</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1945,7 +2028,7 @@
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/unit_dialog.py" line="+75"/>
+        <location filename="../../housingmatch/gui/unit_dialog.py" line="+81"/>
         <source>Enregistrer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1955,7 +2038,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Logement {ref}</source>
         <translation type="unfinished"></translation>
     </message>

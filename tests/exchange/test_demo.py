@@ -46,3 +46,12 @@ def test_names_are_drawn_from_common_name_lists():
     assert all(
         r.applicant.email is None or r.applicant.email.endswith("@example.org") for r in requests
     )
+
+
+def test_email_keeps_accented_initials_as_plain_letters():
+    from housingmatch.exchange.demo import email_part
+
+    assert email_part("Élodie") == "elodie"
+    assert email_part("N'Diaye") == "n-diaye"
+    assert email_part("Jean-Marc") == "jean-marc"
+    assert email_part("LE GALL") == "le-gall"

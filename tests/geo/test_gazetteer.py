@@ -634,3 +634,11 @@ def test_normalize_name(text: str, key: str) -> None:
 def test_normalize_name_is_idempotent(text: str) -> None:
     key = normalize_name(text)
     assert normalize_name(key) == key
+
+
+def test_an_approximate_name_says_how_it_was_read():
+    gaz = default_gazetteer()
+    assert gaz.reading_note("Dijn", gaz.resolve("Dijn")) == "« Dijn » lu comme Dijon (21231, 21)"
+    assert "ancienne commune" in gaz.reading_note("Crimolois", gaz.resolve("Crimolois"))
+    for exact in ("dijon", "DIJON", "21231", "21000", "Chenove", "Fontaine les Dijon"):
+        assert gaz.reading_note(exact, gaz.resolve(exact)) is None, exact

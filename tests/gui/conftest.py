@@ -63,6 +63,14 @@ def sample_units():
     ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def french_catalogue(qapp):
+    """Install the French catalogue as the application does (plural forms of %n messages)."""
+    from housingmatch.gui.translations import install_translators
+
+    return install_translators(qapp, "fr")
+
+
 @pytest.fixture(autouse=True)
 def settings_in_tmp(tmp_path: Path) -> Iterator[None]:
     """Point every QSettings at a temporary folder: tests never read the user's settings."""

@@ -59,7 +59,7 @@ def test_preview_shows_the_mapping_before_anything_is_written(app_window, qtbot,
     assert {row[0] for row in mapping} == set(headers)
     assert ["nom", "nom", "100 %"] in mapping
     assert table(dialog.ui.errors_view) == []
-    assert "2 ligne(s) lue(s) : 2 valide(s), 0 erreur(s)" in dialog.ui.summary_label.text()
+    assert "2 lignes lues : 2 valides, 0 erreur" in dialog.ui.summary_label.text()
     assert "Rien n'a encore été écrit" in dialog.ui.summary_label.text()
     assert dialog.import_button.isEnabled()
     assert (store.requests.count(), store.audit.count()) == before
@@ -92,7 +92,7 @@ def test_a_bad_row_is_shown_with_line_column_and_message(app_window, qtbot, bad_
     assert table(dialog.ui.errors_view) == [
         ["3", "nb_personnes", "beaucoup", "nombre entier invalide"]
     ]
-    assert "1 valide(s), 1 erreur(s)" in dialog.ui.summary_label.text()
+    assert "1 valide, 1 erreur" in dialog.ui.summary_label.text()
     # All or nothing by default: importing is offered only with the partial option.
     assert not dialog.import_button.isEnabled()
     dialog.ui.partial_check.setChecked(True)

@@ -146,3 +146,17 @@ def test_an_advisor_sees_editing_but_not_accounts(qtbot, sample_db, settings):
     finally:
         window.jobs.wait()
         window.store.close()
+
+
+def test_about_is_french_with_version_sources_and_licence(app_window):
+    from housingmatch import __version__
+
+    text = app_window.about_text()
+    assert f"HousingMatch {__version__}" in text
+    assert "Plafonds de ressources" in text and "2026" in text
+    assert "GPL-3.0-or-later" in text and "Licence" in text
+    assert "**" not in text and "`" not in text and "##" not in text
+
+
+def test_window_title_names_the_application_once(app_window):
+    assert app_window.windowTitle().count("HousingMatch") == 1

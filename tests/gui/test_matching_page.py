@@ -154,3 +154,48 @@ def test_a_replaced_ranking_that_finishes_last_is_not_shown(app_window, qtbot, m
     assert page.current_unit_ref() == "LOG-0002"
     assert page.view_data.ranking.unit_ref == "LOG-0002"
     assert page.summary_label.text().startswith("LOG-0002")
+
+
+def test_par_demande_finds_a_request_by_name_with_the_table_search(app_window, qtbot):
+    page = app_window.matching_page
+    qtbot.waitUntil(lambda: app_window.requests_page.model.total_count() == 8, timeout=30000)
+    with qtbot.waitSignal(page.units_found, timeout=30000) as found:
+        page.find_units("lefevre jea")  # typo'd, accents left out, words in any case
+    assert found.args == ["DEM-0002"]
+    assert page.request_combo.itemData(0) == "DEM-0002"
+    assert "DEM-0002 (LEFÈVRE Jean)" in page.reverse_label.text()
+
+
+def test_par_demande_says_when_nothing_matches(app_window, qtbot):
+    page = app_window.matching_page
+    qtbot.waitUntil(lambda: app_window.requests_page.model.total_count() == 8, timeout=30000)
+    assert page.find_units("zorglub quux") is None
+    assert page.reverse_label.text() == "Aucun résultat pour « zorglub quux »."
+    assert page.reverse_model.rowCount() == 0
+
+
+def test_five_group_badges_are_not_cut(app_window, qtbot):
+    from datetime import date as day
+    from datetime import timedelta
+
+    from housingmatch.domain.model import Mobilite, PrioriteL441, SituationLogement
+    from tests.builders import CHENOVE, make_request
+    from tests.gui.test_screenshots import cut_texts
+
+    today = day.today()
+    young = day(today.year - 25, 1, 10)
+    request = make_request(
+        "DEM-2026-000999",
+        dalo=True,
+        l441=(PrioriteL441.SANS_LOGEMENT,),
+        mobility=Mobilite.EMBAUCHE,
+        mobility_date=today - timedelta(days=10),
+        birth_date=young,
+        housing=make_request().housing.__class__(CHENOVE, SituationLogement.SANS_LOGEMENT, None),
+    )
+    app_window.store.requests.save_many([request], "test", "test")
+    page = rank_in_window(app_window, qtbot, "LOG-0001")
+    shown = [page.candidates_model.row(r) for r in range(page.candidates_model.rowCount())]
+    mine = next(row for row in shown if row.values[1] == "DEM-2026-000999")
+    assert len(mine.payload.groups) == 5
+    assert cut_texts(page) == []

@@ -336,3 +336,12 @@ def test_a_wished_commune_mark_is_cleared_once_a_commune_is_added(app_window, qt
     dialog.ui.add_wished_button.click()
     assert dialog.ui.wished_communes_list.count() == 1
     assert edit.styleSheet() == "" and edit.toolTip() == ""
+
+
+def test_a_search_without_result_says_so(app_window, qtbot):
+    page = app_window.requests_page
+    qtbot.waitUntil(lambda: page.model.total_count() == 8, timeout=30000)
+    page.search_edit.setText("zorglub")
+    page.apply_search_now()
+    assert page.model.rowCount() == 0
+    assert page.count_label.text() == "Aucun résultat sur 8 fiches"

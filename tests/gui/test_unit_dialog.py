@@ -110,3 +110,12 @@ def test_creating_a_unit(app_window, qtbot):
     assert created.commune == "21166"
     assert created.rent == 410.5
     assert store.audit.entries(entity="logement", entity_ref="LOG-0100")
+
+
+def test_a_typo_in_the_commune_shows_the_commune_understood(app_window, qtbot):
+    dialog = open_editor(app_window, qtbot, "LOG-0001")
+    dialog.ui.commune_edit.setText("Dijn")
+    dialog.ui.commune_edit.editingFinished.emit()
+    assert dialog.ui.commune_edit.text() == "Dijon (21231)"
+    assert dialog.ui.commune_edit.toolTip() == "« Dijn » lu comme Dijon (21231, 21)"
+    assert dialog.save_button.isEnabled()

@@ -53,9 +53,13 @@ def test_allocation_is_optimal_and_distinct(
     assert len(chosen) == len(set(chosen))
     for allocated, unit in zip(result.units, [unit_a, unit_b], strict=True):
         assert len(allocated.candidates) <= per_unit
-        eligible = {c.ref: c.score for c in engine.rank(unit, ON).ranked}
+        ranked = engine.rank(unit, ON).ranked
+        eligible = {c.ref: c.score for c in ranked}
         for candidate in allocated.candidates:
             assert eligible[candidate.ref] == candidate.score
+        # The place of each suggested candidate in the unit's own ranking.
+        places = {c.ref: c.rank for c in ranked}
+        assert allocated.ranking_ranks == tuple(places[c.ref] for c in allocated.candidates)
         assert [c.rank for c in allocated.candidates] == list(
             range(1, len(allocated.candidates) + 1)
         )

@@ -255,3 +255,13 @@ def test_export_refuses_a_non_csv_name(fresh_store, tmp_path):
 
     with pytest.raises(UserError, match=r"\.csv"):
         export_file(fresh_store, SUPERVISOR, "demandes", tmp_path / "d.xlsx")
+
+
+def test_a_typo_in_a_commune_is_read_and_said(fresh_store, requests_file):
+    with_cell(requests_file, 1, "commune_travail", "Dijn")
+    preview = preview_import(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
+    assert not preview.errors
+    assert preview.readings == ["« Dijn » lu comme Dijon (21231, 21)"]
+    report = import_file(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
+    assert report.written and not report.errors
+    assert "communes lues approximativement : « Dijn » lu comme Dijon" in report.summary()

@@ -1,0 +1,2398 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>AccountForm</name>
+    <message>
+        <location filename="../../housingmatch/gui/accounts_dialog.py" line="+45"/>
+        <source>Nom du compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nom affiché</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rôle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location line="+26"/>
+        <location line="+86"/>
+        <location line="+14"/>
+        <location line="+31"/>
+        <source>Comptes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <source>Ajouter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Désactiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réactiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réinitialiser le mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fermer</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Compte « {n} » créé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Nouveau compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Compte « {n} » désactivé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compte « {n} » réactivé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nouveau mot de passe de {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mot de passe de « {n} » modifié ; le compte est déverrouillé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/audit_dialog.py" line="+105"/>
+        <source>Journal d&apos;audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>toutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tous (référence exacte)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tous</source>
+        <translation type="unfinished">All</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Période du</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filtrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>au</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Entrées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vérifier la base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avec un point de contrôle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pas encore vérifiée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Vérification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>N°</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signé par</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empreinte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Points de contrôle signés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Lecture du journal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lecture du journal d&apos;audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Vérification en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vérification de la base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Toutes</source>
+        <translation type="unfinished">All</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 entrée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lecture interrompue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Premier maillon rompu : entrée %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Vérification interrompue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Point de contrôle exporté</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Point de contrôle (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditEntriesModel</name>
+    <message>
+        <location line="-292"/>
+        <source>N°</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Détail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+117"/>
+        <source>Pourquoi pas plus haut ?</source>
+        <translation>Why not higher?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;b&gt;{a}&lt;/b&gt; (rang {ra}, {sa} pts) est classé devant &lt;b&gt;{b}&lt;/b&gt; (rang {rb}, {sb} pts).</source>
+        <translation>&lt;b&gt;{a}&lt;/b&gt; (rank {ra}, {sa} pts) is ranked above &lt;b&gt;{b}&lt;/b&gt; (rank {rb}, {sb} pts).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Partie du score</source>
+        <translation>Score part</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Écart</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Les deux candidats ont exactement les mêmes points.</source>
+        <translation>Both candidates have exactly the same points.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>CountLabel</name>
+    <message numerus="yes">
+        <location filename="../../housingmatch/gui/record_page.py" line="+77"/>
+        <source>%Ln fiche(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Aucun résultat sur %Ln fiche(s)</source>
+        <translation>
+            <numerusform>No result among %Ln record</numerusform>
+            <numerusform>No result among %Ln records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{shown} sur {total}</source>
+        <translation>{shown} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../housingmatch/gui/dashboard.py" line="+131"/>
+        <source>Chiffres</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demandes</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demandes actives</source>
+        <translation>Active requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logements</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logements ouverts</source>
+        <translation>Open units</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Logement</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typologie</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bailleur</source>
+        <translation>Landlord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date limite de proposition</source>
+        <translation>Proposal deadline</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demande</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demandeur</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employeur</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expire le</source>
+        <translation>Expires on</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Tableau de bord : calcul en cours…</source>
+        <translation>Dashboard: computing…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tableau de bord</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tableau de bord du {day}</source>
+        <translation>Dashboard of {day}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Logements dont la date limite de proposition tombe dans les {n} jours ({c})</source>
+        <translation>Units whose proposal deadline falls within {n} days ({c})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demandes qui expirent dans les {n} jours ({c})</source>
+        <translation>Requests that expire within {n} days ({c})</translation>
+    </message>
+</context>
+<context>
+    <name>GroupBadges</name>
+    <message>
+        <location filename="../../housingmatch/gui/delegates.py" line="+32"/>
+        <source>DALO</source>
+        <translation>DALO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L441</source>
+        <translation>L441</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jeune</source>
+        <translation>Young</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobil.</source>
+        <translation>Mobil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diffic.</source>
+        <translation>Diffic.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/guide.py" line="+25"/>
+        <source>Guide de l&apos;utilisateur</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Le guide n&apos;a pas été trouvé dans cette installation ({path}).</source>
+        <translation>The guide was not found in this installation ({path}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/import_dialog.py" line="+51"/>
+        <source>demandes</source>
+        <translation>requests</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>logements</source>
+        <translation>units</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importer des {what} — {name}</source>
+        <translation>Import {what} — {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>En-tête du fichier</source>
+        <translation>File header</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Colonne du modèle</source>
+        <translation>Template column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confiance</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Valeur</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Lecture du fichier</source>
+        <translation>Reading the file</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(ignorée)</source>
+        <translation>(ignored)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Colonnes obligatoires absentes : {c}.</source>
+        <translation>Required columns missing: {c}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>En-têtes non reconnus (ignorés) : {h}.</source>
+        <translation>Headers not recognised (ignored): {h}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>À vérifier, communes lues approximativement : {r}.</source>
+        <translation>To check, municipalities read approximately: {r}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{read} : {valid}, {bad}. Rien n&apos;a encore été écrit dans la base.</source>
+        <translation>{read}: {valid}, {bad}. Nothing has been written to the database yet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n ligne(s) lue(s)</source>
+        <translation>
+            <numerusform>%n line read</numerusform>
+            <numerusform>%n lines read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n valide(s)</source>
+        <translation>
+            <numerusform>%n valid</numerusform>
+            <numerusform>%n valid</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n erreur(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Import en cours…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import du fichier</source>
+        <translation>File import</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import annulé : rien n&apos;a été écrit.</source>
+        <translation>Import cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import terminé</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="+18"/>
+        <source>Importer un fichier</source>
+        <translation>Import a file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lecture du fichier…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Correspondance des colonnes du fichier</source>
+        <translation>How the file&apos;s columns were understood</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Erreurs par ligne (rien n&apos;est écrit tant que vous n&apos;importez pas)</source>
+        <translation>Errors by line (nothing is written until you import)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Importer seulement les lignes valides (les lignes en erreur sont écartées)</source>
+        <translation>Import only the valid lines (lines with errors are left out)</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgressWidget</name>
+    <message>
+        <location filename="../../housingmatch/gui/jobs.py" line="+267"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Annulation…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <location line="-271"/>
+        <source>Erreur d&apos;accès au fichier ou à la base : {error}</source>
+        <translation>Cannot access the file or the database: {error}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Une erreur inattendue s&apos;est produite. Le détail ci-dessous peut être transmis au support.
+
+{kind} : {error}</source>
+        <translation>An unexpected error occurred. The details below can be sent to support.
+
+{kind}: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/login_dialog.py" line="+46"/>
+        <source>HousingMatch — connexion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cette base est protégée : indiquez qui travaille.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Nom d&apos;utilisateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Comptes de démonstration : {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Se connecter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quitter</source>
+        <translation type="unfinished">Quit</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Vérification du mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connexion</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../housingmatch/gui/app.py" line="+55"/>
+        <source>Création des données de démonstration</source>
+        <translation>Creating the demonstration data</translation>
+    </message>
+    <message>
+        <location filename="../../housingmatch/gui/main_window.py" line="+74"/>
+        <source>Tableau de bord</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demandes</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logements</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapprochement</source>
+        <translation>Matching</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ouvrir une base…</source>
+        <translation>&amp;Open a database…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Nouvelle base…</source>
+        <translation>&amp;New database…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importer des &amp;demandes…</source>
+        <translation>Import &amp;requests…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importer des &amp;logements…</source>
+        <translation>Import &amp;units…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Édition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nouvelle &amp;demande</source>
+        <translation>New &amp;request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nouveau &amp;logement</source>
+        <translation>New &amp;unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rechercher…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A&amp;udit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Journal d&apos;audit et vérification…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A&amp;dministration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Comptes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Aide</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Guide de l&apos;utilisateur</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>À &amp;propos de HousingMatch</source>
+        <translation>&amp;About HousingMatch</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Ouverture de la base</source>
+        <translation>Opening the database</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Importer des demandes</source>
+        <translation>Import requests</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importer des logements</source>
+        <translation>Import units</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fichiers de données (*.csv *.xlsx);;Tous les fichiers (*)</source>
+        <translation>Data files (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{r} demandes ({a} actives) · {u} logements ({o} ouverts)</source>
+        <translation>{r} requests ({a} active) · {u} units ({o} open)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Règles : {name}</source>
+        <translation>Rules: {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecté : {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Poste de {user} (base sans comptes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{name} — HousingMatch</source>
+        <translation>{name} — HousingMatch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>base en mémoire</source>
+        <translation>in-memory database</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Préparation du classement</source>
+        <translation>Preparing the ranking</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Un traitement est en cours. L&apos;annuler et quitter ?</source>
+        <translation>A task is running. Cancel it and quit?</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Ouvrir une base</source>
+        <translation>Open a database</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bases HousingMatch (*.sqlite *.db);;Tous les fichiers (*)</source>
+        <translation>HousingMatch databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nouvelle base</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bases HousingMatch (*.sqlite)</source>
+        <translation>HousingMatch databases (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>À propos de HousingMatch</source>
+        <translation>About HousingMatch</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>liste absente de cette installation</source>
+        <translation>list missing from this installation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;HousingMatch {version}&lt;/h3&gt;&lt;p&gt;Rapprochement des demandes de logement des salariés et des logements réservés Action Logement, avec un classement expliqué et vérifiable des candidats. La commission d&apos;attribution du bailleur décide ; HousingMatch prépare une liste ordonnée et motivée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources des données de référence&lt;/b&gt; (livrées avec l&apos;application, sans accès au réseau) :&lt;/p&gt;&lt;ul&gt;{sources}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Règles de classement actives :&lt;/b&gt; {rules}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licence :&lt;/b&gt; GNU GPL version 3 ou ultérieure (GPL-3.0-or-later). Ce programme est fourni sans aucune garantie ; vous pouvez le redistribuer et le modifier selon les termes de cette licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HousingMatch {version}&lt;/h3&gt;&lt;p&gt;Matching of employees&apos; housing requests with the social housing units reserved by Action Logement, with an explained and auditable ranking of the candidates. The landlord&apos;s allocation committee decides; HousingMatch prepares an ordered, justified list.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sources of the reference data&lt;/b&gt; (shipped with the application, no network access; in French):&lt;/p&gt;&lt;ul&gt;{sources}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Active ranking rules:&lt;/b&gt; {rules}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licence:&lt;/b&gt; GNU GPL version 3 or later (GPL-3.0-or-later). This program comes with no warranty; you may redistribute and modify it under the terms of that licence.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingPage</name>
+    <message>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+39"/>
+        <source>Par logement</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Par demande</source>
+        <translation>By request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+698"/>
+        <source>Répartition des logements ouverts</source>
+        <translation>Allocation of open units</translation>
+    </message>
+    <message>
+        <location line="-680"/>
+        <source>Classer</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+131"/>
+        <location line="+42"/>
+        <source>Logement</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="-171"/>
+        <source>Date du classement</source>
+        <translation>Ranking date</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <location line="+78"/>
+        <source>Demande</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <location line="+33"/>
+        <source>Demandeur</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+122"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>Parties</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groupes</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+121"/>
+        <source>Trajet</source>
+        <translation>Commute</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>Motif d&apos;exclusion</source>
+        <translation>Exclusion reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Demandes</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Motifs</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Candidats</source>
+        <translation>Candidates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exclues</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pourquoi pas plus haut ?</source>
+        <translation>Why not higher?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comparer le candidat choisi avec celui classé juste au-dessus, ou deux candidats choisis</source>
+        <translation>Compare the chosen candidate with the one ranked just above, or two chosen candidates</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proposer (brouillon)</source>
+        <translation>Propose (draft)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Garder les candidats choisis (trois au plus, Ctrl+clic) comme proposition en brouillon</source>
+        <translation>Keep the chosen candidates (three at most, Ctrl+click) as a draft proposal</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>référence de la demande</source>
+        <translation>request reference or name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chercher les logements ouverts</source>
+        <translation>Find open units</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+42"/>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+42"/>
+        <source>Typologie</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Financement</source>
+        <translation>Financing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyer CC</source>
+        <translation>Rent incl. charges</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+310"/>
+        <source>Points par partie</source>
+        <translation>Points by part</translation>
+    </message>
+    <message>
+        <location line="-289"/>
+        <source>Calculer la répartition</source>
+        <translation>Compute the allocation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Garder les lignes choisies comme propositions (brouillons)</source>
+        <translation>Keep the chosen lines as proposals (drafts)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Suggestion : des candidats distincts pour chaque logement ouvert, qui maximisent le total des scores. Retirez un candidat d&apos;une ligne avant de la garder si besoin.</source>
+        <translation>Suggestion: distinct candidates for every open unit, maximising the total score. Remove a candidate from a line before keeping it if needed.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Candidat 1</source>
+        <translation>Candidate 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidat 2</source>
+        <translation>Candidate 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidat 3</source>
+        <translation>Candidate 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Éligibles</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Retirer un candidat de la ligne…</source>
+        <translation>Remove a candidate from the line…</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Classement de {ref} en cours…</source>
+        <translation>Ranking {ref}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Classement des candidats</source>
+        <translation>Ranking the candidates</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Candidats ({n})</source>
+        <translation>Candidates ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exclues ({n})</source>
+        <translation>Excluded ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} premières demandes exclues listées sur {total}.</source>
+        <translation>First {shown} excluded requests listed out of {total}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{unit} — {total} candidats éligibles, {excl} demandes exclues. Règles : {rules}.</source>
+        <translation>{unit} — {total} eligible candidates, {excl} excluded requests. Rules: {rules}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Les {n} premiers sont listés.</source>
+        <translation>The first {n} are listed.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Aucun candidat éligible pour ce logement.</source>
+        <translation>No eligible candidate for this unit.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Pas de proposition en préparation pour ce logement.</source>
+        <translation>No proposal in preparation for this unit.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{ref} (rang {rank})</source>
+        <translation>{ref} (rank {rank})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Proposition en préparation (classement du {d}) : {names}</source>
+        <translation>Proposal in preparation (ranking of {d}): {names}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Rang {r}, score {s} points</source>
+        <translation>Rank {r}, score {s} points</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ce qui fonde ces points</source>
+        <translation>What these points rest on</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Groupes : {g}</source>
+        <translation>Groups: {g}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aucun groupe prioritaire</source>
+        <translation>No priority group</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trajet estimé logement → travail : {m}</source>
+        <translation>Estimated commute home → work: {m}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Employeur : {e}</source>
+        <translation>Employer: {e}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Ménage : %n personne(s), {c}</source>
+        <translation>
+            <numerusform>Household: %n person, {c}</numerusform>
+            <numerusform>Household: %n persons, {c}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Revenu fiscal de référence : {r} €</source>
+        <translation>Reference taxable income: €{r}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ancienneté : {m} mois (dépôt le {d})</source>
+        <translation>Seniority: {m} months (filed on {d})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expire le {d}</source>
+        <translation>Expires on {d}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commune de travail : {c}</source>
+        <translation>Place of work: {c}</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Écart au classement</source>
+        <translation>Departure from the ranking</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Motif de l&apos;écart :</source>
+        <translation>Reason for the departure:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Proposition</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Aucun résultat pour « {text} ».</source>
+        <translation>No result for “{text}”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recherche en cours…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Logements pour une demande</source>
+        <translation>Units for a request</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>aucun groupe prioritaire</source>
+        <translation>no priority group</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>{ref} : éligible à %n logement(s) ouvert(s), exclue de {x}. Groupes : {g}.</source>
+        <translation>
+            <numerusform>{ref}: eligible for %n open unit, excluded from {x}. Groups: {g}.</numerusform>
+            <numerusform>{ref}: eligible for %n open units, excluded from {x}. Groups: {g}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <source>Retirer un candidat</source>
+        <translation>Remove a candidate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidat à retirer de {u} :</source>
+        <translation>Candidate to remove from {u}:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+6"/>
+        <source>Propositions</source>
+        <translation>Proposals</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n proposition(s) gardée(s) en brouillon.</source>
+        <translation>
+            <numerusform>%n proposal kept as a draft.</numerusform>
+            <numerusform>%n proposals kept as drafts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/record_dialog.py" line="+32"/>
+        <source>Modifications non enregistrées</source>
+        <translation>Unsaved changes</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../housingmatch/gui/record_page.py" line="+41"/>
+        <source>Effacer les filtres</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>Chargement…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chargement des fiches</source>
+        <translation>Loading the records</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Index de recherche</source>
+        <translation>Search index</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/request_dialog.py" line="+164"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Demande {ref}</source>
+        <translation>Request {ref}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nouvelle demande</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Montant illisible : écrivez par exemple 1 234,50.</source>
+        <translation>Unreadable amount: write for example 1 234,50.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nombre illisible.</source>
+        <translation>Unreadable number.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Le revenu fiscal de référence est obligatoire.</source>
+        <translation>The reference taxable income is required.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Aucun problème : la demande peut être enregistrée.</source>
+        <translation>No problem: the request can be saved.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Active, mais expirée</source>
+        <translation>Active, but expired</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{f} : plafond inconnu</source>
+        <translation>{f}: ceiling unknown</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{mark} {f} : plafond {amount} € ({year})</source>
+        <translation>{mark} {f}: ceiling €{amount} ({year})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>* plafonds d&apos;une année antérieure (voir l&apos;infobulle)</source>
+        <translation>* ceilings of an earlier year (see the tooltip)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>{m} mois (%n an(s) et {r} mois)</source>
+        <translation>
+            <numerusform>{m} months (%n year and {r} months)</numerusform>
+            <numerusform>{m} months (%n years and {r} months)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{m} mois</source>
+        <translation>{m} months</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expirée depuis le {d}</source>
+        <translation>expired since {d}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>le {d}</source>
+        <translation>on {d}</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Enregistrement de la demande</source>
+        <translation>Saving the request</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>La demande a été modifiée. Enregistrer les modifications ?</source>
+        <translation>The request was changed. Save the changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/request_dialog.ui" line="+18"/>
+        <source>Demande de logement</source>
+        <translation>Housing request</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Demandeur</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Référence de la demande</source>
+        <translation>Request reference</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ex. DEM-2026-000123</source>
+        <translation>e.g. DEM-2026-000123</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Numéro unique (SNE)</source>
+        <translation>Unique number (SNE)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+282"/>
+        <location line="+212"/>
+        <location line="+143"/>
+        <source>facultatif</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="-630"/>
+        <source>Date de dépôt</source>
+        <translation>Filing date</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+29"/>
+        <location line="+48"/>
+        <location line="+122"/>
+        <location line="+158"/>
+        <source>dd/MM/yyyy</source>
+        <translation>dd/MM/yyyy</translation>
+    </message>
+    <message>
+        <location line="-350"/>
+        <source>Renouvelée le</source>
+        <translation>Renewed on</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Renouvelée</source>
+        <translation>Renewed</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Date de naissance</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Adresse électronique</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>prenom.nom@exemple.fr</source>
+        <translation>first.last@example.org</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Ménage</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nombre de personnes</source>
+        <translation>Number of persons</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Dont personnes à charge</source>
+        <translation>Of whom dependants</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Conjoint ou co-titulaire</source>
+        <translation>Partner or co-applicant</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Né(e) le</source>
+        <translation>Born on</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Handicap</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Une personne du ménage est en situation de handicap</source>
+        <translation>A member of the household has a disability</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ressources</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Revenu fiscal de référence (N-2, €/an)</source>
+        <translation>Reference taxable income (N-2, €/year)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>somme des avis d&apos;imposition</source>
+        <translation>sum of the tax notices</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ressources mensuelles actuelles (€)</source>
+        <translation>Current monthly resources (€)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Emploi et travail</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Employeur</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>SIRET de l&apos;établissement</source>
+        <translation>SIRET of the workplace</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>14 chiffres, facultatif</source>
+        <translation>14 digits, optional</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type de contrat</source>
+        <translation>Contract type</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mobilité professionnelle</source>
+        <translation>Professional mobility</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Date de la mobilité</source>
+        <translation>Date of the mobility</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connue</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Commune du lieu de travail</source>
+        <translation>Municipality of the workplace</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+68"/>
+        <location line="+76"/>
+        <source>nom, code postal ou code INSEE</source>
+        <translation>name, postal code or INSEE code</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>Mode de transport</source>
+        <translation>Mode of transport</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Coordonnées du lieu de travail</source>
+        <translation>Coordinates of the workplace</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>latitude</source>
+        <translation>latitude</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>longitude</source>
+        <translation>longitude</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Logement et motifs</source>
+        <translation>Housing and reasons</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Commune de résidence</source>
+        <translation>Municipality of residence</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Situation actuelle</source>
+        <translation>Current situation</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Loyer actuel (€/mois)</source>
+        <translation>Current rent (€/month)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Motifs de la demande</source>
+        <translation>Reasons for the request</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Souhaits</source>
+        <translation>Wishes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ajouter une commune souhaitée</source>
+        <translation>Add a wished municipality</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Communes souhaitées</source>
+        <translation>Wished municipalities</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Typologie</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>de</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>à</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Loyer maximal charges comprises (€/mois)</source>
+        <translation>Maximum rent including charges (€/month)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Besoins</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Logement accessible (PMR)</source>
+        <translation>Accessible home (reduced mobility)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ascenseur indispensable</source>
+        <translation>Lift required</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Priorités</source>
+        <translation>Priorities</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reconnu prioritaire DALO</source>
+        <translation>Recognised as DALO priority</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Décision favorable de la commission de médiation</source>
+        <translation>Favourable decision of the mediation committee</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Critères de priorité (CCH L441-1)</source>
+        <translation>Priority criteria (CCH L441-1)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Calculé automatiquement</source>
+        <translation>Computed automatically</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+26"/>
+        <location line="+26"/>
+        <location line="+26"/>
+        <location line="+26"/>
+        <location line="+26"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Catégorie de ménage</source>
+        <translation>Household category</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Groupes prioritaires</source>
+        <translation>Priority groups</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Financements accessibles</source>
+        <translation>Accessible financings</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Ancienneté</source>
+        <translation>Seniority</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Expiration</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>À corriger avant d&apos;enregistrer</source>
+        <translation>To correct before saving</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <location filename="../../housingmatch/gui/requests_page.py" line="+41"/>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Employeur</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Commune de travail</source>
+        <translation>Place of work</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pers.</source>
+        <translation>Pers.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nombre de personnes du ménage</source>
+        <translation>Number of persons in the household</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+53"/>
+        <source>Typologie</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Dépôt</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+31"/>
+        <source>Priorité</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <location line="+20"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Rechercher une demande : nom, référence, numéro unique, employeur, commune…</source>
+        <translation>Find a request: name, reference, unique number, employer, municipality…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tous</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+9"/>
+        <source>Toutes</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>DALO</source>
+        <translation>DALO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prioritaire L441-1</source>
+        <translation>L441-1 priority</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DALO ou L441-1</source>
+        <translation>DALO or L441-1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobilité professionnelle déclarée</source>
+        <translation>Professional mobility declared</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>domicile ou travail</source>
+        <translation>home or work</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nouvelle demande</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clôturer…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rouvrir</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Demande</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Clôturer la demande</source>
+        <translation>Close the request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motif de clôture de la demande {ref} :</source>
+        <translation>Reason for closing request {ref}:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Clôture de la demande</source>
+        <translation>Closing the request</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Réouverture de la demande</source>
+        <translation>Reopening the request</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/unit_dialog.py" line="+81"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Logement {ref}</source>
+        <translation>Unit {ref}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nouveau logement</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Nombre illisible : écrivez par exemple 45,5.</source>
+        <translation>Unreadable number: write for example 45,5.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cette valeur est obligatoire.</source>
+        <translation>This value is required.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>La commune est obligatoire.</source>
+        <translation>The municipality is required.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>L&apos;étage est un nombre entier.</source>
+        <translation>The floor is a whole number.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Aucun problème : le logement peut être enregistré.</source>
+        <translation>No problem: the unit can be saved.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Enregistrement du logement</source>
+        <translation>Saving the unit</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Le logement a été modifié. Enregistrer les modifications ?</source>
+        <translation>The unit was changed. Save the changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unit_dialog.ui" line="+18"/>
+        <location line="+10"/>
+        <source>Logement</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Référence du logement</source>
+        <translation>Unit reference</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ex. LOG-2026-0042</source>
+        <translation>e.g. LOG-2026-0042</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bailleur</source>
+        <translation>Landlord</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Programme</source>
+        <translation>Development</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+75"/>
+        <location line="+313"/>
+        <source>facultatif</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="-381"/>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>nom, code postal ou code INSEE</source>
+        <translation>name, postal code or INSEE code</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Coordonnées</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>latitude</source>
+        <translation>latitude</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>longitude</source>
+        <translation>longitude</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Quartier prioritaire (QPV)</source>
+        <translation>Priority neighbourhood (QPV)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Calculé automatiquement</source>
+        <translation>Computed automatically</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Loyer charges comprises</source>
+        <translation>Rent including charges</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+17"/>
+        <location line="+17"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Zone A/B/C</source>
+        <translation>A/B/C zone</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Dijon Métropole</source>
+        <translation>Dijon Métropole</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>À corriger avant d&apos;enregistrer</source>
+        <translation>To correct before saving</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Caractéristiques et loyer</source>
+        <translation>Features and rent</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Typologie</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Surface habitable (m²)</source>
+        <translation>Living area (m²)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Étage</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>0 pour le rez-de-chaussée</source>
+        <translation>0 for the ground floor</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Équipements</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ascenseur</source>
+        <translation>Lift</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accessible aux personnes à mobilité réduite</source>
+        <translation>Accessible to people with reduced mobility</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Financement</source>
+        <translation>Financing</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Loyer hors charges (€/mois)</source>
+        <translation>Rent excluding charges (€/month)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Charges (€/mois)</source>
+        <translation>Charges (€/month)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Disponible le</source>
+        <translation>Available on</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+31"/>
+        <source>Connue</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+31"/>
+        <source>dd/MM/yyyy</source>
+        <translation>dd/MM/yyyy</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Date limite de proposition</source>
+        <translation>Proposal deadline</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Réservé pour l&apos;employeur</source>
+        <translation>Reserved for the employer</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <location filename="../../housingmatch/gui/units_page.py" line="+31"/>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bailleur</source>
+        <translation>Landlord</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+79"/>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+71"/>
+        <source>Typologie</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Surface</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+55"/>
+        <source>Financement</source>
+        <translation>Financing</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Loyer CC</source>
+        <translation>Rent incl. charges</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loyer charges comprises, par mois</source>
+        <translation>Rent including charges, per month</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>QPV</source>
+        <translation>QPV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date limite</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date limite de proposition au bailleur</source>
+        <translation>Deadline for the proposal to the landlord</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+25"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Rechercher un logement : référence, bailleur, programme, adresse, commune…</source>
+        <translation>Find a unit: reference, landlord, development, address, municipality…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>Tous</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Toutes</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nom ou code</source>
+        <translation>name or code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nouveau logement</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Classer les candidats</source>
+        <translation>Rank the candidates</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Logement</source>
+        <translation>Unit</translation>
+    </message>
+</context>
+</TS>
