@@ -7,12 +7,16 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from housingmatch.errors import UserError
-from housingmatch.services import facts, imports, records, rules
-from housingmatch.services.demo import generate_demo
-from housingmatch.store import Store
+
+if TYPE_CHECKING:
+    from housingmatch.store import Store
+
+# The services (numpy, sqlite-utils, the gazetteer) are imported by the handlers that use
+# them: building the parser for --version or --help must stay instant.
+KINDS = ("demandes", "logements")
 
 
 def parse_day(text: str) -> date:
@@ -42,6 +46,8 @@ def _demo(args: argparse.Namespace, store: Store) -> int:
             f"La base « {store.path} » contient déjà {store.requests.count()} demandes : "
             "ajoutez --force pour y ajouter des données de démonstration."
         )
+    from housingmatch.services.demo import generate_demo
+
     summary = generate_demo(store, args.requests, args.units, args.seed, args.date)
     print(
         f"Démonstration créée dans {store.path} : {summary.requests} demandes, "
@@ -52,6 +58,8 @@ def _demo(args: argparse.Namespace, store: Store) -> int:
 
 
 def _import(args: argparse.Namespace, store: Store) -> int:
+    from housingmatch.services import imports
+
     report = imports.import_file(
         store, args.kind, args.file, partial=args.partial, rejects_path=args.rejets
     )
@@ -67,12 +75,16 @@ def _import(args: argparse.Namespace, store: Store) -> int:
 
 
 def _export(args: argparse.Namespace, store: Store) -> int:
+    from housingmatch.services import imports
+
     count = imports.export_file(store, args.kind, args.file)
     print(f"{count} {args.kind} exporté(e)s dans « {args.file} ».")
     return 0
 
 
 def _show(args: argparse.Namespace, store: Store) -> int:
+    from housingmatch.services import facts, records
+
     on = args.date or date.today()
     if args.kind == "demande":
         data = facts.request_record(store, records.get_request(store, args.ref), on)
@@ -112,6 +124,8 @@ def _verify(args: argparse.Namespace, store: Store) -> int:
 
 
 def _rules(args: argparse.Namespace, store: Store) -> int:
+    from housingmatch.services import rules
+
     if args.action == "import":
         if args.file is None:
             raise UserError("Indiquez le fichier de règles à importer.")
@@ -148,7 +162,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=_demo, creates_db=True)
 
     p = sub.add_parser("import", help="importer un fichier CSV ou XLSX de demandes ou de logements")
-    p.add_argument("kind", choices=imports.KINDS, help="demandes ou logements")
+    p.add_argument("kind", choices=KINDS, help="demandes ou logements")
     p.add_argument("file", type=Path, help="fichier CSV (UTF-8 ou Windows-1252) ou XLSX")
     p.add_argument(
         "--partial",
@@ -165,7 +179,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "export", help="exporter les demandes ou les logements en CSV (modèle d'import)"
     )
-    p.add_argument("kind", choices=imports.KINDS, help="demandes ou logements")
+    p.add_argument("kind", choices=KINDS, help="demandes ou logements")
     p.add_argument("file", type=Path, help="fichier CSV à écrire")
     p.set_defaults(handler=_export)
 

@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from housingmatch.cli.data import parse_day
 from housingmatch.matching.results import (
@@ -17,8 +17,9 @@ from housingmatch.matching.results import (
     Exclusion,
     RankedCandidate,
 )
-from housingmatch.services import matching
-from housingmatch.store import Store
+
+if TYPE_CHECKING:
+    from housingmatch.store import Store
 
 _PART_HEADERS = {
     "groups": "Pts groupes",
@@ -100,6 +101,8 @@ def _day(args: argparse.Namespace) -> date:
 
 
 def _rank(args: argparse.Namespace, store: Store) -> int:
+    from housingmatch.services import matching
+
     ranking = matching.rank_unit(store, args.ref, _day(args), args.top)
     if args.json:
         _print_json(matching.ranking_to_dict(ranking))
@@ -127,6 +130,8 @@ def _rank(args: argparse.Namespace, store: Store) -> int:
 
 
 def _candidates(args: argparse.Namespace, store: Store) -> int:
+    from housingmatch.services import matching
+
     view = matching.candidate_units(store, args.ref, _day(args))
     if args.json:
         _print_json(matching.candidate_units_to_dict(view))
@@ -156,6 +161,8 @@ def _candidates(args: argparse.Namespace, store: Store) -> int:
 
 
 def _allocate(args: argparse.Namespace, store: Store) -> int:
+    from housingmatch.services import matching
+
     allocation = matching.allocate(store, _day(args), args.per_unit)
     if args.json:
         _print_json(matching.allocation_to_dict(allocation))

@@ -6,13 +6,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, TypeVar, overload
-
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from housingmatch.rules.ceilings import CeilingLookup
 from housingmatch.rules.groups import GROUP_LABELS, Group, QuartileStatus
 from housingmatch.rules.ruleset import RuleSetInfo
+
+if TYPE_CHECKING:  # numpy is not needed to read results (the command line's start-up)
+    import numpy.typing as npt
+
+    _Ints = Sequence[int] | npt.NDArray[Any]
 
 T = TypeVar("T")
 
@@ -183,9 +186,6 @@ class LazyResults(_LazySequence[RankedCandidate]):
             item = self._build(index)
             self._cache[index] = item
         return item
-
-
-_Ints = Sequence[int] | npt.NDArray[Any]
 
 
 class LazyExcluded(_LazySequence[Excluded]):
