@@ -16,6 +16,7 @@ from housingmatch.matching.results import (
     PART_ORDER,
     Exclusion,
     RankedCandidate,
+    exclusion_counts,
 )
 
 if TYPE_CHECKING:
@@ -124,8 +125,10 @@ def _rank(args: argparse.Namespace, store: Store) -> int:
         print("Aucune demande éligible.")
     print()
     print(f"{len(ranking.excluded)} demande(s) exclue(s), par motif :")
-    for line in _reasons_summary(e.codes for e in ranking.excluded):
-        print(line)
+    counts = exclusion_counts(ranking.excluded)  # from the code masks: no 50 000 objects
+    for code in Exclusion:
+        if counts[code]:
+            print(f"  {counts[code]:>7}  {EXCLUSION_LABELS[code]} ({code.value})")
     return 0
 
 

@@ -151,22 +151,37 @@ def allocate(
     # A unit's best ``slots`` candidates always contain an optimal choice for it (exchange
     # argument), so each unit is evaluated once and its pool is a prefix of that list.
     tops = [engine.top_rows(unit, on, slots + 1) for unit in open_units]
-    k = _first_pool_size(tops, slots, per_unit)
+    first = _first_pool_size(tops, slots, per_unit)
+    sizes = np.array([min(first, len(rows)) for rows, _, _ in tops], dtype=np.int64)
+    lengths = np.array([len(rows) for rows, _, _ in tops], dtype=np.int64)
     while True:
-        solved = _solve(engine, per_unit, [(rows[:k], scores[:k]) for rows, scores, _ in tops])
-        if k >= slots:
-            break
+        pools = [
+            (rows[:k], scores[:k])
+            for (rows, scores, _), k in zip(tops, sizes.tolist(), strict=True)
+        ]
+        solved = _solve(engine, per_unit, pools)
+        # A unit whose pool holds all its candidates (up to ``slots``) needs no proof.
         bounds = np.array(
-            [top_scores[k] + FILL_BONUS if len(rows) > k else 0.0 for rows, top_scores, _ in tops]
+            [
+                top_scores[k] + FILL_BONUS if len(rows) > k and k < slots else 0.0
+                for (rows, top_scores, _), k in zip(tops, sizes.tolist(), strict=True)
+            ]
         )
         prices = _slot_prices(solved)
-        if prices is not None and np.all(prices >= np.repeat(bounds, per_unit) - 1e-9):
+        if prices is None:
+            proved = np.zeros(len(open_units), dtype=np.bool_)
+        else:
+            cheapest = prices.reshape(len(open_units), per_unit).min(axis=1)
+            proved = cheapest >= bounds - 1e-9
+        if proved.all():
             break
-        k = min(2 * k, slots)
+        # Only the pools of the units whose proof failed grow (a proof is per unit: every slot
+        # of a unit must price above the best score it could get outside its pool).
+        sizes = np.where(proved, sizes, np.minimum(np.minimum(2 * sizes, slots), lengths))
     allocated = []
     warnings: set[str] = set()
     for u, unit in enumerate(open_units):
-        found = [engine.candidate(row, unit, on, rank=0) for row in solved.chosen[u]]
+        found = engine.candidates_of(solved.chosen[u], unit, on)
         found.sort(
             key=lambda c: sort_key(c.score, c.filing_date, c.tie_breaker, c.ref, ruleset.tie_break)
         )

@@ -3,7 +3,10 @@
 Built once from a list of requests and updated in place when a request is added, changed or
 removed, so ranking a unit never rereads the database. Rows of removed requests are marked
 dead and never reused; the index is rule-set independent (the engine derives the rule-set
-and date dependent columns from it).
+and date dependent columns from it). It keeps no Request objects: only what eligibility,
+scoring and the ranked candidates need, so that it can be written to plain arrays
+(:meth:`CandidateIndex.to_arrays`) and read back (:meth:`CandidateIndex.from_arrays`) by a
+column cache beside the database.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from housingmatch.matching.eligibility import employer_keys, min_surface
 from housingmatch.matching.ordering import tie_breaker
 from housingmatch.matching.places import Places, home_point, workplace_point
 from housingmatch.rules.dates import expiry_date
+from housingmatch.rules.groups import resources_per_unit
 
 MOBILITY_CODES: dict[Mobilite, int] = {m: i for i, m in enumerate(Mobilite)}
 SITUATION_CODES: dict[SituationLogement, int] = {s: i for i, s in enumerate(SituationLogement)}
@@ -73,9 +77,46 @@ _COLUMNS: dict[str, tuple[Any, Any]] = {
     "home_lon": (np.float64, np.nan),
     "mode": (np.int8, NO_MODE),
     "tie": (np.int64, 0),
+    "per_uc": (np.float64, np.nan),  # yearly resources per consumption unit (first quartile)
 }
+# Bumped whenever the meaning of a column changes: a column cache of another format is stale.
+INDEX_FORMAT = 1
 
 IntArray = npt.NDArray[np.int64]
+
+
+def _csr(source: dict[str, set[int]]) -> tuple[list[str], IntArray, IntArray]:
+    """Return (sorted keys, offsets, rows sorted within each key) of a key -> rows map."""
+    keys = sorted(k for k, rows in source.items() if rows)
+    offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+    chunks = []
+    for i, key in enumerate(keys):
+        rows = sorted(source[key])
+        offsets[i + 1] = offsets[i] + len(rows)
+        chunks.append(np.array(rows, dtype=np.int64))
+    flat = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+    return keys, offsets, flat
+
+
+class _Lookup:
+    """A key -> sorted rows map held as arrays (as read from a column cache)."""
+
+    def __init__(self, keys: list[str], offsets: IntArray, rows: IntArray) -> None:
+        self.keys = keys
+        self.offsets = offsets
+        self.rows = rows
+        self.position = {key: i for i, key in enumerate(keys)}
+
+    def get(self, key: str) -> IntArray:
+        """Return the rows of a key (empty when unknown)."""
+        i = self.position.get(key)
+        if i is None:
+            return np.zeros(0, dtype=np.int64)
+        return self.rows[self.offsets[i] : self.offsets[i + 1]]
+
+    def as_sets(self) -> dict[str, set[int]]:
+        """Return the map as Python sets (before an update)."""
+        return {key: set(self.get(key).tolist()) for key in self.keys}
 
 
 class CandidateIndex:
@@ -86,7 +127,6 @@ class CandidateIndex:
         self.places = places
         self.size = 0
         self.version = 0
-        self.requests: list[Request | None] = []
         self.refs: list[str] = []
         self.row_of: dict[str, int] = {}
         self.columns: dict[str, npt.NDArray[Any]] = {
@@ -96,9 +136,14 @@ class CandidateIndex:
         self._employer_rows: dict[str, set[int]] = {}
         self._row_wishes: list[tuple[str, ...]] = []
         self._row_employer: list[frozenset[str]] = []
+        # An index read from arrays keeps its lookups as arrays until its first update.
+        self._frozen: tuple[_Lookup, _Lookup] | None = None
         self._lookup_cache: dict[tuple[str, str], IntArray] = {}
         self._flag_cache: dict[str, npt.NDArray[np.bool_]] = {}
         self._ref_rank: IntArray | None = None
+        self._work_points: (
+            tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], IntArray] | None
+        ) = None
 
     @classmethod
     def build(cls, requests: Iterable[Request], places: Places) -> CandidateIndex:
@@ -114,7 +159,6 @@ class CandidateIndex:
         twin.places = self.places
         twin.size = self.size
         twin.version = self.version
-        twin.requests = list(self.requests)
         twin.refs = list(self.refs)
         twin.row_of = dict(self.row_of)
         twin.columns = {name: column.copy() for name, column in self.columns.items()}
@@ -122,9 +166,11 @@ class CandidateIndex:
         twin._employer_rows = {key: set(rows) for key, rows in self._employer_rows.items()}
         twin._row_wishes = list(self._row_wishes)
         twin._row_employer = list(self._row_employer)
+        twin._frozen = self._frozen
         twin._lookup_cache = {}
         twin._flag_cache = {}
         twin._ref_rank = None
+        twin._work_points = None
         return twin
 
     def __len__(self) -> int:
@@ -134,11 +180,6 @@ class CandidateIndex:
     def __contains__(self, ref: object) -> bool:
         """Tell whether a request reference is indexed."""
         return ref in self.row_of
-
-    def get(self, ref: str) -> Request | None:
-        """Return the indexed request with this reference, or None."""
-        row = self.row_of.get(ref)
-        return None if row is None else self.requests[row]
 
     def col(self, name: str) -> npt.NDArray[Any]:
         """Return the used part of a column (a view)."""
@@ -157,6 +198,7 @@ class CandidateIndex:
     def upsert_many(self, requests: Iterable[Request]) -> None:
         """Add or replace requests (by reference)."""
         items = list(requests)
+        self._thaw()
         self._grow(self.size + len(items))
         for request in items:
             self._put(request)
@@ -171,9 +213,9 @@ class CandidateIndex:
         row = self.row_of.pop(ref, None)
         if row is None:
             return False
+        self._thaw()
         self._unlink(row)
         self.columns["alive"][row] = False
-        self.requests[row] = None
         self._changed()
         return True
 
@@ -182,6 +224,7 @@ class CandidateIndex:
         self._lookup_cache.clear()
         self._flag_cache.clear()
         self._ref_rank = None
+        self._work_points = None
 
     def _unlink(self, row: int) -> None:
         for commune in self._row_wishes[row]:
@@ -197,13 +240,11 @@ class CandidateIndex:
             row = self.size
             self.size += 1
             self.row_of[request.ref] = row
-            self.requests.append(request)
             self.refs.append(request.ref)
             self._row_wishes.append(())
             self._row_employer.append(frozenset())
         else:
             self._unlink(row)
-            self.requests[row] = request
         c = self.columns
         household = request.household
         wishes = request.wishes
@@ -254,6 +295,8 @@ class CandidateIndex:
         mode = request.workplace.transport
         c["mode"][row] = NO_MODE if mode is None else MODE_CODES[mode]
         c["tie"][row] = tie_breaker(request)
+        per_uc = resources_per_unit(request)
+        c["per_uc"][row] = np.nan if per_uc is None else per_uc
         communes = tuple(dict.fromkeys(wishes.communes))
         for commune in communes:
             self._wish_rows.setdefault(commune, set()).add(row)
@@ -267,7 +310,10 @@ class CandidateIndex:
         cache_key = (kind, key)
         found = self._lookup_cache.get(cache_key)
         if found is None:
-            found = np.array(sorted(source.get(key, ())), dtype=np.int64)
+            if self._frozen is not None:
+                found = self._frozen[0 if kind == "commune" else 1].get(key)
+            else:
+                found = np.array(sorted(source.get(key, ())), dtype=np.int64)
             self._lookup_cache[cache_key] = found
         return found
 
@@ -297,6 +343,26 @@ class CandidateIndex:
         """Return, per row, whether its employer matches an earmark key (cached)."""
         return self._flags("employer:" + key, self.rows_of_employer(key))
 
+    def work_points(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], IntArray]:
+        """Return the distinct workplace points (lats, lons) and, per row, its point's position.
+
+        Workplaces share a few hundred points (communes, sites): distances from a unit are
+        computed once per point instead of once per request.
+        """
+        if self._work_points is None:
+            pairs = np.empty((self.size, 2), dtype=np.float64)
+            pairs[:, 0] = self.col("work_lat")
+            pairs[:, 1] = self.col("work_lon")
+            # Compared as raw bytes, so that NaN (a workplace without a point) is one value.
+            keys = np.ascontiguousarray(pairs).view(np.dtype((np.void, 16))).ravel()
+            _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+            self._work_points = (
+                pairs[first, 0].copy(),
+                pairs[first, 1].copy(),
+                inverse.astype(np.int64).ravel(),
+            )
+        return self._work_points
+
     def ref_rank(self) -> IntArray:
         """Return, per row, the position of its reference in sorted order (dead rows last)."""
         if self._ref_rank is None:
@@ -305,3 +371,72 @@ class CandidateIndex:
             ranks[np.array(order, dtype=np.int64)] = np.arange(self.size, dtype=np.int64)
             self._ref_rank = ranks
         return self._ref_rank
+
+    # -- plain arrays, for the column cache ------------------------------------------------
+    def _thaw(self) -> None:
+        """Turn array lookups (read from a cache) back into the sets an update edits."""
+        if self._frozen is None:
+            return
+        wishes, employers = self._frozen
+        self._frozen = None
+        self._wish_rows = wishes.as_sets()
+        self._employer_rows = employers.as_sets()
+        row_wishes: list[list[str]] = [[] for _ in range(self.size)]
+        row_employer: list[set[str]] = [set() for _ in range(self.size)]
+        for key, rows in self._wish_rows.items():
+            for row in rows:
+                row_wishes[row].append(key)
+        for key, rows in self._employer_rows.items():
+            for row in rows:
+                row_employer[row].add(key)
+        self._row_wishes = [tuple(w) for w in row_wishes]
+        self._row_employer = [frozenset(e) for e in row_employer]
+
+    def _lookups(self) -> tuple[_Lookup, _Lookup]:
+        if self._frozen is not None:
+            return self._frozen
+        return _Lookup(*_csr(self._wish_rows)), _Lookup(*_csr(self._employer_rows))
+
+    def to_arrays(self) -> dict[str, npt.NDArray[Any]]:
+        """Return the index as named plain arrays (no Python objects: safe to save)."""
+        out = {f"col_{name}": self.col(name).copy() for name in _COLUMNS}
+        out["refs"] = np.array(self.refs, dtype=np.str_)
+        out["ref_rank"] = self.ref_rank()
+        for prefix, lookup in zip(("wish", "employer"), self._lookups(), strict=True):
+            out[f"{prefix}_keys"] = np.array(lookup.keys, dtype=np.str_)
+            out[f"{prefix}_offsets"] = lookup.offsets
+            out[f"{prefix}_rows"] = lookup.rows
+        return out
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, npt.NDArray[Any]], places: Places) -> CandidateIndex:
+        """Rebuild an index from :meth:`to_arrays` output; ValueError when it is malformed."""
+        refs = arrays["refs"].tolist()
+        size = len(refs)
+        index = cls(places, capacity=0)
+        for name, (dtype, _) in _COLUMNS.items():
+            column = arrays[f"col_{name}"]
+            if column.dtype != np.dtype(dtype) or column.shape != (size,):
+                raise ValueError(f"column {name} has the wrong type or length")
+            index.columns[name] = column
+        index.size = size
+        index.refs = refs
+        alive = index.columns["alive"]
+        if alive.all():
+            index.row_of = dict(zip(refs, range(size), strict=True))
+        else:
+            index.row_of = {ref: row for row, ref in enumerate(refs) if alive[row]}
+        lookups = []
+        for prefix in ("wish", "employer"):
+            offsets = arrays[f"{prefix}_offsets"].astype(np.int64)
+            rows = arrays[f"{prefix}_rows"].astype(np.int64)
+            keys = arrays[f"{prefix}_keys"].tolist()
+            if len(offsets) != len(keys) + 1 or (len(rows) and rows.max() >= size):
+                raise ValueError(f"lookup {prefix} is malformed")
+            lookups.append(_Lookup(keys, offsets, rows))
+        index._frozen = (lookups[0], lookups[1])
+        ranks = arrays["ref_rank"].astype(np.int64)
+        if ranks.shape != (size,):
+            raise ValueError("ref_rank has the wrong length")
+        index._ref_rank = ranks
+        return index

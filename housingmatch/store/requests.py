@@ -196,6 +196,18 @@ class RequestRepository:
         sql = "SELECT COUNT(*) FROM requests WHERE status = ?"
         return int(self._db.execute(sql, [status.value]).fetchone()[0])
 
+    def data_stamp(self) -> str:
+        """Return a cheap fingerprint of the requests table (count, last id, last update).
+
+        Beside the audit head it catches writes that bypassed the application (a cache of
+        the requests keyed by both is stale after any of them).
+        """
+        row = self._db.execute(
+            "SELECT COUNT(*), MAX(id), MAX(updated_at), "
+            "(SELECT COUNT(*) FROM request_communes) FROM requests"
+        ).fetchone()
+        return ":".join("" if v is None else str(v) for v in row)
+
     def get(self, ref: str) -> Request | None:
         """Return the request with this reference, or None."""
         found = self._load(_SELECT + " WHERE r.ref = ?", [ref])
