@@ -19,6 +19,7 @@ database and the cache rewritten. The index does not depend on the rule set.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import weakref
 from dataclasses import dataclass, replace
@@ -166,8 +167,8 @@ def _places_fingerprint() -> str:
 
 def _cache_key(store: Store) -> dict[str, Any] | None:
     """Return the data's version the column cache must carry (None: no file to cache beside)."""
-    if store.path is None:
-        return None
+    if store.path is None or os.environ.get("HOUSINGMATCH_INDEX_CACHE") == "0":
+        return None  # in memory, or switched off (benchmarks compare with and without)
     return {
         "format": INDEX_FORMAT,
         "package": __version__,
