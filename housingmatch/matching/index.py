@@ -12,12 +12,14 @@ column cache beside the database.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from housingmatch.domain.model import (
+    Household,
     Mobilite,
     ModeTransport,
     Motif,
@@ -25,11 +27,12 @@ from housingmatch.domain.model import (
     RequestStatus,
     SituationLogement,
 )
-from housingmatch.matching.eligibility import employer_keys, min_surface
-from housingmatch.matching.ordering import tie_breaker
+from housingmatch.matching.eligibility import employer_keys, employer_keys_of, min_surface
+from housingmatch.matching.ordering import derived_tie_breaker, tie_breaker
 from housingmatch.matching.places import Places, home_point, workplace_point
-from housingmatch.rules.dates import expiry_date
+from housingmatch.rules.dates import VALIDITY_YEARS, add_years, expiry_date
 from housingmatch.rules.groups import resources_per_unit
+from housingmatch.rules.household import consumption_units
 
 MOBILITY_CODES: dict[Mobilite, int] = {m: i for i, m in enumerate(Mobilite)}
 SITUATION_CODES: dict[SituationLogement, int] = {s: i for i, s in enumerate(SituationLogement)}
@@ -96,6 +99,21 @@ def _csr(source: dict[str, set[int]]) -> tuple[list[str], IntArray, IntArray]:
         chunks.append(np.array(rows, dtype=np.int64))
     flat = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
     return keys, offsets, flat
+
+
+def _lookup_of(pairs: list[tuple[int, str]]) -> _Lookup:
+    """Return the lookup of distinct (row, key) pairs: keys sorted, rows sorted per key."""
+    if not pairs:
+        return _Lookup([], np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    rows = np.array([row for row, _ in pairs], dtype=np.int64)
+    keys, key_of_pair = np.unique(
+        np.array([key for _, key in pairs], dtype=np.str_), return_inverse=True
+    )
+    key_of_pair = key_of_pair.ravel()
+    order = np.lexsort((rows, key_of_pair))
+    offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key_of_pair, minlength=len(keys)), out=offsets[1:])
+    return _Lookup(keys.tolist(), offsets, rows[order])
 
 
 class _Lookup:
@@ -439,4 +457,136 @@ class CandidateIndex:
         if ranks.shape != (size,):
             raise ValueError("ref_rank has the wrong length")
         index._ref_rank = ranks
+        return index
+
+    @classmethod
+    def from_columns(
+        cls,
+        values: dict[str, list[Any]],
+        motifs: list[tuple[str, ...]],
+        l441: list[bool],
+        communes: list[tuple[str, ...]],
+        places: Places,
+    ) -> CandidateIndex:
+        """Build an index from the raw columns of the requests table (no Request objects).
+
+        Gives the same index as :meth:`build` over the same requests (a test holds them
+        equal); ``values`` are SQL values by column name (ISO dates, enum values, None).
+        """
+        refs: list[str] = values["ref"]
+        n = len(refs)
+        index = cls(places, capacity=max(n, 16))
+        c = index.columns
+        days: dict[str, date] = {}
+
+        def day(text: str) -> date:
+            found = days.get(text)
+            if found is None:
+                found = days[text] = date.fromisoformat(text)
+            return found
+
+        def ordinals(texts: list[str | None]) -> npt.NDArray[np.int32]:
+            return np.array([day(t).toordinal() if t else 0 for t in texts], dtype=np.int32)
+
+        def floats(items: list[Any], missing: float) -> npt.NDArray[np.float64]:
+            return np.array([missing if v is None else v for v in items], dtype=np.float64)
+
+        def put(name: str, array: npt.ArrayLike) -> None:
+            c[name][:n] = array
+
+        filing = [day(t) for t in values["filing_date"]]
+        filing_ordinal = np.array([d.toordinal() for d in filing], dtype=np.int64)
+        # The request lapses a year after its last renewal (a renewal before the filing
+        # counts as the filing): computed once per distinct start day.
+        start = np.maximum(ordinals(values["renewal_date"]).astype(np.int64), filing_ordinal)
+        starts, start_of_row = np.unique(start, return_inverse=True)
+        lapses = [add_years(date.fromordinal(int(o)), VALIDITY_YEARS).toordinal() for o in starts]
+        expiry = np.array(lapses, dtype=np.int64)[start_of_row.ravel()] if n else starts
+        put("alive", True)
+        put("status_active", [s == RequestStatus.ACTIVE.value for s in values["status"]])
+        put("expiry", expiry)
+        put("filing", filing_ordinal)
+        put("filing_ym", [d.year * 12 + d.month - 1 for d in filing])
+        put("filing_day", [d.day for d in filing])
+        births = [day(t) for t in values["birth_date"]]
+        put("birth_y", [b.year for b in births])
+        put("birth_md", [b.month * 100 + b.day for b in births])
+        partners = [day(t) if t else None for t in values["partner_birth_date"]]
+        put("has_partner", [p is not None for p in partners])
+        put("partner_y", [p.year if p else 0 for p in partners])
+        put("partner_md", [p.month * 100 + p.day if p else 0 for p in partners])
+        persons_raw = values["persons"]
+        dependants = values["dependants"]
+        put("persons", np.maximum(np.array(persons_raw, dtype=np.int64), 1))
+        put("dependants", dependants)
+        put("disability", [bool(v) for v in values["disability"]])
+        put("fiscal", floats(values["fiscal_income"], 0.0))
+        monthly = floats(values["monthly_income"], np.nan)
+        put("monthly", monthly)
+        surfaces = {p: min_surface(p) for p in set(persons_raw)}
+        put("min_surface", [surfaces[p] for p in persons_raw])
+        put("typo_min", [0 if v is None else v for v in values["typology_min"]])
+        put("typo_max", [NO_TYPOLOGY_MAX if v is None else v for v in values["typology_max"]])
+        put("has_wishes", [bool(w) for w in communes])
+        put("max_rent", floats(values["max_rent"], np.inf))
+        put("needs_pmr", [bool(v) for v in values["needs_pmr"]])
+        put("needs_lift", [bool(v) for v in values["needs_lift"]])
+        mobility = {m.value: code for m, code in MOBILITY_CODES.items()}
+        put("mobility", [mobility[v] for v in values["mobility"]])
+        put("has_mobility_date", [bool(v) for v in values["mobility_date"]])
+        put("mobility_date", ordinals(values["mobility_date"]))
+        situation = {s.value: code for s, code in SITUATION_CODES.items()}
+        put("situation", [situation[v] for v in values["housing_situation"]])
+        bits = {m.value: bit for m, bit in MOTIF_BITS.items()}
+        put("motifs", [sum(bits[m] for m in set(codes)) for codes in motifs])
+        put("current_rent", floats(values["current_rent"], np.nan))
+        put("dalo", [bool(v) for v in values["dalo"]])
+        put("l441", l441)
+        nowhere = (np.nan, np.nan)
+        points = {
+            commune: places.point(commune) or nowhere
+            for commune in set(values["work_commune"]) | set(values["home_commune"])
+        }
+        work = [
+            (lat, lon) if lat is not None and lon is not None else points[commune]
+            for lat, lon, commune in zip(
+                values["work_latitude"],
+                values["work_longitude"],
+                values["work_commune"],
+                strict=True,
+            )
+        ]
+        put("work_lat", [w[0] for w in work])
+        put("work_lon", [w[1] for w in work])
+        home = [points[commune] for commune in values["home_commune"]]
+        put("home_lat", [h[0] for h in home])
+        put("home_lon", [h[1] for h in home])
+        modes = {m.value: code for m, code in MODE_CODES.items()}
+        put("mode", [NO_MODE if v is None else modes[v] for v in values["transport"]])
+        put(
+            "tie",
+            [
+                derived_tie_breaker(ref) if tie is None else tie
+                for ref, tie in zip(refs, values["tie_breaker"], strict=True)
+            ],
+        )
+        units = {
+            key: consumption_units(Household(persons=key[0], fiscal_income=0.0, dependants=key[1]))
+            for key in set(zip(persons_raw, dependants, strict=True))
+        }
+        uc = np.array([units[k] for k in zip(persons_raw, dependants, strict=True)])
+        put("per_uc", monthly * 12 / uc)  # NaN when the monthly income is unknown
+        index.size = n
+        index.refs = list(refs)
+        index.row_of = dict(zip(refs, range(n), strict=True))
+        # The lookups are built as arrays, as a cache read gives them (sets only on update).
+        wished = [(row, code) for row, codes in enumerate(communes) for code in set(codes)]
+        employers: dict[tuple[str, str | None], list[int]] = {}
+        for row, employer in enumerate(zip(values["employer"], values["siret"], strict=True)):
+            employers.setdefault(employer, []).append(row)
+        earmarks: list[tuple[int, str]] = []
+        for (name, siret), rows in employers.items():
+            for earmark in employer_keys_of(name, siret or None):
+                earmarks.extend((row, earmark) for row in rows)
+        index._frozen = (_lookup_of(wished), _lookup_of(earmarks))
         return index

@@ -28,7 +28,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from housingmatch import __version__
-from housingmatch.domain.model import Request, UnitStatus
+from housingmatch.domain.model import UnitStatus
 from housingmatch.errors import UserError
 from housingmatch.geo import default_gazetteer
 from housingmatch.matching.eligibility import MatchingContext
@@ -120,14 +120,20 @@ def matching_context(store: Store, rules: RuleSet, places: Places | None = None)
     )
 
 
-def _requests_with_tie_breakers(store: Store) -> list[Request]:
-    """Return every request, storing a tie-breaker for those that had none (drawn once)."""
-    requests = store.requests.all()
-    missing = {r.ref: derived_tie_breaker(r.ref) for r in requests if r.tie_breaker is None}
-    if not missing:
-        return requests
-    store.requests.set_tie_breakers(missing)
-    return [replace(r, tie_breaker=missing[r.ref]) if r.ref in missing else r for r in requests]
+def _index_from_database(store: Store, context: MatchingContext) -> CandidateIndex:
+    """Build the candidate index from the requests table's columns, storing the tie-breakers
+    of requests that had none (drawn once, as the index derives them)."""
+    with gc_paused():
+        data = store.requests.index_columns()
+    refs, ties = data.values["ref"], data.values["tie_breaker"]
+    missing = {
+        ref: derived_tie_breaker(ref) for ref, tie in zip(refs, ties, strict=True) if tie is None
+    }
+    if missing:
+        store.requests.set_tie_breakers(missing)
+    return CandidateIndex.from_columns(
+        data.values, data.motifs, data.l441, data.communes, context.places
+    )
 
 
 def engine_for(store: Store) -> MatchingEngine:
@@ -147,8 +153,7 @@ def engine_for(store: Store) -> MatchingEngine:
         engine, token = found, key["audit_head"]
     else:
         context = matching_context(store, rules)
-        with gc_paused():
-            engine = MatchingEngine(context, _requests_with_tie_breakers(store))
+        engine = MatchingEngine.from_index(context, _index_from_database(store, context))
         token = store.audit.last_hash()
         _write_cache(store, engine, key)
     _keep(store, _Cached(engine, rules.content_hash, token))

@@ -73,3 +73,26 @@ def test_a_places_table_answers_like_its_source_and_asks_it_for_unknown_codes():
     assert not asked
     assert table.point(COMMUNES[-2]) == source.point(COMMUNES[-2])
     assert asked
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pool=pools())
+def test_an_index_built_from_the_table_columns_equals_one_built_from_requests(
+    pool: list[Request],
+):
+    from housingmatch.store import Store
+
+    places = context().places
+    with Store.memory() as store:
+        store.requests.save_many(pool, "t", "essai")
+        data = store.requests.index_columns()
+        from_columns = CandidateIndex.from_columns(
+            data.values, data.motifs, data.l441, data.communes, places
+        )
+        from_requests = CandidateIndex.build(store.requests.all(), places)
+    _same_arrays(from_columns.to_arrays(), from_requests.to_arrays())
+    assert from_columns.row_of == from_requests.row_of
+    from_columns._thaw()  # the sets an update edits, made from the array lookups
+    assert from_columns._wish_rows == {k: v for k, v in from_requests._wish_rows.items() if v}
+    assert [set(w) for w in from_columns._row_wishes] == [set(w) for w in from_requests._row_wishes]
+    assert from_columns._row_employer == from_requests._row_employer

@@ -15,10 +15,10 @@ ON = date(2026, 6, 15)
 def no_rebuild(monkeypatch):
     """Make any full rebuild of the index fail the test."""
 
-    def refuse(store):
+    def refuse(store, context):
         raise AssertionError("the index was rebuilt")
 
-    return lambda: monkeypatch.setattr(matching, "_requests_with_tie_breakers", refuse)
+    return lambda: monkeypatch.setattr(matching, "_index_from_database", refuse)
 
 
 def refs(ranking):
@@ -104,9 +104,9 @@ def test_a_request_edited_after_caching_makes_the_cache_stale(db_path, monkeypat
         matching.forget(store)
         store.requests.save(make_request("D", dalo=True, tie_breaker=3), "t")
         rebuilt = []
-        real = matching._requests_with_tie_breakers
+        real = matching._index_from_database
         monkeypatch.setattr(
-            matching, "_requests_with_tie_breakers", lambda s: rebuilt.append(1) or real(s)
+            matching, "_index_from_database", lambda s, c: rebuilt.append(1) or real(s, c)
         )
         assert refs(matching.rank_unit(store, "LOG-0001", ON))[0] == "D"
         assert rebuilt == [1]  # the stale cache was not used
