@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import sqlite_utils
@@ -142,14 +143,20 @@ def _day(text: str | None) -> date | None:
 
 def search_key(request: Request) -> str:
     """Return the folded text the quick search looks in (name, refs, employer)."""
-    parts = [
+    parts = (
         request.applicant.last_name,
         request.applicant.first_name,
         request.ref,
         request.unique_number or "",
         request.employer.name,
-    ]
-    return fold(" ".join(parts))
+    )
+    # fold works character by character and collapses separators, so folding the parts
+    # apart gives fold(" ".join(parts)); names and employers repeat, so their folds are
+    # cached (an import of 100 000 rows spent a sixth of its writing time folding).
+    return " ".join(folded for folded in map(_fold_part, parts) if folded)
+
+
+_fold_part = lru_cache(maxsize=65536)(fold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,20 +361,24 @@ class RequestRepository:
 
     # -- writing ------------------------------------------------------------------------
     def _employer_id(self, employer: Employer, cache: dict[tuple[str, str], int]) -> int:
-        key = (fold(employer.name), employer.siret or "")
+        raw = (employer.name, employer.siret or "")
+        if raw in cache:  # a few hundred employers for 100 000 requests: fold each once
+            return cache[raw]
+        key = (fold(employer.name), raw[1])
         if key in cache:
+            cache[raw] = cache[key]
             return cache[key]
         row = self._db.execute(
             "SELECT id FROM employers WHERE name_key = ? AND siret = ?", list(key)
         ).fetchone()
         if row:
-            cache[key] = row[0]
+            cache[key] = cache[raw] = int(row[0])
             return int(row[0])
         cur = self._db.execute(
             "INSERT INTO employers (name, siret, name_key) VALUES (?, ?, ?)",
             [employer.name, key[1], key[0]],
         )
-        cache[key] = int(cur.lastrowid or 0)
+        cache[key] = cache[raw] = int(cur.lastrowid or 0)
         return cache[key]
 
     def employers(self) -> list[Employer]:
