@@ -172,12 +172,12 @@ def test_rules_import_refuses_a_forbidden_criterion_in_one_sentence(capsys, db_p
 
 
 def test_an_unexpected_failure_is_one_sentence(capsys, db_path, monkeypatch):
-    from housingmatch.cli import data
+    from housingmatch.services import facts
 
     def broken(*args, **kwargs):
         raise RuntimeError("panne simulée")
 
-    monkeypatch.setattr(data.facts, "request_record", broken)
+    monkeypatch.setattr(facts, "request_record", broken)
     monkeypatch.delenv("HOUSINGMATCH_DEBUG", raising=False)
     from housingmatch.services.records import save_request
     from tests.builders import make_request
@@ -215,3 +215,28 @@ def test_a_mistyped_database_path_is_not_created(capsys, tmp_path):
     code, _, err = run(capsys, "--db", missing, "rank", "LOG-1")
     assert code == 1 and "n'existe pas" in err
     assert not missing.exists()
+
+
+def test_version_and_help_load_no_heavy_library(tmp_path):
+    # --version and --help must answer at once: numpy, scipy, sqlite-utils and Qt load only
+    # when a command needs them.
+    probe = (
+        "import sys\n"
+        "from housingmatch.app import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = sorted(m for m in ('numpy', 'scipy', 'sqlite_utils', 'PySide6') if m in sys.modules)\n"
+        "print('HEAVY=' + ','.join(heavy))\n"
+    )
+    for flag in ("--version", "--help"):
+        result = subprocess.run(
+            [sys.executable, "-c", probe, flag],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "HEAVY=\n" in result.stdout, (flag, result.stdout)

@@ -7,11 +7,13 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
-from housingmatch.services import audit
-from housingmatch.services.database import Store
+
+if TYPE_CHECKING:
+    from housingmatch.services.database import Store
 
 
 def read_password(prompt: str = "Mot de passe : ") -> str:
@@ -28,6 +30,8 @@ def read_password(prompt: str = "Mot de passe : ") -> str:
 
 
 def _verify(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import audit
+
     checkpoint = audit.read_checkpoint_file(args.checkpoint) if args.checkpoint else None
     report = audit.verify_database(store, session, checkpoint)
     if report.ok:
@@ -42,6 +46,8 @@ def _verify(args: argparse.Namespace, store: Store, session: Session) -> int:
 
 
 def _checkpoint(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import audit
+
     password = read_password(f"Mot de passe de la clé de signature de {session.user} : ")
     checkpoint = audit.create_checkpoint(store, session, password, args.out)
     where = f", exporté dans « {args.out} »" if args.out else ""
@@ -53,6 +59,8 @@ def _checkpoint(args: argparse.Namespace, store: Store, session: Session) -> int
 
 
 def _list(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import audit
+
     found = audit.list_checkpoints(store, session)
     if not found:
         print("Aucun point de contrôle.")
@@ -62,6 +70,8 @@ def _list(args: argparse.Namespace, store: Store, session: Session) -> int:
 
 
 def _export(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import audit
+
     path = audit.export_checkpoint(store, session, args.out)
     print(f"Dernier point de contrôle exporté dans « {path} ».")
     return 0

@@ -7,15 +7,19 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from housingmatch.cli import show
 from housingmatch.domain.labels import plural
 from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
-from housingmatch.services import facts, imports, records, rules
-from housingmatch.services.database import Store
-from housingmatch.services.demo import create_demo_accounts, demo_session, generate_demo
+
+if TYPE_CHECKING:
+    from housingmatch.services.database import Store
+
+# The services (numpy, sqlite-utils, the gazetteer) are imported by the handlers that use
+# them: building the parser for --version or --help must stay instant.
+KINDS = ("demandes", "logements")
 
 
 def parse_day(text: str) -> date:
@@ -32,6 +36,8 @@ def _print_json(value: Any) -> None:
 
 
 def _init(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import records
+
     print(
         f"Base prête : {store.path} (schéma {store.schema_version()}, "
         f"{records.request_count(store, session)} demandes, "
@@ -41,12 +47,16 @@ def _init(args: argparse.Namespace, store: Store, session: Session) -> int:
 
 
 def _demo(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import records
+
     count = records.request_count(store, session)
     if count and not args.force:
         raise UserError(
             f"La base « {store.path} » contient déjà {count} demandes : "
             "ajoutez --force pour y ajouter des données de démonstration."
         )
+    from housingmatch.services.demo import create_demo_accounts, demo_session, generate_demo
+
     if args.created:
         # A database this command creates gets one documented account per role (README);
         # an existing database never gets accounts with public passwords.
@@ -65,6 +75,8 @@ def _demo(args: argparse.Namespace, store: Store, session: Session) -> int:
 
 
 def _import(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import imports
+
     report = imports.import_file(
         store, session, args.kind, args.file, partial=args.partial, rejects_path=args.rejets
     )
@@ -82,6 +94,8 @@ def _import(args: argparse.Namespace, store: Store, session: Session) -> int:
 
 
 def _export(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import imports
+
     count = imports.export_file(store, session, args.kind, args.file)
     if args.kind == "demandes":
         what = plural(count, "demande exportée", "demandes exportées")
@@ -92,6 +106,8 @@ def _export(args: argparse.Namespace, store: Store, session: Session) -> int:
 
 
 def _show(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import facts, records
+
     on = args.date or date.today()
     if args.kind == "demande":
         request = records.get_request(store, session, args.ref)
@@ -107,6 +123,8 @@ def _show(args: argparse.Namespace, store: Store, session: Session) -> int:
 
 
 def _rules(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import rules
+
     if args.action == "import":
         if args.file is None:
             raise UserError("Indiquez le fichier de règles à importer.")
@@ -149,7 +167,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=_demo, creates_db=True)
 
     p = sub.add_parser("import", help="importer un fichier CSV ou XLSX de demandes ou de logements")
-    p.add_argument("kind", choices=imports.KINDS, metavar="TYPE", help="demandes ou logements")
+    p.add_argument("kind", choices=KINDS, metavar="TYPE", help="demandes ou logements")
     p.add_argument(
         "file", type=Path, metavar="FICHIER", help="fichier CSV (UTF-8 ou Windows-1252) ou XLSX"
     )
@@ -174,7 +192,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "export", help="exporter les demandes ou les logements en CSV (modèle d'import)"
     )
-    p.add_argument("kind", choices=imports.KINDS, metavar="TYPE", help="demandes ou logements")
+    p.add_argument("kind", choices=KINDS, metavar="TYPE", help="demandes ou logements")
     p.add_argument("file", type=Path, metavar="FICHIER", help="fichier CSV à écrire")
     p.set_defaults(handler=_export)
 

@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from housingmatch.cli.data import parse_day
 from housingmatch.domain.labels import NO_VALUE, euros, french_number, group_label, plural
@@ -18,9 +18,11 @@ from housingmatch.matching.results import (
     PART_ORDER,
     Exclusion,
     RankedCandidate,
+    exclusion_counts,
 )
-from housingmatch.services import matching
-from housingmatch.services.database import Store
+
+if TYPE_CHECKING:
+    from housingmatch.services.database import Store
 
 _PART_HEADERS = {
     "groups": "Pts groupes",
@@ -126,6 +128,8 @@ def _day(args: argparse.Namespace) -> date:
 
 
 def _rank(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import matching
+
     ranking = matching.rank_unit(store, session, args.ref, _day(args), args.top)
     if args.json:
         _print_json(matching.ranking_to_dict(ranking))
@@ -148,12 +152,16 @@ def _rank(args: argparse.Namespace, store: Store, session: Session) -> int:
     print()
     excluded = plural(len(ranking.excluded), "demande exclue", "demandes exclues")
     print(f"{excluded}, par motif :")
-    for line in _reasons_summary(e.codes for e in ranking.excluded):
-        print(line)
+    counts = exclusion_counts(ranking.excluded)  # from the code masks: no 50 000 objects
+    for code in Exclusion:
+        if counts[code]:
+            print(f"  {french_number(counts[code]):>7}  {EXCLUSION_LABELS[code]}")
     return 0
 
 
 def _candidates(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import matching
+
     view = matching.candidate_units(store, session, args.ref, _day(args))
     if args.json:
         _print_json(matching.candidate_units_to_dict(view))
@@ -186,6 +194,8 @@ def _candidates(args: argparse.Namespace, store: Store, session: Session) -> int
 
 
 def _allocate(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import matching
+
     allocation = matching.allocate(store, session, _day(args), args.per_unit)
     if args.json:
         _print_json(matching.allocation_to_dict(allocation))

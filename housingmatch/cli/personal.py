@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from housingmatch.cli.data import parse_day
 from housingmatch.domain.session import Session
-from housingmatch.services import personal_data, retention
-from housingmatch.services.database import Store
+
+if TYPE_CHECKING:
+    from housingmatch.services.database import Store
 
 
 def _retention(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import retention
+
     on = args.date or date.today()
     if args.retention_action == "list":
         due = retention.pending(store, session, on)
@@ -26,6 +30,8 @@ def _retention(args: argparse.Namespace, store: Store, session: Session) -> int:
 
 
 def _person(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import personal_data
+
     written = personal_data.export_person(store, session, args.ref, args.out, args.date)
     print(
         f"Données de la demande « {args.ref} » écrites dans "

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
-from housingmatch.services import ruleset_approval
-from housingmatch.services.database import Store
+
+if TYPE_CHECKING:
+    from housingmatch.services.database import Store
 
 
 def run(args: argparse.Namespace, store: Store, session: Session) -> int:
     """Run ``rules draft|approve|list``."""
+    from housingmatch.services import ruleset_approval
+
     if args.action == "draft":
         if args.file is None:
             raise UserError("Indiquez le fichier de règles à importer en brouillon.")

@@ -10,11 +10,13 @@ import argparse
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
-from housingmatch.services import accounts, local_session
-from housingmatch.services.database import Store
+
+if TYPE_CHECKING:
+    from housingmatch.services.database import Store
 
 USER_VARIABLE = "HOUSINGMATCH_USER"
 PASSWORD_VARIABLE = "HOUSINGMATCH_PASSWORD"
@@ -63,6 +65,8 @@ def command_session(store: Store, args: argparse.Namespace, created: bool) -> Se
     database they have just created, make the named user (``--user`` or ``HOUSINGMATCH_USER``)
     its administrator, with the password from ``HOUSINGMATCH_PASSWORD`` or prompted twice.
     """
+    from housingmatch.services import accounts, local_session
+
     user = _user(args)
     if not accounts.has_accounts(store):
         first = args.command == "init" or (created and getattr(args, "creates_db", False))

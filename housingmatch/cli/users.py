@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from housingmatch.cli.session import new_password
 from housingmatch.domain.session import Role, Session
 from housingmatch.errors import UserError
-from housingmatch.services import accounts
-from housingmatch.services.database import Store
+
+if TYPE_CHECKING:
+    from housingmatch.services.database import Store
 
 
 def _users(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import accounts
+
     if args.action == "list":
         rows = accounts.list_accounts(store, session)
         if not rows:

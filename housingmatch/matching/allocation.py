@@ -11,7 +11,8 @@ edges weigh score + ε so that, among maximal totals, more slots are filled.
 The pooled optimum is proved optimal over every request by LP duality: the slots' dual
 prices are computed (least fixpoint of the dual constraints, Bellman-Ford over the edges),
 and each slot's price must cover the best score its unit could get from a request outside
-its pool (the unit's next candidate). When the proof fails, the pools double. The result
+its pool (the unit's next candidate). The proof is per unit: the pools of the units whose
+proof fails double, the others stay. The result
 is a suggestion for the advisor.
 """
 
@@ -139,6 +140,50 @@ def _first_pool_size(
     return min(k, slots)
 
 
+Top = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], int]
+
+
+def solve_pools(
+    engine: MatchingEngine, open_units: Sequence[Unit], on: date, per_unit: int
+) -> tuple[list[Top], list[Pool], _Solved]:
+    """Return each unit's best candidates, the pools proved sufficient and their solution."""
+    slots = len(open_units) * per_unit
+    # A unit's best ``slots`` candidates always contain an optimal choice for it (exchange
+    # argument), so each unit is evaluated once and its pool is a prefix of that list.
+    tops = [engine.top_rows(unit, on, slots + 1) for unit in open_units]
+    first = _first_pool_size(tops, slots, per_unit)
+    lengths = np.array([len(rows) for rows, _, _ in tops], dtype=np.int64)
+    sizes = np.minimum(lengths, first)
+    while True:
+        pools = [
+            (rows[:k], scores[:k])
+            for (rows, scores, _), k in zip(tops, sizes.tolist(), strict=True)
+        ]
+        solved = _solve(engine, per_unit, pools)
+        # A pool holding all the unit's candidates (or its best ``slots``) needs no proof.
+        complete = (sizes >= lengths) | (sizes >= slots)
+        bounds = np.array(
+            [
+                0.0 if done else float(top_scores[k]) + FILL_BONUS
+                for (_, top_scores, _), k, done in zip(
+                    tops, sizes.tolist(), complete.tolist(), strict=True
+                )
+            ]
+        )
+        prices = _slot_prices(solved)
+        if prices is None:
+            proved = complete
+        else:
+            cheapest = prices.reshape(len(open_units), per_unit).min(axis=1)
+            proved = complete | (cheapest >= bounds - 1e-9)
+        if proved.all():
+            return tops, pools, solved
+        # Only the pools of the units whose proof failed grow: the proof is per unit (every
+        # slot of a unit prices above the best score it could get outside its pool), and
+        # growing every pool at once made the second solve twice as large as needed.
+        sizes = np.where(proved, sizes, np.minimum(np.minimum(2 * sizes, slots), lengths))
+
+
 def allocate(
     engine: MatchingEngine, units: Sequence[Unit], on: date, per_unit: int = 3
 ) -> Allocation:
@@ -147,27 +192,13 @@ def allocate(
     ruleset = engine.context.ruleset
     if not open_units or per_unit <= 0:
         return Allocation(on, ruleset.info, per_unit, (), 0.0, ())
-    slots = len(open_units) * per_unit
-    # A unit's best ``slots`` candidates always contain an optimal choice for it (exchange
-    # argument), so each unit is evaluated once and its pool is a prefix of that list.
-    tops = [engine.top_rows(unit, on, slots + 1) for unit in open_units]
-    k = _first_pool_size(tops, slots, per_unit)
-    while True:
-        solved = _solve(engine, per_unit, [(rows[:k], scores[:k]) for rows, scores, _ in tops])
-        if k >= slots:
-            break
-        bounds = np.array(
-            [top_scores[k] + FILL_BONUS if len(rows) > k else 0.0 for rows, top_scores, _ in tops]
-        )
-        prices = _slot_prices(solved)
-        if prices is not None and np.all(prices >= np.repeat(bounds, per_unit) - 1e-9):
-            break
-        k = min(2 * k, slots)
+    tops, _, solved = solve_pools(engine, open_units, on, per_unit)
     allocated = []
     warnings: set[str] = set()
     for u, unit in enumerate(open_units):
         position = {int(row): i for i, row in enumerate(tops[u][0], start=1)}
-        pairs = [(int(row), engine.candidate(row, unit, on, rank=0)) for row in solved.chosen[u]]
+        rows = [int(row) for row in solved.chosen[u]]
+        pairs = list(zip(rows, engine.candidates_of(rows, unit, on), strict=True))
         pairs.sort(
             key=lambda p: sort_key(
                 p[1].score, p[1].filing_date, p[1].tie_breaker, p[1].ref, ruleset.tie_break

@@ -39,6 +39,11 @@ def employer_keys(request: Request) -> frozenset[str]:
     return _employer_keys(request.employer.name, request.employer.siret)
 
 
+def employer_keys_of(name: str, siret: str | None) -> frozenset[str]:
+    """Return the earmark keys of an employer given by name and SIRET (cached)."""
+    return _employer_keys(name, siret)
+
+
 @lru_cache(maxsize=65536)
 def _employer_keys(name: str, siret_text: str | None) -> frozenset[str]:
     # Cached: a pool of 100 000 requests names a few thousand employers at most.

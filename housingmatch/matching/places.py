@@ -8,8 +8,11 @@ coordinates win over its commune's point; the current home is only known by its 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
 
 from housingmatch.domain.model import Request, Unit
 from housingmatch.geo.distance import haversine_km
@@ -84,6 +87,72 @@ class GazetteerPlaces:
         """Return the EPCI of a commune, or None."""
         code = self._gazetteer.epci(commune)
         return str(code) if code is not None else None
+
+
+class TablePlaces:
+    """Places read from a table of communes (a column cache), asking a slower source only for
+    codes the table lacks.
+
+    The table is made by :func:`places_table` from the same source, so both answer alike;
+    the source (the gazetteer, ~0.3 s to load) is only built when a code is missing.
+    """
+
+    def __init__(
+        self, arrays: Mapping[str, npt.NDArray[Any]], source: Callable[[], Places]
+    ) -> None:
+        """Wrap the arrays of :func:`places_table` and a factory of the full source."""
+        codes = arrays["places_codes"].tolist()
+        self._row = {code: i for i, code in enumerate(codes)}
+        self._lat = arrays["places_lat"]
+        self._lon = arrays["places_lon"]
+        self._zones = arrays["places_zone"]
+        self._epcis = arrays["places_epci"]
+        if not (
+            len(codes) == len(self._lat) == len(self._lon) == len(self._zones) == len(self._epcis)
+        ):
+            raise ValueError("places table columns differ in length")
+        self._factory = source
+        self._source: Places | None = None
+
+    def _fallback(self) -> Places:
+        if self._source is None:
+            self._source = self._factory()
+        return self._source
+
+    def point(self, commune: str) -> Point | None:
+        """Return the point of a commune, or None."""
+        row = self._row.get(commune)
+        if row is None:
+            return self._fallback().point(commune)
+        lat = float(self._lat[row])
+        return None if math.isnan(lat) else (lat, float(self._lon[row]))
+
+    def zone_abc(self, commune: str) -> str | None:
+        """Return the A/B/C zone of a commune, or None."""
+        row = self._row.get(commune)
+        if row is None:
+            return self._fallback().zone_abc(commune)
+        return str(self._zones[row]) or None
+
+    def epci(self, commune: str) -> str | None:
+        """Return the EPCI of a commune, or None."""
+        row = self._row.get(commune)
+        if row is None:
+            return self._fallback().epci(commune)
+        return str(self._epcis[row]) or None
+
+
+def places_table(places: Places, codes: Iterable[str]) -> dict[str, npt.NDArray[Any]]:
+    """Return the point, zone and EPCI of each commune code as plain arrays (for a cache)."""
+    listed = sorted(set(codes))
+    points = [places.point(code) for code in listed]
+    return {
+        "places_codes": np.array(listed, dtype=np.str_),
+        "places_lat": np.array([p[0] if p else np.nan for p in points], dtype=np.float64),
+        "places_lon": np.array([p[1] if p else np.nan for p in points], dtype=np.float64),
+        "places_zone": np.array([places.zone_abc(c) or "" for c in listed], dtype=np.str_),
+        "places_epci": np.array([places.epci(c) or "" for c in listed], dtype=np.str_),
+    }
 
 
 def unit_point(unit: Unit, places: Places) -> Point | None:

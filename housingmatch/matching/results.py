@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, TypeVar, overload
-
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from housingmatch.rules.ceilings import CeilingLookup
 from housingmatch.rules.groups import GROUP_LABELS, Group, QuartileStatus
 from housingmatch.rules.ruleset import RuleSetInfo
+
+if TYPE_CHECKING:  # numpy is not needed to read results (the command line's start-up)
+    import numpy.typing as npt
+
+    _Ints = Sequence[int] | npt.NDArray[Any]
 
 T = TypeVar("T")
 
@@ -185,9 +188,6 @@ class LazyResults(_LazySequence[RankedCandidate]):
         return item
 
 
-_Ints = Sequence[int] | npt.NDArray[Any]
-
-
 class LazyExcluded(_LazySequence[Excluded]):
     """A read-only sequence of exclusions built on access from rows and code masks."""
 
@@ -211,6 +211,29 @@ class LazyExcluded(_LazySequence[Excluded]):
             return [self[i] for i in range(*index.indices(len(self)))]
         ref = self._refs[int(self._rows[index])]
         return Excluded(ref, codes_from_mask(int(self._masks[index])))
+
+    def counts(self) -> dict[Exclusion, int]:
+        """Return how many exclusions carry each code, without building them."""
+        masks = self._masks
+        if isinstance(masks, Sequence):
+            return _count_masks(int(m) for m in masks)
+        return {code: int(((masks & bit) != 0).sum()) for code, bit in EXCLUSION_BIT.items()}
+
+
+def _count_masks(masks: Iterable[int]) -> dict[Exclusion, int]:
+    counts = dict.fromkeys(EXCLUSION_ORDER, 0)
+    for mask in masks:
+        for code, bit in EXCLUSION_BIT.items():
+            if mask & bit:
+                counts[code] += 1
+    return counts
+
+
+def exclusion_counts(excluded: Sequence[Excluded]) -> dict[Exclusion, int]:
+    """Return how many exclusions carry each code (fast for a ranking's lazy exclusions)."""
+    if isinstance(excluded, LazyExcluded):
+        return excluded.counts()
+    return _count_masks(mask_from_codes(e.codes) for e in excluded)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,36 +9,51 @@ from); reference-data or rule changes rebuild it. A caller that changed requests
 say which with :func:`requests_changed`. The rule set is the one in force on the ranking
 date (see ``store/rulesets.py``), or the shipped default (then stored, so rankings can be
 replayed with the same text).
+
+Between runs the index is kept in a column cache beside the database (``base.sqlite.hm-index``,
+see :mod:`housingmatch.store.column_cache`), keyed by the data's version: the audit head,
+a fingerprint of the requests table, the index format, the package version and the shipped
+geography. A cache whose key differs in any way is not used: the index is rebuilt from the
+database and the cache rewritten. The index does not depend on the rule set.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 import weakref
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from housingmatch.domain.model import Request, UnitStatus
+from housingmatch import __version__
+from housingmatch.domain.model import UnitStatus
 from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
 from housingmatch.geo import default_gazetteer
-from housingmatch.matching.allocation import allocate as allocate_units
 from housingmatch.matching.eligibility import MatchingContext
 from housingmatch.matching.engine import MatchingEngine
+from housingmatch.matching.index import INDEX_FORMAT, CandidateIndex
 from housingmatch.matching.ordering import derived_tie_breaker
-from housingmatch.matching.places import GazetteerPlaces
+from housingmatch.matching.places import GazetteerPlaces, Places, TablePlaces, places_table
 from housingmatch.matching.results import (
     Allocation,
     CandidateUnits,
     RankedCandidate,
     Ranking,
 )
+from housingmatch.paths import resource
 from housingmatch.rules.ceilings import CeilingTable
 from housingmatch.rules.permissions import Action, require
 from housingmatch.rules.ruleset import RuleSet, RuleSetError, default_ruleset, parse_ruleset
 from housingmatch.store import Store
 from housingmatch.store.bulk import gc_paused
+from housingmatch.store.column_cache import cache_path, read_columns, write_columns
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @dataclass(slots=True)
@@ -100,26 +115,32 @@ def active_ruleset(store: Store, on: date | None = None) -> RuleSet:
     return rules
 
 
-def matching_context(store: Store, rules: RuleSet) -> MatchingContext:
-    """Return the rules, the database's ceiling table and the gazetteer's places."""
+def matching_context(store: Store, rules: RuleSet, places: Places | None = None) -> MatchingContext:
+    """Return the rules, the database's ceiling table and the places (the gazetteer's)."""
     rows = [(r.year, r.zone, r.financing, r.category, r.amount) for r in store.reference.ceilings()]
     if not rows:
         raise UserError("La table des plafonds de ressources de la base est vide.")
     return MatchingContext(
         ruleset=rules,
         ceilings=CeilingTable(rows, rules.social_zone),
-        places=GazetteerPlaces(default_gazetteer()),
+        places=places if places is not None else _gazetteer_places(),
     )
 
 
-def _requests_with_tie_breakers(store: Store) -> list[Request]:
-    """Return every request, storing a tie-breaker for those that had none (drawn once)."""
-    requests = store.requests.all()
-    missing = {r.ref: derived_tie_breaker(r.ref) for r in requests if r.tie_breaker is None}
-    if not missing:
-        return requests
-    store.requests.set_tie_breakers(missing)
-    return [replace(r, tie_breaker=missing[r.ref]) if r.ref in missing else r for r in requests]
+def _index_from_database(store: Store, context: MatchingContext) -> CandidateIndex:
+    """Build the candidate index from the requests table's columns, storing the tie-breakers
+    of requests that had none (drawn once, as the index derives them)."""
+    with gc_paused():
+        data = store.requests.index_columns()
+    refs, ties = data.values["ref"], data.values["tie_breaker"]
+    missing = {
+        ref: derived_tie_breaker(ref) for ref, tie in zip(refs, ties, strict=True) if tie is None
+    }
+    if missing:
+        store.requests.set_tie_breakers(missing)
+    return CandidateIndex.from_columns(
+        data.values, data.motifs, data.l441, data.communes, context.places
+    )
 
 
 def engine_for(store: Store, on: date | None = None) -> MatchingEngine:
@@ -133,10 +154,84 @@ def engine_for(store: Store, on: date | None = None) -> MatchingEngine:
         if updated is not None:
             _keep(store, updated)
             return updated.engine
-    with gc_paused():
-        engine = MatchingEngine(matching_context(store, rules), _requests_with_tie_breakers(store))
-    _keep(store, _Cached(engine, rules.content_hash, store.audit.last_hash()))
+    key = _cache_key(store)
+    found = _read_cache(store, rules, key)
+    if found is not None and key is not None:
+        engine, token = found, key["audit_head"]
+    else:
+        context = matching_context(store, rules)
+        engine = MatchingEngine.from_index(context, _index_from_database(store, context))
+        token = store.audit.last_hash()
+        _write_cache(store, engine, key)
+    _keep(store, _Cached(engine, rules.content_hash, token))
     return engine
+
+
+@cache
+def _places_fingerprint() -> str:
+    """Return a fingerprint of the shipped geography the index's points come from."""
+    folder = resource("geo")
+    parts = [
+        f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(folder.glob("*.csv"))
+    ]
+    return "|".join(parts)
+
+
+def _cache_key(store: Store) -> dict[str, Any] | None:
+    """Return the data's version the column cache must carry (None: no file to cache beside)."""
+    if store.path is None or os.environ.get("HOUSINGMATCH_INDEX_CACHE") == "0":
+        return None  # in memory, or switched off (benchmarks compare with and without)
+    return {
+        "format": INDEX_FORMAT,
+        "package": __version__,
+        "places": _places_fingerprint(),
+        "audit_head": store.audit.last_hash(),
+        "audit_count": store.audit.count(),
+        "requests": store.requests.data_stamp(),
+    }
+
+
+def index_cache_path(store: Store) -> Path | None:
+    """Return the column cache file of a store's database (None for an in-memory store)."""
+    return None if store.path is None else cache_path(store.path)
+
+
+def _gazetteer_places() -> Places:
+    return GazetteerPlaces(default_gazetteer())
+
+
+def _read_cache(store: Store, rules: RuleSet, key: dict[str, Any] | None) -> MatchingEngine | None:
+    """Return the engine of a column cache that carries exactly ``key``, or None.
+
+    The cache also holds the point, zone and EPCI of every commune, so a ranking from the
+    command line does not load the whole gazetteer (it is loaded if a code is missing).
+    """
+    path = index_cache_path(store)
+    if path is None or key is None:
+        return None
+    arrays = read_columns(path, key)
+    if arrays is None:
+        return None
+    try:
+        places = TablePlaces(arrays, _gazetteer_places)
+        context = matching_context(store, rules, places)
+        index = CandidateIndex.from_arrays(arrays, places)
+    except (KeyError, ValueError):
+        return None
+    return MatchingEngine.from_index(context, index)
+
+
+def _write_cache(store: Store, engine: MatchingEngine, key: dict[str, Any] | None) -> None:
+    """Keep the index beside the database, if nothing changed while it was built."""
+    path = index_cache_path(store)
+    if path is None or key is None or _cache_key(store) != key:
+        return  # written meanwhile (or tie-breakers drawn): the next run writes the cache
+    codes = [c.code_insee for c in default_gazetteer().communes()]
+    arrays = engine.index.to_arrays()
+    arrays.update(places_table(engine.context.places, codes))
+    # A read-only folder: ranking works without the cache, only slower to start.
+    with contextlib.suppress(OSError):
+        write_columns(path, key, arrays)
 
 
 # Entities whose changes leave the candidate index valid once the changed requests are
@@ -226,7 +321,7 @@ def candidate_units(store: Store, session: Session, request_ref: str, on: date) 
     """Return the open units a request is eligible for, best first."""
     require(session, Action.RANK)
     engine = engine_for(store, on)
-    request = engine.index.get(request_ref)
+    request = store.requests.get(request_ref) if request_ref in engine.index else None
     if request is None:
         raise UserError(f"Aucune demande n'a la référence « {request_ref} ».")
     return engine.candidate_units(request, store.units.all(status=UnitStatus.OUVERT), on)
@@ -237,6 +332,8 @@ def allocate(store: Store, session: Session, on: date, per_unit: int = 3) -> All
     require(session, Action.RANK)
     if per_unit < 1:
         raise UserError("Le nombre de candidats par logement doit être au moins 1.")
+    from housingmatch.matching.allocation import allocate as allocate_units  # scipy: on demand
+
     engine = engine_for(store, on)
     return allocate_units(engine, store.units.all(status=UnitStatus.OUVERT), on, per_unit)
 

@@ -53,7 +53,7 @@ def test_candidate_index_is_prepared_in_the_background(app_window, qtbot, monkey
     assert job is not None
     qtbot.waitUntil(lambda: job.done, timeout=20_000)
     # Another connection (a ranking job) finds the index ready: no rebuild.
-    monkeypatch.setattr(matching, "_requests_with_tie_breakers", lambda store: 1 / 0)
+    monkeypatch.setattr(matching, "_index_from_database", lambda store, context: 1 / 0)
     with Store.open(app_window.store.path) as other:
         assert len(matching.engine_for(other).index) == app_window.store.requests.count()
 

@@ -1,6 +1,9 @@
 from dataclasses import replace
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from housingmatch.domain.model import Household, Motif, PrioriteL441, RequestStatus, Wishes
 from tests.builders import CHENOVE, DIJON, make_request, make_unit
 
@@ -84,3 +87,27 @@ def test_units_round_trip_and_audit(fresh_store):
     fresh_store.units.save_many([replace(unit, rent=360.0)], "test", "import")
     last = fresh_store.audit.entries(entity="logement")[-1]
     assert last.details["changes"] == {"loyer_hors_charges": [350.0, 360.0]}
+
+
+@given(
+    parts=st.lists(
+        st.text(alphabet=st.sampled_from("aZé É-'’ .,0ßİ\u0301ŒœÀç"), max_size=8),
+        min_size=5,
+        max_size=5,
+    )
+)
+def test_the_search_key_folds_like_the_whole_text(parts):
+    from housingmatch.domain.text import fold
+    from housingmatch.store.requests import search_key
+    from tests.builders import make_request
+
+    last, first, ref, number, employer = parts
+    request = make_request()
+    request = replace(
+        request,
+        ref=ref,
+        unique_number=number or None,
+        applicant=replace(request.applicant, last_name=last, first_name=first),
+        employer=replace(request.employer, name=employer),
+    )
+    assert search_key(request) == fold(" ".join([last, first, ref, number, employer]))
