@@ -26,6 +26,8 @@ from housingmatch.matching.eligibility import employer_keys, min_surface
 from housingmatch.matching.ordering import tie_breaker
 from housingmatch.matching.places import Places, home_point, workplace_point
 from housingmatch.rules.dates import expiry_date
+from housingmatch.rules.groups import legal_priorities
+from housingmatch.rules.income import counted_income
 
 MOBILITY_CODES: dict[Mobilite, int] = {m: i for i, m in enumerate(Mobilite)}
 SITUATION_CODES: dict[SituationLogement, int] = {s: i for i, s in enumerate(SituationLogement)}
@@ -50,7 +52,7 @@ _COLUMNS: dict[str, tuple[Any, Any]] = {
     "persons": (np.int32, 1),
     "dependants": (np.int32, 0),
     "disability": (np.bool_, False),
-    "fiscal": (np.float64, 0.0),
+    "counted": (np.float64, 0.0),  # the income compared with the ceiling (rules.income)
     "monthly": (np.float64, np.nan),
     "min_surface": (np.float64, 0.0),
     "typo_min": (np.int32, 0),
@@ -223,7 +225,7 @@ class CandidateIndex:
         c["persons"][row] = max(household.persons, 1)
         c["dependants"][row] = household.dependants
         c["disability"][row] = household.disability
-        c["fiscal"][row] = household.fiscal_income
+        c["counted"][row] = counted_income(request).amount
         monthly = household.monthly_income
         c["monthly"][row] = np.nan if monthly is None else monthly
         c["min_surface"][row] = min_surface(household.persons)
@@ -246,7 +248,7 @@ class CandidateIndex:
         rent = request.housing.rent
         c["current_rent"][row] = np.nan if rent is None else rent
         c["dalo"][row] = request.dalo
-        c["l441"][row] = bool(request.l441)
+        c["l441"][row] = bool(legal_priorities(request))
         work = workplace_point(request, self.places)
         c["work_lat"][row], c["work_lon"][row] = work if work else (np.nan, np.nan)
         home = home_point(request, self.places)

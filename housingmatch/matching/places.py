@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from housingmatch.domain.model import Request, Unit
 from housingmatch.geo.distance import haversine_km
+from housingmatch.rules.zones import social_zone_of
 
 Point = tuple[float, float]
 
@@ -32,6 +33,18 @@ class Places(Protocol):
         """Return the SIREN of the commune's EPCI, or None."""
         ...
 
+    def social_zone(self, commune: str) -> str | None:
+        """Return the social-housing ceiling zone of a commune, or None when it is unknown."""
+        ...
+
+    def name(self, commune: str) -> str | None:
+        """Return the name of a commune, or None."""
+        ...
+
+    def epci_name(self, epci: str) -> str | None:
+        """Return the name of an EPCI, or None when it is not shipped."""
+        ...
+
 
 class StaticPlaces:
     """Places from plain dictionaries (tests, previews)."""
@@ -41,11 +54,15 @@ class StaticPlaces:
         points: Mapping[str, Point] | None = None,
         zones: Mapping[str, str] | None = None,
         epcis: Mapping[str, str] | None = None,
+        names: Mapping[str, str] | None = None,
+        epci_names: Mapping[str, str] | None = None,
     ) -> None:
-        """Keep the given points, zones and EPCIs by INSEE code."""
+        """Keep the given points, zones, EPCIs and names by INSEE code (or SIREN)."""
         self._points = dict(points or {})
         self._zones = dict(zones or {})
         self._epcis = dict(epcis or {})
+        self._names = dict(names or {})
+        self._epci_names = dict(epci_names or {})
 
     def point(self, commune: str) -> Point | None:
         """Return the point of a commune, or None."""
@@ -58,6 +75,19 @@ class StaticPlaces:
     def epci(self, commune: str) -> str | None:
         """Return the EPCI of a commune, or None."""
         return self._epcis.get(commune)
+
+    def social_zone(self, commune: str) -> str | None:
+        """Return the social zone of a commune these places know (by its code), else None."""
+        known = commune in self._points or commune in self._zones or commune in self._names
+        return social_zone_of(commune) if known else None
+
+    def name(self, commune: str) -> str | None:
+        """Return the name of a commune, or None."""
+        return self._names.get(commune)
+
+    def epci_name(self, epci: str) -> str | None:
+        """Return the name of an EPCI, or None."""
+        return self._epci_names.get(epci)
 
 
 class GazetteerPlaces:
@@ -84,6 +114,21 @@ class GazetteerPlaces:
         """Return the EPCI of a commune, or None."""
         code = self._gazetteer.epci(commune)
         return str(code) if code is not None else None
+
+    def social_zone(self, commune: str) -> str | None:
+        """Return the social zone of a current commune, or None when it is unknown."""
+        department = self._gazetteer.department(commune)
+        return None if department is None else social_zone_of(commune, str(department))
+
+    def name(self, commune: str) -> str | None:
+        """Return the name of a commune, or None."""
+        found = self._gazetteer.get(commune)
+        return None if found is None else str(found.nom)
+
+    def epci_name(self, epci: str) -> str | None:
+        """Return the name of an EPCI (only Côte-d'Or's are shipped), or None."""
+        name = self._gazetteer.epci_name(epci)
+        return None if name is None else str(name)
 
 
 def unit_point(unit: Unit, places: Places) -> Point | None:

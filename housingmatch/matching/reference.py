@@ -10,11 +10,17 @@ from collections.abc import Iterable
 from datetime import date
 
 from housingmatch.domain.model import Request, Unit
-from housingmatch.matching.eligibility import MatchingContext, UnitFacts, exclusion_codes
-from housingmatch.matching.ordering import sort_key, tie_breaker
+from housingmatch.matching.eligibility import (
+    MatchingContext,
+    UnitFacts,
+    exclusion_codes,
+    is_under_occupied,
+)
+from housingmatch.matching.ordering import legal_tier, sort_key, tie_breaker
 from housingmatch.matching.results import Excluded, RankedCandidate, Ranking
 from housingmatch.matching.scoring import score_candidate
-from housingmatch.rules.groups import first_quartile_status
+from housingmatch.rules.groups import Group, first_quartile_status
+from housingmatch.rules.ruleset import LEGAL_PRIORITY_TIER
 
 UNIT_NOT_LOCATED = (
     "Position du logement inconnue : la proximité domicile-travail n'est pas comptée."
@@ -58,7 +64,10 @@ def reference_rank(
             continue
         score = score_candidate(request, facts)
         tie = tie_breaker(request)
-        key = sort_key(score.total, request.filing_date, tie, request.ref, ruleset.tie_break)
+        tier = 0
+        if ruleset.legal_priority == LEGAL_PRIORITY_TIER:
+            tier = legal_tier(Group.DALO in score.groups, Group.PRIORITAIRE_L441 in score.groups)
+        key = sort_key(score.total, request.filing_date, tie, request.ref, ruleset.tie_break, tier)
         scored.append((key, request, score, tie))
     scored.sort(key=lambda item: item[0])
     ranked = tuple(
@@ -72,6 +81,7 @@ def reference_rank(
             filing_date=request.filing_date,
             tie_breaker=tie,
             first_quartile=first_quartile_status(request, threshold),
+            under_occupied=is_under_occupied(request.household.persons, unit.typology),
         )
         for position, (_, request, score, tie) in enumerate(scored, start=1)
     )

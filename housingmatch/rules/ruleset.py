@@ -28,6 +28,13 @@ from housingmatch.paths import resource
 
 DEFAULT_RULESET_FILE = "action_logement_2026.toml"
 TIE_BREAK_KEYS = ("filing_date", "tie_breaker")
+LEGAL_PRIORITY_POINTS = "points"
+LEGAL_PRIORITY_TIER = "tier"
+LEGAL_PRIORITY_MODES = (LEGAL_PRIORITY_POINTS, LEGAL_PRIORITY_TIER)
+LEGAL_PRIORITY_LABELS = {
+    LEGAL_PRIORITY_POINTS: "priorité légale en points (additive)",
+    LEGAL_PRIORITY_TIER: "priorité légale par rang : DALO, puis L441-1, avant tout autre critère",
+}
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -326,7 +333,6 @@ class RuleSet:
     effective_date: date
     description: str
     ceilings_source: str
-    social_zone: str
     groups: GroupRules
     eligibility: EligibilityRules
     scoring: ScoringRules
@@ -335,6 +341,12 @@ class RuleSet:
     tie_break: tuple[str, ...]
     content_hash: str
     text: str
+    legal_priority: str = LEGAL_PRIORITY_POINTS
+
+    @property
+    def legal_priority_label(self) -> str:
+        """Return how legal priority weighs in the ranking, in French (ranking headers)."""
+        return LEGAL_PRIORITY_LABELS[self.legal_priority]
 
     @property
     def info(self) -> RuleSetInfo:
@@ -510,6 +522,21 @@ def _tie_break(table: _Table) -> tuple[str, ...]:
     return tuple(raw)
 
 
+def _legal_priority(root: _Table) -> str:
+    """Return ``[score] legal_priority`` ("points" when the table is absent: older rule sets)."""
+    if "score" not in root.data:
+        return LEGAL_PRIORITY_POINTS
+    table = root.table("score")
+    value = table.text("legal_priority")
+    if value not in LEGAL_PRIORITY_MODES:
+        raise RuleSetError(
+            f"Règles invalides : « score.legal_priority » vaut « {value} », il doit valoir "
+            "« points » ou « tier »."
+        )
+    table.done()
+    return value
+
+
 def parse_ruleset(text: str) -> RuleSet:
     """Parse and validate a rule set from its TOML text."""
     try:
@@ -526,7 +553,6 @@ def parse_ruleset(text: str) -> RuleSet:
         effective_date=head.day("effective_date"),
         description=head.text("description") if "description" in head.data else "",
         ceilings_source=ceilings.text("source"),
-        social_zone=ceilings.text("social_zone"),
         groups=_groups(root.table("groups")),
         eligibility=_eligibility(root.table("eligibility")),
         scoring=_scoring(root.table("scoring")),
@@ -535,7 +561,12 @@ def parse_ruleset(text: str) -> RuleSet:
         tie_break=_tie_break(root.table("tie_break")),
         content_hash=content_hash(content),
         text=text,
+        legal_priority=_legal_priority(root),
     )
+    # Rule sets before the national zoning fixed the social zone; it now comes from the
+    # unit's commune, and the old key is accepted (and unused) so they still load.
+    if "social_zone" in ceilings.data:
+        ceilings.text("social_zone")
     head.done()
     ceilings.done()
     root.done()

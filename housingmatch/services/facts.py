@@ -13,19 +13,25 @@ from housingmatch.rules.ceilings import CeilingError, CeilingTable, default_ceil
 from housingmatch.rules.dates import expiry_date, is_active, is_expired, seniority_months
 from housingmatch.rules.groups import (
     GROUP_LABELS,
+    Group,
     QUARTILE_LABELS,
     first_quartile_status,
+    l441_is_automatic,
+    legal_priorities,
     priority_groups,
     resources_per_unit,
 )
-from housingmatch.rules.household import HouseholdCategory, household_category
+from housingmatch.rules.household import HouseholdCategory, ceiling_row, household_category
+from housingmatch.rules.income import counted_income
+from housingmatch.rules.zones import AUTRES_REGIONS
 from housingmatch.rules.ruleset import RuleSet, default_ruleset
 from housingmatch.services.matching import active_ruleset, matching_context
 from housingmatch.store import Store
 
-# Dijon Métropole communes are B1 unless the zoning table says otherwise; the financings
-# shown for a request use the zone of the metropole's main commune.
+# A request has no unit yet: the financings shown for it use the zones of Dijon (B1,
+# "autres régions"); a ranking uses the zones of the unit's commune.
 DEFAULT_ZONE_ABC = "B1"
+DEFAULT_SOCIAL_ZONE = AUTRES_REGIONS
 
 
 def _rules_and_ceilings(store: Store | None) -> tuple[RuleSet, CeilingTable]:
@@ -63,11 +69,25 @@ class RequestFacts:
     financings: tuple[FinancingFact, ...]
     quartile: str
     resources_per_uc: float | None
+    l441: tuple[str, ...] = ()
+    l441_automatic: bool = False
+    income_explanation: str = ""
 
     @property
     def category_label(self) -> str:
         """Return the category in French."""
         return self.category.label
+
+
+L441_AUTOMATIC_NOTE = " — a) handicap, automatique"
+
+
+def _group_label(group: Group, request: Request) -> str:
+    """Return a group's label; L441-1 says when code a comes from the disability flag."""
+    text = GROUP_LABELS[group]
+    if group is Group.PRIORITAIRE_L441 and l441_is_automatic(request):
+        text += L441_AUTOMATIC_NOTE
+    return text
 
 
 def request_facts(
@@ -77,10 +97,19 @@ def request_facts(
     rules, table = _rules_and_ceilings(store)
     category = household_category(request.household, request.applicant.birth_date, on)
     financings = []
+    income = counted_income(request)
     for financing in Financement:
+        row = ceiling_row(
+            request.household, request.applicant.birth_date, on, financing == Financement.PLI
+        )
         try:
             lookup = table.ceiling(
-                on.year, financing, category.category, category.extra_persons, zone_abc
+                on.year,
+                financing,
+                row.category,
+                row.extra_persons,
+                zone_abc,
+                DEFAULT_SOCIAL_ZONE,
             )
         except CeilingError as exc:
             financings.append(FinancingFact(financing, None, None, None, str(exc)))
@@ -90,7 +119,7 @@ def request_facts(
                 financing,
                 lookup.amount,
                 lookup.year_used,
-                request.household.fiscal_income <= lookup.amount,
+                income.amount <= lookup.amount,
                 lookup.warning,
             )
         )
@@ -107,10 +136,13 @@ def request_facts(
         active=is_active(request, on),
         seniority_months=seniority_months(request, on),
         groups=tuple(g.value for g in groups),
-        group_labels=tuple(GROUP_LABELS[g] for g in groups),
+        group_labels=tuple(_group_label(g, request) for g in groups),
         financings=tuple(financings),
         quartile=QUARTILE_LABELS[quartile],
         resources_per_uc=resources_per_unit(request),
+        l441=tuple(code.value for code in legal_priorities(request)),
+        l441_automatic=l441_is_automatic(request),
+        income_explanation=income.explanation,
     )
 
 
@@ -142,6 +174,9 @@ def request_record(store: Store, request: Request, on: date) -> dict[str, Any]:
             "active": facts.active,
             "anciennete_mois": facts.seniority_months,
             "groupes_prioritaires": list(facts.groups),
+            "priorites_l441": list(facts.l441),
+            "l441_handicap_automatique": facts.l441_automatic,
+            "revenu_retenu": facts.income_explanation,
             "premier_quartile": facts.quartile,
             "ressources_par_uc": facts.resources_per_uc,
             "plafonds": [

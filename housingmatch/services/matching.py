@@ -100,7 +100,7 @@ def matching_context(store: Store, rules: RuleSet) -> MatchingContext:
         raise UserError("La table des plafonds de ressources de la base est vide.")
     return MatchingContext(
         ruleset=rules,
-        ceilings=CeilingTable(rows, rules.social_zone),
+        ceilings=CeilingTable(rows),
         places=GazetteerPlaces(default_gazetteer()),
     )
 
