@@ -13,8 +13,8 @@ from housingmatch.rules.ceilings import CeilingError, CeilingTable, default_ceil
 from housingmatch.rules.dates import expiry_date, is_active, is_expired, seniority_months
 from housingmatch.rules.groups import (
     GROUP_LABELS,
-    Group,
     QUARTILE_LABELS,
+    Group,
     first_quartile_status,
     l441_is_automatic,
     legal_priorities,
@@ -23,8 +23,8 @@ from housingmatch.rules.groups import (
 )
 from housingmatch.rules.household import HouseholdCategory, ceiling_row, household_category
 from housingmatch.rules.income import counted_income
-from housingmatch.rules.zones import AUTRES_REGIONS
 from housingmatch.rules.ruleset import RuleSet, default_ruleset
+from housingmatch.rules.zones import AUTRES_REGIONS
 from housingmatch.services.matching import active_ruleset, matching_context
 from housingmatch.store import Store
 

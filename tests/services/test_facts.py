@@ -23,7 +23,7 @@ def test_the_income_compared_is_explained_and_pli_uses_the_make_up_row() -> None
         persons=2,
         birth_date=date(1998, 1, 1),
         partner_birth_date=date(1999, 1, 1),
-        fiscal_income=52000.0,
+        fiscal_income=52500.0,
         recent_income=47000.0,
     )
     facts = request_facts(None, couple, ON)
