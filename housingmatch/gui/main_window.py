@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Slot
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from housingmatch import __version__
-from housingmatch.domain.model import RequestStatus, UnitStatus
+from housingmatch.domain.model import UnitStatus
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
 from housingmatch.gui.import_dialog import ImportDialog
@@ -30,6 +31,7 @@ from housingmatch.gui.units_page import UnitsPage
 from housingmatch.gui.work import prepare_matching_work
 from housingmatch.paths import resource
 from housingmatch.services.matching import active_ruleset
+from housingmatch.services.records import DayStatus, request_counts
 from housingmatch.store import Store
 
 DASHBOARD, REQUESTS, UNITS, MATCHING = range(4)
@@ -183,14 +185,19 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         """Update the counts and the active rule set in the status bar."""
-        requests = self.store.requests.count()
-        active = self.store.requests.count(RequestStatus.ACTIVE)
+        by_status = request_counts(self.store, date.today())
+        requests = sum(by_status.values())
+        active = by_status[DayStatus.ACTIVE]
+        expired = by_status[DayStatus.EXPIREE]
         units = self.store.units.count()
         open_units = self.store.units.count(UnitStatus.OUVERT)
         self.counts_label.setText(
-            self.tr("{r} demandes ({a} actives) · {u} logements ({o} ouverts)").format(
+            self.tr(
+                "{r} demandes ({a} actives, {x} expirées) · {u} logements ({o} ouverts)"
+            ).format(
                 r=french_int(requests),
                 a=french_int(active),
+                x=french_int(expired),
                 u=french_int(units),
                 o=french_int(open_units),
             )

@@ -431,10 +431,8 @@ class RequestDialog(RecordDialog):
             ui.status_value.setText(label(status))
             return
         self.facts = facts
-        state = label(status)
-        if status == RequestStatus.ACTIVE and facts.expired:
-            state = self.tr("Active, mais expirée")
-        ui.status_value.setText(state)
+        # The status on the day (computed in the core): a lapsed request reads "Expirée".
+        ui.status_value.setText(facts.status_label if self.original else label(status))
         ui.category_value.setText(facts.category_label)
         ui.groups_value.setText(", ".join(facts.group_labels) or self.tr("aucun"))
         lines = []

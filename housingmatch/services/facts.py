@@ -10,7 +10,14 @@ from housingmatch.domain.fields import request_fields, unit_fields
 from housingmatch.domain.model import Financement, Request, Unit, label
 from housingmatch.geo import default_gazetteer
 from housingmatch.rules.ceilings import CeilingError, CeilingTable, default_ceiling_table
-from housingmatch.rules.dates import expiry_date, is_active, is_expired, seniority_months
+from housingmatch.rules.dates import (
+    DAY_STATUS_LABELS,
+    expiry_date,
+    is_active,
+    is_expired,
+    request_status_on,
+    seniority_months,
+)
 from housingmatch.rules.groups import (
     GROUP_LABELS,
     QUARTILE_LABELS,
@@ -72,6 +79,8 @@ class RequestFacts:
     l441: tuple[str, ...] = ()
     l441_automatic: bool = False
     income_explanation: str = ""
+    status: str = "ACTIVE"
+    status_label: str = "Active"
 
     @property
     def category_label(self) -> str:
@@ -143,6 +152,8 @@ def request_facts(
         l441=tuple(code.value for code in legal_priorities(request)),
         l441_automatic=l441_is_automatic(request),
         income_explanation=income.explanation,
+        status=request_status_on(request, on).value,
+        status_label=DAY_STATUS_LABELS[request_status_on(request, on)],
     )
 
 
@@ -169,6 +180,8 @@ def request_record(store: Store, request: Request, on: date) -> dict[str, Any]:
             "personnes_supplementaires": facts.category.extra_persons,
             "jeune_menage": facts.category.jeune_menage,
             "categorie_libelle": facts.category.label,
+            "statut_du_jour": facts.status,
+            "statut_du_jour_libelle": facts.status_label,
             "date_expiration": facts.expiry.isoformat(),
             "expiree": facts.expired,
             "active": facts.active,

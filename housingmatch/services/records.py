@@ -7,7 +7,13 @@ from datetime import date, timedelta
 
 from housingmatch.domain.model import Request, RequestStatus, Unit, UnitStatus
 from housingmatch.errors import UserError
-from housingmatch.rules.dates import VALIDITY_YEARS, add_years
+from housingmatch.rules.dates import (
+    DAY_STATUS_LABELS,
+    DayStatus,
+    expiry_from,
+    lapse_cutoff,
+    status_on,
+)
 from housingmatch.rules.validation import FieldProblem, validate_request, validate_unit
 from housingmatch.services import current_actor
 from housingmatch.store import Store
@@ -105,6 +111,30 @@ def request_summaries(store: Store) -> list[RequestSummary]:
     return store.requests.summaries()
 
 
+def summary_status(summary: RequestSummary, on: date) -> DayStatus:
+    """Return the status of a listed request on a day ("Expirée" once lapsed)."""
+    return status_on(summary.status, summary.filing_date, summary.renewal_date, on)
+
+
+def summary_status_label(summary: RequestSummary, on: date) -> str:
+    """Return the French status of a listed request on a day ("Active", "Expirée", …)."""
+    return DAY_STATUS_LABELS[summary_status(summary, on)]
+
+
+def status_counts(summaries: list[RequestSummary], on: date) -> dict[DayStatus, int]:
+    """Return the number of requests in each status of the day."""
+    counts = dict.fromkeys(DayStatus, 0)
+    for s in summaries:
+        counts[summary_status(s, on)] += 1
+    return counts
+
+
+def request_counts(store: Store, on: date) -> dict[DayStatus, int]:
+    """Return the number of requests in each status of the day (status bar), counted in SQL."""
+    found = store.requests.day_status_counts(lapse_cutoff(on))
+    return {status: found.get(status.value, 0) for status in DayStatus}
+
+
 @dataclass(frozen=True, slots=True)
 class Dashboard:
     """The figures of the dashboard on a date."""
@@ -112,6 +142,7 @@ class Dashboard:
     on: date
     requests_total: int
     requests_active: int
+    requests_expired: int
     units_total: int
     units_open: int
     units_due_soon: list[Unit]
@@ -132,20 +163,20 @@ def dashboard(store: Store, on: date, unit_days: int = 7, request_days: int = 30
         key=lambda u: (u.proposal_deadline, u.ref),
     )
     expiring = []
-    for s in store.requests.summaries():
-        if s.status != RequestStatus.ACTIVE:
+    summaries = store.requests.summaries()
+    counts = status_counts(summaries, on)
+    for s in summaries:
+        if summary_status(s, on) is not DayStatus.ACTIVE:
             continue
-        start = (
-            s.renewal_date if s.renewal_date and s.renewal_date >= s.filing_date else s.filing_date
-        )
-        end = add_years(start, VALIDITY_YEARS)
+        end = expiry_from(s.filing_date, s.renewal_date)
         if on <= end <= on + timedelta(days=request_days):
             expiring.append((s, end))
     expiring.sort(key=lambda pair: (pair[1], pair[0].ref))
     return Dashboard(
         on=on,
-        requests_total=store.requests.count(),
-        requests_active=store.requests.count(RequestStatus.ACTIVE),
+        requests_total=len(summaries),
+        requests_active=counts[DayStatus.ACTIVE],
+        requests_expired=counts[DayStatus.EXPIREE],
         units_total=len(units),
         units_open=len(open_units),
         units_due_soon=due,
@@ -154,14 +185,20 @@ def dashboard(store: Store, on: date, unit_days: int = 7, request_days: int = 30
 
 
 __all__ = [
+    "DAY_STATUS_LABELS",
     "Dashboard",
+    "DayStatus",
     "ValidationFailed",
     "close_request",
     "dashboard",
     "get_request",
     "get_unit",
     "reopen_request",
+    "request_counts",
     "request_summaries",
     "save_request",
     "save_unit",
+    "status_counts",
+    "summary_status",
+    "summary_status_label",
 ]

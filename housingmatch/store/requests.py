@@ -196,6 +196,21 @@ class RequestRepository:
         sql = "SELECT COUNT(*) FROM requests WHERE status = ?"
         return int(self._db.execute(sql, [status.value]).fetchone()[0])
 
+    def day_status_counts(self, lapse_cutoff: date) -> dict[str, int]:
+        """Return the number of requests per status of the day (``EXPIREE`` included).
+
+        An ACTIVE request whose start (renewal, else filing) is on or before
+        ``lapse_cutoff`` has lapsed (``rules.dates.lapse_cutoff``).
+        """
+        sql = (
+            "SELECT CASE WHEN status = 'ACTIVE' AND (CASE WHEN renewal_date IS NOT NULL "
+            "AND renewal_date >= filing_date THEN renewal_date ELSE filing_date END) <= ? "
+            "THEN 'EXPIREE' ELSE status END AS day_status, COUNT(*) FROM requests "
+            "GROUP BY day_status"
+        )
+        rows = self._db.execute(sql, [lapse_cutoff.isoformat()]).fetchall()
+        return {str(status): int(count) for status, count in rows}
+
     def get(self, ref: str) -> Request | None:
         """Return the request with this reference, or None."""
         found = self._load(_SELECT + " WHERE r.ref = ?", [ref])

@@ -306,3 +306,31 @@ def test_a_wished_commune_mark_is_cleared_once_a_commune_is_added(app_window, qt
     dialog.ui.add_wished_button.click()
     assert dialog.ui.wished_communes_list.count() == 1
     assert edit.styleSheet() == "" and edit.toolTip() == ""
+
+
+def test_a_lapsed_request_reads_expiree_in_the_table_model_filter_and_status_bar(app_window, qtbot):
+    from datetime import date, timedelta
+
+    from housingmatch.gui.models import RecordTableModel
+    from housingmatch.gui.requests_page import RequestsPage, request_columns
+    from housingmatch.services.records import request_summaries
+    from tests.builders import make_request
+
+    store = app_window.store
+    lapsed = make_request("DEM-LAPSED", filing_date=date.today() - timedelta(days=400))
+    lapsed = replace(lapsed, applicant=replace(lapsed.applicant, last_name="Ancien"))
+    store.requests.save(lapsed, "test")
+    summaries = request_summaries(store)
+    model = RecordTableModel(request_columns())
+    model.set_records(summaries, [s.ref for s in summaries])
+    status_column = [c.title for c in request_columns()].index("Statut")
+    shown = {
+        model.record(r).ref: model.index(r, status_column).data() for r in range(model.rowCount())
+    }
+    assert shown["DEM-LAPSED"] == "Expirée"
+    assert shown["DEM-0001"] == "Active"
+    columns = RequestsPage.filter_columns(summaries)
+    refs = [s.ref for s in summaries]
+    assert columns["status"][refs.index("DEM-LAPSED")] == "EXPIREE"
+    app_window.refresh_status()
+    assert "1 expirées" in app_window.counts_label.text()
