@@ -334,3 +334,18 @@ def test_a_lapsed_request_reads_expiree_in_the_table_model_filter_and_status_bar
     assert columns["status"][refs.index("DEM-LAPSED")] == "EXPIREE"
     app_window.refresh_status()
     assert "1 expirées" in app_window.counts_label.text()
+
+
+def test_the_editor_records_a_recent_income_and_explains_the_income_compared(app_window, qtbot):
+    store = app_window.store
+    dialog = RequestDialog(store, get_request(store, "DEM-0001"), app_window)
+    qtbot.addWidget(dialog)
+    fiscal = get_request(store, "DEM-0001").household.fiscal_income
+    dialog.ui.recent_income_edit.setText(str(int(fiscal * 0.9)))
+    assert "inférieur d'au moins 10 %" in dialog.ui.income_value.text()
+    dialog.ui.children_under_14_edit.setText("x")
+    assert not dialog.save_button.isEnabled()
+    dialog.ui.children_under_14_edit.setText("")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        dialog.save_button.click()
+    assert get_request(store, "DEM-0001").household.recent_income == int(fiscal * 0.9)
