@@ -322,6 +322,12 @@ class RuleSetInfo:
     name: str
     version: str
     hash: str
+    legal_priority: str = LEGAL_PRIORITY_POINTS
+
+    @property
+    def legal_priority_label(self) -> str:
+        """Return how legal priority weighs in the ranking, in French (ranking headers)."""
+        return LEGAL_PRIORITY_LABELS[self.legal_priority]
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +357,7 @@ class RuleSet:
     @property
     def info(self) -> RuleSetInfo:
         """Return name, version and hash."""
-        return RuleSetInfo(self.name, self.version, self.content_hash)
+        return RuleSetInfo(self.name, self.version, self.content_hash, self.legal_priority)
 
     def first_quartile_threshold(self, epci: str | None, year: int) -> float | None:
         """Return the first-quartile threshold (EUR/UC/year) of an EPCI for a year, if known."""

@@ -227,6 +227,7 @@ def candidate_to_dict(candidate: RankedCandidate) -> dict[str, Any]:
         "groups": [g.value for g in candidate.groups],
         "parts": candidate.parts_dict(),
         "commute_minutes": candidate.commute_minutes,
+        "under_occupied": candidate.under_occupied,
     }
 
 
@@ -239,6 +240,7 @@ def ranking_to_dict(ranking: Ranking) -> dict[str, Any]:
             "name": ranking.ruleset.name,
             "version": ranking.ruleset.version,
             "hash": ranking.ruleset.hash,
+            "legal_priority": ranking.ruleset.legal_priority,
         },
         "ranked": [candidate_to_dict(c) for c in ranking.ranked],
         "excluded": [

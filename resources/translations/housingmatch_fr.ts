@@ -53,6 +53,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Demandes expirées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Logements</source>
         <translation type="unfinished"></translation>
     </message>
@@ -162,6 +167,11 @@
     <message>
         <location line="+1"/>
         <source>Diffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sous-occ.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -334,7 +344,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+62"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+64"/>
         <source>Tableau de bord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -454,12 +464,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>{r} demandes ({a} actives) · {u} logements ({o} ouverts)</source>
+        <location line="+20"/>
+        <source>{r} demandes ({a} actives, {x} expirées) · {u} logements ({o} ouverts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Règles : {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,7 +499,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Ouvrir une base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,24 +548,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+648"/>
+        <location line="+657"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-630"/>
+        <location line="-639"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+131"/>
+        <location line="+133"/>
         <location line="+42"/>
         <source>Logement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-173"/>
         <source>Date du classement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,25 +576,25 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+36"/>
         <location line="+78"/>
         <source>Demande</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+33"/>
+        <location line="-113"/>
+        <location line="+35"/>
         <source>Demandeur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+122"/>
+        <location line="-34"/>
+        <location line="+124"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source>Parties</source>
         <translation type="unfinished"></translation>
     </message>
@@ -595,7 +605,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Trajet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,12 +688,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+298"/>
+        <location line="+305"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-284"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,7 +743,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+62"/>
+        <source>Sous-occupation : plus de pièces que de personnes + 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Candidats ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,11 +764,11 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>{unit} — {total} candidats éligibles, {excl} demandes exclues. Règles : {rules}.</source>
+        <source>{unit} — {total} candidats éligibles, {excl} demandes exclues. Règles : {rules} ; {legal}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Les {n} premiers sont listés.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,7 +958,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Demande {ref}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -953,7 +968,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+98"/>
         <source>Montant illisible : écrivez par exemple 1 234,50.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -963,7 +978,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+93"/>
         <source>Le revenu fiscal de référence est obligatoire.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -973,17 +988,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Active, mais expirée</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>aucun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{f} : plafond inconnu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1055,13 +1065,13 @@
     <message>
         <location line="+10"/>
         <location line="+282"/>
-        <location line="+212"/>
+        <location line="+263"/>
         <location line="+143"/>
         <source>facultatif</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-630"/>
+        <location line="-681"/>
         <source>Date de dépôt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1070,12 +1080,12 @@
         <location line="+29"/>
         <location line="+48"/>
         <location line="+122"/>
-        <location line="+158"/>
+        <location line="+209"/>
         <source>dd/MM/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-401"/>
         <source>Renouvelée le</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1175,7 +1185,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>Revenu N-1 ou des 12 derniers mois (€/an)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>facultatif ; retenu s&apos;il est inférieur d&apos;au moins 10 % au N-2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ressources propres du demandeur (€/an)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>facultatif ; retenues en cas de séparation ou de violences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Personnes de moins de 14 ans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>facultatif ; pour les unités de consommation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Emploi et travail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,11 +1408,12 @@
         <location line="+26"/>
         <location line="+26"/>
         <location line="+26"/>
+        <location line="+26"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-137"/>
         <source>Catégorie de ménage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1394,6 +1435,11 @@
     <message>
         <location line="+26"/>
         <source>Expiration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Revenu retenu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1441,24 +1487,24 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Typologie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>Dépôt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Priorité</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+20"/>
+        <location line="-27"/>
+        <location line="+21"/>
         <source>Statut</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,7 +1519,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+9"/>
         <source>Toutes</source>
         <translation type="unfinished"></translation>
@@ -1529,7 +1575,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>Demande</source>
         <translation type="unfinished"></translation>
     </message>

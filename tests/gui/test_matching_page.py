@@ -151,3 +151,4 @@ def test_a_replaced_ranking_that_finishes_last_is_not_shown(app_window, qtbot, m
     assert page.current_unit_ref() == "LOG-0002"
     assert page.view_data.ranking.unit_ref == "LOG-0002"
     assert page.summary_label.text().startswith("LOG-0002")
+    assert "priorité légale en points (additive)" in page.summary_label.text()
