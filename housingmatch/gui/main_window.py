@@ -26,6 +26,7 @@ from housingmatch.gui.formats import french_int
 from housingmatch.gui.import_dialog import ImportDialog
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.matching_page import MatchingPage
+from housingmatch.gui.quartile_dialog import QuartileDialog
 from housingmatch.gui.requests_page import RequestsPage
 from housingmatch.gui.units_page import UnitsPage
 from housingmatch.gui.work import prepare_matching_work
@@ -129,6 +130,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=number: self.show_page(n))
             self.page_actions.append(action)
 
+        reference_menu = bar.addMenu(self.tr("&Référence"))
+        self.quartile_action = reference_menu.addAction(self.tr("Seuils du premier &quartile…"))
+
         help_menu = bar.addMenu(self.tr("&Aide"))
         self.about_action = help_menu.addAction(self.tr("À &propos de HousingMatch"))
 
@@ -141,6 +145,7 @@ class MainWindow(QMainWindow):
         self.new_unit_action.triggered.connect(self._on_new_unit_action_triggered)
         self.find_action.triggered.connect(self._on_find_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.quartile_action.triggered.connect(self.open_quartile_dialog)
 
     # -- public ----------------------------------------------------------------------------------
     def show_page(self, number: int) -> None:
@@ -163,6 +168,13 @@ class MainWindow(QMainWindow):
         self.store.close()
         self.store = store
         self._load_store()
+
+    def open_quartile_dialog(self) -> QuartileDialog:
+        """Open the first-quartile thresholds form; a saved threshold re-ranks the unit shown."""
+        dialog = QuartileDialog(self.store, self)
+        dialog.saved.connect(self.reload)
+        dialog.open()
+        return dialog
 
     def import_file(self, kind: str, path: Path | None = None) -> None:
         """Preview then import a file of requests or units (asks for the file if needed)."""

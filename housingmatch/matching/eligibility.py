@@ -77,6 +77,15 @@ class MatchingContext:
     ruleset: RuleSet
     ceilings: CeilingTable
     places: Places
+    # First-quartile thresholds entered by users: (EPCI SIREN, year, EUR per UC and year).
+    quartile_thresholds: tuple[tuple[str, int, float], ...] = ()
+
+    def quartile_threshold(self, epci: str | None, year: int) -> float | None:
+        """Return the first-quartile threshold of an EPCI for a year: entered, else the rules'."""
+        for code, threshold_year, amount in self.quartile_thresholds:
+            if code == epci and threshold_year == year:
+                return amount
+        return self.ruleset.first_quartile_threshold(epci, year)
 
 
 @dataclass(slots=True)

@@ -434,7 +434,7 @@ class MatchingEngine:
         ref_rank = self.index.ref_rank()
         excluded = excluded[np.argsort(ref_rank[ev.rows[excluded]], kind="stable")]
         ruleset = self.context.ruleset
-        threshold = ruleset.first_quartile_threshold(facts.epci, on.year)
+        threshold = self.context.quartile_threshold(facts.epci, on.year)
         builder = _CandidateBuilder(self.index, ev, order, self._view(on), threshold, unit.typology)
         return Ranking(
             unit_ref=unit.ref,
@@ -480,7 +480,7 @@ class MatchingEngine:
         """Return the candidate of one eligible index row for a unit, with a given rank."""
         facts = UnitFacts.of(unit, on, self.context)
         ev = self._evaluate(facts, on, np.array([row], dtype=np.int64))
-        threshold = self.context.ruleset.first_quartile_threshold(facts.epci, on.year)
+        threshold = self.context.quartile_threshold(facts.epci, on.year)
         builder = _CandidateBuilder(
             self.index, ev, np.array([0]), self._view(on), threshold, unit.typology
         )

@@ -27,12 +27,22 @@ UNIT_NOT_LOCATED = (
 )
 
 
-def first_quartile_warning(epci: str | None, year: int, threshold: float | None) -> str | None:
-    """Return the warning shown when the first-quartile threshold is not in the rule set."""
+def first_quartile_warning(
+    epci: str | None, name: str | None, year: int, threshold: float | None
+) -> str | None:
+    """Return the warning shown while the first-quartile threshold is missing (names the EPCI)."""
     if threshold is not None:
         return None
-    where = f"l'EPCI {epci}" if epci else "l'EPCI du logement"
-    return f"Seuil du premier quartile {year} inconnu pour {where} : statut « inconnu »."
+    if epci and name:
+        where = name
+    elif epci:
+        where = f"l'EPCI {epci} (nom non fourni : seuls ceux de la Côte-d'Or sont connus)"
+    else:
+        where = "l'EPCI du logement"
+    return (
+        f"Seuil du premier quartile {year} non saisi pour {where} : statut « inconnu » "
+        "(menu Référence ou « housingmatch reference quartile set »)."
+    )
 
 
 def unit_warnings(
@@ -42,7 +52,8 @@ def unit_warnings(
     found = list(facts.warnings() if ceiling_notes is None else ceiling_notes)
     if facts.point is None:
         found.append(UNIT_NOT_LOCATED)
-    quartile = first_quartile_warning(facts.epci, facts.on.year, threshold)
+    name = facts.context.places.epci_name(facts.epci) if facts.epci else None
+    quartile = first_quartile_warning(facts.epci, name, facts.on.year, threshold)
     if quartile:
         found.append(quartile)
     return tuple(found)
@@ -54,7 +65,7 @@ def reference_rank(
     """Rank requests for a unit on a date, one candidate at a time."""
     facts = UnitFacts.of(unit, on, context)
     ruleset = context.ruleset
-    threshold = ruleset.first_quartile_threshold(facts.epci, on.year)
+    threshold = context.quartile_threshold(facts.epci, on.year)
     scored = []
     excluded = []
     for request in requests:

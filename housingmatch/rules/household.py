@@ -99,12 +99,18 @@ def ceiling_row(
 
 
 def consumption_units(household: Household) -> float:
-    """Return the consumption units (modified OECD scale: 1, then 0.5 per adult, 0.3 per child).
+    """Return the consumption units (modified OECD scale, brief §2.5).
 
-    Dependants are counted as children (0.3) and other members as adults (0.5); the scale
-    used by the first-quartile arrêtés is not stated in the sources, this is INSEE's.
+    1 for the first person, 0.5 for each other person of 14 or more, 0.3 for each person
+    under 14. The members under 14 are the recorded count (``children_under_14``); when it is
+    not recorded, the dependants are counted as under 14 (the demand form gives no ages).
+    The scale used by the first-quartile arrêtés is not stated in the sources; this is
+    INSEE's.
     """
     persons = max(household.persons, 1)
-    dependants = min(household.dependants, persons - 1)
-    adults = persons - dependants
-    return 1.0 + 0.5 * (adults - 1) + 0.3 * dependants
+    young = household.children_under_14
+    if young is None:
+        young = household.dependants
+    young = min(max(young, 0), persons - 1)
+    older = persons - 1 - young
+    return 1.0 + 0.5 * older + 0.3 * young

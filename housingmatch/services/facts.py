@@ -9,6 +9,7 @@ from typing import Any
 from housingmatch.domain.fields import request_fields, unit_fields
 from housingmatch.domain.model import Financement, Request, Unit, label
 from housingmatch.geo import default_gazetteer
+from housingmatch.matching.eligibility import MatchingContext
 from housingmatch.rules.ceilings import CeilingError, CeilingTable, default_ceiling_table
 from housingmatch.rules.dates import (
     DAY_STATUS_LABELS,
@@ -41,13 +42,27 @@ DEFAULT_ZONE_ABC = "B1"
 DEFAULT_SOCIAL_ZONE = AUTRES_REGIONS
 
 
-def _rules_and_ceilings(store: Store | None) -> tuple[RuleSet, CeilingTable]:
-    """Return the active rule set and ceiling table (the shipped ones without a store)."""
+def _rules_and_ceilings(
+    store: Store | None,
+) -> tuple[RuleSet, CeilingTable, MatchingContext | None]:
+    """Return the active rule set, ceiling table and context (shipped ones without a store)."""
     if store is None:
         rules = default_ruleset()
-        return rules, default_ceiling_table()
+        return rules, default_ceiling_table(), None
     rules = active_ruleset(store)
-    return rules, matching_context(store, rules).ceilings
+    context = matching_context(store, rules)
+    return rules, context.ceilings, context
+
+
+def wished_epci(request: Request) -> str | None:
+    """Return the EPCI of the wished communes when they all belong to one, else None.
+
+    The first-quartile status goes by the EPCI of the unit's commune; before a unit is
+    chosen it is only known when every wished commune is in the same EPCI.
+    """
+    gaz = default_gazetteer()
+    found = {gaz.epci(code) for code in request.wishes.communes}
+    return found.pop() if len(found) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +118,7 @@ def request_facts(
     store: Store | None, request: Request, on: date, zone_abc: str = DEFAULT_ZONE_ABC
 ) -> RequestFacts:
     """Return the computed facts of a request on a date (works for an unsaved request)."""
-    rules, table = _rules_and_ceilings(store)
+    rules, table, context = _rules_and_ceilings(store)
     category = household_category(request.household, request.applicant.birth_date, on)
     financings = []
     income = counted_income(request)
@@ -133,9 +148,12 @@ def request_facts(
             )
         )
     groups = priority_groups(request, on, rules.groups)
-    gaz = default_gazetteer()
-    epci = gaz.epci(request.workplace.commune)
-    threshold = rules.first_quartile_threshold(epci, on.year)
+    epci = wished_epci(request)
+    threshold = (
+        context.quartile_threshold(epci, on.year)
+        if context is not None
+        else rules.first_quartile_threshold(epci, on.year)
+    )
     quartile = first_quartile_status(request, threshold)
     return RequestFacts(
         on=on,

@@ -102,6 +102,9 @@ def matching_context(store: Store, rules: RuleSet) -> MatchingContext:
         ruleset=rules,
         ceilings=CeilingTable(rows),
         places=GazetteerPlaces(default_gazetteer()),
+        quartile_thresholds=tuple(
+            (t.epci, t.year, t.amount) for t in store.reference.quartile_thresholds()
+        ),
     )
 
 

@@ -344,7 +344,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+64"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+65"/>
         <source>Tableau de bord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -435,6 +435,16 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>&amp;Référence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seuils du premier &amp;quartile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Aide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,12 +454,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Ouverture de la base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>Importer des demandes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -901,6 +911,75 @@
     <message>
         <location line="+1"/>
         <source>{n} proposition(s) gardée(s) en brouillon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuartileDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/quartile_dialog.py" line="+39"/>
+        <source>Seuils du premier quartile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seuil de ressources des demandeurs du premier quartile, en euros par unité de consommation et par an, publié chaque année par arrêté pour chaque EPCI. Tant qu&apos;il manque, le statut « premier quartile » est « inconnu ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>EPCI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SIREN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <source>Année</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Seuil (€/UC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SIREN à 9 chiffres, p. ex. 242100410</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>euros par unité de consommation et par an</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer le seuil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>EPCI (SIREN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seuil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Montant illisible : écrivez par exemple 10 500.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Seuil {y} de {n} enregistré.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

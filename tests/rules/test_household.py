@@ -105,3 +105,13 @@ def test_pli_rows_go_by_make_up_without_jeune_menage_or_disability_shift() -> No
     assert pli_household_row(Household(persons=2, fiscal_income=0, dependants=1)).category == 3
     big = pli_household_row(Household(persons=8, fiscal_income=0, dependants=7))
     assert (big.category, big.extra_persons) == (6, 3)
+
+
+def test_consumption_units_count_members_under_14_at_0_3_and_the_others_at_0_5() -> None:
+    # Couple, a 15-year-old and a 10-year-old: 1 + 0.5 + 0.5 + 0.3.
+    family = Household(persons=4, fiscal_income=0, dependants=2, children_under_14=1)
+    assert consumption_units(family) == pytest.approx(2.3)
+    # Unknown ages: dependants are counted as under 14.
+    unknown = Household(persons=4, fiscal_income=0, dependants=2)
+    assert consumption_units(unknown) == pytest.approx(2.1)
+    assert consumption_units(Household(persons=1, fiscal_income=0)) == 1.0
