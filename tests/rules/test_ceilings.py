@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from housingmatch.domain.model import Financement
+from housingmatch.paths import resource
 from housingmatch.rules.ceilings import (
     CeilingError,
     CeilingTable,
@@ -106,3 +107,21 @@ def test_a_table_without_the_financing_is_refused_in_french() -> None:
     table = CeilingTable([(2024, "autres_regions", "PLUS", "1", 100)])
     with pytest.raises(ValueError, match="Aucun plafond PLAI"):
         table.ceiling(2024, "PLAI", 1)
+
+
+def test_sources_name_the_arrete_of_each_table_and_mark_secondary_and_derived_values() -> None:
+    text = resource("SOURCES.md").read_text(encoding="utf-8")
+    section = text[text.index("## reference/plafonds.csv") :]
+    for needle in (
+        "arrêté du 29 juillet 1987",
+        "arrêté du 18 décembre 2023",
+        "arrêté du 23 décembre 2024",
+        "arrêté du 19 décembre 2025",
+        "NOR VLOL2534266A",
+        "**secondary only**",
+        "**derived by rule**: PLUS × 1,3",
+        "**secondary only, year unconfirmed**",
+    ):
+        assert needle in section, needle
+    for financing in ("PLUS", "PLAI", "PLS", "PLI"):
+        assert f"| {financing}" in section
