@@ -20,7 +20,7 @@ def _with(old: str, new: str) -> str:
 
 def test_default_ruleset_has_the_documented_choices() -> None:
     rules = default_ruleset()
-    assert rules.version == "2026.1"
+    assert rules.version == "2026.2"
     assert rules.groups.age_limit == 30
     assert rules.groups.months_before_event == 3 and rules.groups.months_after_event == 6
     assert Mobilite.MUTATION in rules.groups.mobility_events
