@@ -692,6 +692,12 @@ class MatchingPage(QWidget):
                     r=format_amount(request.household.fiscal_income)
                 )
             )
+            # Which income was compared with the ceiling (computed in the core).
+            facts_lines.append(self.tr("Revenu retenu : {e}").format(e=facts.income_explanation))
+            if candidate.under_occupied:
+                facts_lines.append(
+                    self.tr("Sous-occupation : plus de pièces que de personnes + 1 (signalée)")
+                )
             facts_lines.append(
                 self.tr("Ancienneté : {m} mois (dépôt le {d})").format(
                     m=facts.seniority_months, d=french_date(request.filing_date)

@@ -558,12 +558,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+657"/>
+        <location line="+663"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-639"/>
+        <location line="-645"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -844,6 +844,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Revenu retenu : {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sous-occupation : plus de pièces que de personnes + 1 (signalée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ancienneté : {m} mois (dépôt le {d})</source>
         <translation type="unfinished"></translation>
     </message>
