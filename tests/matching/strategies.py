@@ -71,6 +71,7 @@ def requests(draw: st.DrawFn, ref: str) -> Request:
         fiscal_income=float(fiscal),
         recent_income=draw(st.none() | st.sampled_from([fiscal * 9 / 10, fiscal * 0.901, 1000.0])),
         own_income=draw(st.none() | st.just(12000.0)),
+        children_under_14=draw(st.none() | st.integers(0, persons - 1)),
         monthly_income=_money(draw(_MONTHLY)),
         work_commune=draw(_COMMUNE),
         transport=draw(_MODE),

@@ -57,11 +57,15 @@ def test_fast_engine_equals_reference_with_other_rules(
         tie_break=data.draw(st.sampled_from([("filing_date", "tie_breaker"), ("tie_breaker",)])),
         legal_priority=data.draw(st.sampled_from(["points", "tier"])),
     )
-    ctx = context(rules)
+    # A first-quartile threshold entered for the metropole, some years: statuses and
+    # warnings must agree too.
+    thresholds = data.draw(st.sampled_from([(), (("242100410", on.year, 9600.0),)]))
+    ctx = replace(context(rules), quartile_thresholds=thresholds)
     fast = MatchingEngine(ctx, pool).rank(unit, on)
     slow = reference_rank(pool, unit, on, ctx)
     assert list(fast.ranked) == list(slow.ranked)
     assert list(fast.excluded) == list(slow.excluded)
+    assert fast.warnings == slow.warnings
 
 
 @settings(max_examples=40, deadline=None)
