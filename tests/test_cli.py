@@ -168,7 +168,7 @@ def test_rules_import_refuses_a_forbidden_criterion_in_one_sentence(capsys, db_p
     assert code == 1
     assert err.startswith("Erreur : Règles refusées (regles.toml)") and "sexe" in err
     code, out, _ = run(capsys, "--db", db_path, "rules", "list")
-    assert code == 0 and out.startswith("* ") and "2026.1" in out
+    assert code == 0 and out.startswith("* ") and "2026.2" in out
 
 
 def test_an_unexpected_failure_is_one_sentence(capsys, db_path, monkeypatch):

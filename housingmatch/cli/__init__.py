@@ -26,6 +26,7 @@ _COMMAND_MODULES = (
     "housingmatch.cli.users",
     "housingmatch.cli.audit",
     "housingmatch.cli.personal",
+    "housingmatch.cli.reference",
     "housingmatch.cli.gui_commands",
 )
 

@@ -71,6 +71,7 @@ def _candidate_rows(candidates: Iterable[RankedCandidate]) -> list[list[str]]:
             c.ref,
             _number(c.score),
             ", ".join(group_label(g.value) for g in c.groups) or NO_VALUE,
+            "oui" if c.under_occupied else "",
             _number(c.commute_minutes, 1),
             *(_number(points) for _, points in c.parts),
         ]
@@ -83,10 +84,11 @@ _CANDIDATE_HEADERS = [
     "Demande",
     "Score",
     "Groupes",
+    "Sous-occupation",
     "Trajet (min)",
     *(_PART_HEADERS[p.value] for p in PART_ORDER),
 ]
-_CANDIDATE_RIGHT = {0, 2, 4, *range(5, 5 + len(PART_ORDER))}
+_CANDIDATE_RIGHT = {0, 2, 5, *range(6, 6 + len(PART_ORDER))}
 
 
 def _reasons_summary(codes: Iterable[Sequence[Exclusion]]) -> list[str]:
@@ -139,6 +141,7 @@ def _rank(args: argparse.Namespace, store: Store, session: Session) -> int:
         f"Logement {ranking.unit_ref} — classement au {ranking.on:%d/%m/%Y} "
         f"(règles « {rules.name} » {rules.version}, empreinte {rules.hash[:12]})"
     )
+    print(f"Priorité légale : {rules.legal_priority_label}")
     print(
         f"Plafond de ressources (catégorie 1) : {euros(ranking.ceiling.amount)} "
         f"(plafonds {ranking.ceiling.year_used})"

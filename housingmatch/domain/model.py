@@ -236,7 +236,11 @@ class Household:
     """The persons who will live in the home, and their resources.
 
     ``fiscal_income`` is the sum of the revenus fiscaux de référence N-2 (EUR/year);
-    ``monthly_income`` the current monthly resources, used for the rent effort.
+    ``monthly_income`` the current monthly resources, used for the rent effort;
+    ``recent_income`` the optional N-1 or last-12-months income of the household (EUR/year);
+    ``own_income`` the optional resources of the applicant alone (EUR/year), counted when
+    separating or protected from violence; ``children_under_14`` the number of members under
+    14 (consumption units), unknown when None.
     """
 
     persons: int
@@ -245,6 +249,9 @@ class Household:
     partner_birth_date: date | None = None
     disability: bool = False
     monthly_income: float | None = None
+    recent_income: float | None = None
+    own_income: float | None = None
+    children_under_14: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

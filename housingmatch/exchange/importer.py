@@ -214,6 +214,9 @@ class RowParser:
             "partner_birth_date": g("date_naissance_conjoint", values.parse_date),
             "disability": g("handicap", values.parse_bool, False),
             "monthly_income": g("revenus_mensuels", values.parse_amount),
+            "recent_income": g("revenu_recent", values.parse_amount),
+            "own_income": g("ressources_propres", values.parse_amount),
+            "children_under_14": g("nb_moins_14_ans", values.parse_int),
         }
         workplace = {
             "latitude": g("latitude_travail", values.parse_decimal),

@@ -61,6 +61,10 @@ REQUEST_COLUMNS: tuple[Column, ...] = (
     _c("loyer_max", False, "amount", "Loyer maximal"),
     _c("besoin_pmr", False, "bool", "Besoin PMR"),
     _c("ascenseur_requis", False, "bool", "Ascenseur requis"),
+    # Optional since the legal corrections: files without them still import.
+    _c("revenu_recent", False, "amount", "Revenu N-1 ou des 12 derniers mois"),
+    _c("ressources_propres", False, "amount", "Ressources propres du demandeur"),
+    _c("nb_moins_14_ans", False, "int", "Personnes de moins de 14 ans"),
 )
 
 UNIT_COLUMNS: tuple[Column, ...] = (

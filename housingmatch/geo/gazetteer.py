@@ -296,8 +296,16 @@ class Gazetteer:
             self._load_communes(folder / "communes_france.csv")
             self._load_former(folder / "communes_deleguees_associees.csv")
             self._load_postal(folder / "codes_postaux_cote_dor.csv")
+        # The national A/B/C zoning writes "Abis"; the application writes "A_bis".
         self._zones = {
-            row["code_insee"]: row["zone_abc"] for row in _read_rows(folder / "zonage_abc.csv")
+            row["code_insee"]: "A_bis" if row["zone_abc"] == "Abis" else row["zone_abc"]
+            for row in _read_rows(folder / "zonage_abc_communes.csv")
+        }
+        # EPCI names are only shipped for Côte-d'Or (communes_cote_dor.csv, ``nom_epci``).
+        self._epci_names = {
+            row["code_epci"]: row["nom_epci"]
+            for row in _read_rows(folder / "communes_cote_dor.csv")
+            if row["code_epci"]
         }
         self._metropole = frozenset(
             row["code_insee"] for row in _read_rows(folder / "dijon_metropole_communes.csv")
@@ -417,9 +425,15 @@ class Gazetteer:
     def zone_abc(self, code_insee: str) -> str | None:
         """Return the A/B/C zone ("A_bis", "A", "B1", "B2" or "C"), None when not recorded.
 
-        Only the communes of Dijon Métropole are recorded (``resources/geo/zonage_abc.csv``).
+        Every commune of France in the zoning in force since 5 July 2024
+        (``resources/geo/zonage_abc_communes.csv``); a few communes created since have none.
         """
         return self._zones.get(code_insee)
+
+    def department(self, code_insee: str) -> str | None:
+        """Return the department code of a current commune, or None."""
+        row = self._rows.get(code_insee)
+        return row[2] if row is not None else None
 
     def in_dijon_metropole(self, code_insee: str) -> bool:
         """Tell whether the commune belongs to Dijon Métropole."""
@@ -429,6 +443,10 @@ class Gazetteer:
         """Return the SIREN of the commune's EPCI à fiscalité propre, or None."""
         row = self._rows.get(code_insee)
         return row[3] or None if row is not None else None
+
+    def epci_name(self, siren: str) -> str | None:
+        """Return the name of an EPCI by SIREN; only Côte-d'Or's EPCI are named, else None."""
+        return self._epci_names.get(siren)
 
     def communes_for_postal_code(self, postal_code: str) -> list[Commune]:
         """Return the communes served by a postal code (empty when unknown)."""

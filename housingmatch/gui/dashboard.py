@@ -135,6 +135,7 @@ class DashboardPage(QWidget):
             (
                 ("requests_total", self.tr("Demandes")),
                 ("requests_active", self.tr("Demandes actives")),
+                ("requests_expired", self.tr("Demandes expirées")),
                 ("units_total", self.tr("Logements")),
                 ("units_open", self.tr("Logements ouverts")),
             )

@@ -34,6 +34,8 @@ GROUP_BADGES = {
     "JEUNE": (QT_TRANSLATE_NOOP("GroupBadges", "Jeune"), "#2471a3"),
     "MOBILITE": (QT_TRANSLATE_NOOP("GroupBadges", "Mobil."), "#138d75"),
     "DIFFICULTE": (QT_TRANSLATE_NOOP("GroupBadges", "Diffic."), "#7d3c98"),
+    # Not a group: the flag of a candidate the unit would leave under-occupied.
+    "SOUS_OCCUPATION": (QT_TRANSLATE_NOOP("GroupBadges", "Sous-occ."), "#7f8c8d"),
 }
 
 

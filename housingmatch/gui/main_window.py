@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from housingmatch.gui.guide import GuideDialog
 from housingmatch.gui.import_dialog import ImportDialog
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.matching_page import MatchingPage
+from housingmatch.gui.quartile_dialog import QuartileDialog
 from housingmatch.gui.requests_page import RequestsPage
 from housingmatch.gui.units_page import UnitsPage
 from housingmatch.rules.permissions import Action, allowed
@@ -144,6 +146,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=number: self.show_page(n))
             self.page_actions.append(action)
 
+        reference_menu = bar.addMenu(self.tr("&Référence"))
+        self.quartile_action = reference_menu.addAction(self.tr("Seuils du premier &quartile…"))
+        self.reference_menu = reference_menu
+
         self.audit_menu = bar.addMenu(self.tr("A&udit"))
         self.audit_action = self.audit_menu.addAction(self.tr("&Journal d'audit et vérification…"))
         self.audit_action.triggered.connect(self.open_audit)
@@ -168,6 +174,7 @@ class MainWindow(QMainWindow):
         self.guide_action.triggered.connect(self._on_guide_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.accounts_action.triggered.connect(self._on_accounts_action_triggered)
+        self.quartile_action.triggered.connect(self.open_quartile_dialog)
 
     # -- public ----------------------------------------------------------------------------------
     def show_page(self, number: int) -> None:
@@ -209,6 +216,13 @@ class MainWindow(QMainWindow):
         self.session = session
         self._load_store()
 
+    def open_quartile_dialog(self) -> QuartileDialog:
+        """Open the first-quartile thresholds form; a saved threshold re-ranks the unit shown."""
+        dialog = QuartileDialog(self.store, self.session, self)
+        dialog.saved.connect(self.reload)
+        dialog.open()
+        return dialog
+
     def import_file(self, kind: str, path: Path | None = None) -> None:
         """Preview then import a file of requests or units (asks for the file if needed)."""
         if path is None:
@@ -231,10 +245,14 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         """Update the counts, the active rule set and who is working in the status bar."""
         counts = records.counts(self.store, self.session)
+        by_status = records.request_counts(self.store, self.session, date.today())
         self.counts_label.setText(
-            self.tr("{r} demandes ({a} actives) · {u} logements ({o} ouverts)").format(
+            self.tr(
+                "{r} demandes ({a} actives, {x} expirées) · {u} logements ({o} ouverts)"
+            ).format(
                 r=french_int(counts.requests),
-                a=french_int(counts.requests_active),
+                a=french_int(by_status[records.DayStatus.ACTIVE]),
+                x=french_int(by_status[records.DayStatus.EXPIREE]),
                 u=french_int(counts.units),
                 o=french_int(counts.units_open),
             )
@@ -263,6 +281,7 @@ class MainWindow(QMainWindow):
         self.accounts_action.setVisible(manage)
         self.admin_menu.menuAction().setVisible(manage)
         self.audit_menu.menuAction().setVisible(allowed(self.session, Action.AUDIT_READ))
+        self.reference_menu.menuAction().setVisible(allowed(self.session, Action.REFERENCE_EDIT))
         rank = allowed(self.session, Action.RANK)
         self.side_bar.item(MATCHING).setHidden(not rank)
         self.page_actions[MATCHING].setVisible(rank)

@@ -261,7 +261,9 @@ class MatchingPage(QWidget):
         self.candidates_view.setItemDelegateForColumn(5, BadgesDelegate(self.candidates_view))
         self.candidates_model.column_payloads = {
             4: lambda c: c.parts,
-            5: lambda c: tuple(str(g) for g in c.groups),
+            5: lambda c: (
+                tuple(str(g) for g in c.groups) + (("SOUS_OCCUPATION",) if c.under_occupied else ())
+            ),
         }
         header = self.candidates_view.horizontalHeader()
         for column, width in ((0, 48), (1, 122), (2, 140), (3, 52), (4, 122), (5, 150), (6, 55)):
@@ -555,7 +557,12 @@ class MatchingPage(QWidget):
                         info.employer if info else None,
                         None,
                         "\n".join(f"{PART_LABELS[p]} : {_points(v)}" for p, v in c.parts),
-                        ", ".join(c.group_labels),
+                        ", ".join(c.group_labels)
+                        + (
+                            "\n" + self.tr("Sous-occupation : plus de pièces que de personnes + 1")
+                            if c.under_occupied
+                            else ""
+                        ),
                         None,
                     ),
                 )
@@ -598,12 +605,14 @@ class MatchingPage(QWidget):
         unit = self._units.get(ranking.unit_ref)
         text = _unit_text(unit) if unit else ranking.unit_ref
         summary = self.tr(
-            "{unit} — {total} candidats éligibles, {excl} demandes exclues. Règles : {rules}."
+            "{unit} — {total} candidats éligibles, {excl} demandes exclues. Règles : {rules} ; "
+            "{legal}."
         ).format(
             unit=text,
             total=total,
             excl=data.excluded_total,
             rules=f"{ranking.ruleset.name} {ranking.ruleset.version}",
+            legal=ranking.ruleset.legal_priority_label,
         )
         if shown < total:
             summary += " " + self.tr("Les {n} premiers sont listés.").format(n=SHOWN_CANDIDATES)
@@ -710,6 +719,12 @@ class MatchingPage(QWidget):
                     r=format_amount(request.household.fiscal_income)
                 )
             )
+            # Which income was compared with the ceiling (computed in the core).
+            facts_lines.append(self.tr("Revenu retenu : {e}").format(e=facts.income_explanation))
+            if candidate.under_occupied:
+                facts_lines.append(
+                    self.tr("Sous-occupation : plus de pièces que de personnes + 1 (signalée)")
+                )
             facts_lines.append(
                 self.tr("Ancienneté : {m} mois (dépôt le {d})").format(
                     m=facts.seniority_months, d=french_date(request.filing_date)

@@ -198,6 +198,9 @@ class RequestDialog(RecordDialog):
             "date_naissance_conjoint": ui.partner_birth_date_edit,
             "revenu_fiscal_reference": ui.fiscal_income_edit,
             "revenus_mensuels": ui.monthly_income_edit,
+            "revenu_recent": ui.recent_income_edit,
+            "ressources_propres": ui.own_income_edit,
+            "nb_moins_14_ans": ui.children_under_14_edit,
             "employeur": ui.employer_edit,
             "siret": ui.siret_edit,
             "date_mobilite": ui.mobility_date_edit,
@@ -264,6 +267,11 @@ class RequestDialog(RecordDialog):
         ui.disability_check.setChecked(h.disability)
         ui.fiscal_income_edit.setText(format_amount(h.fiscal_income))
         ui.monthly_income_edit.setText(format_amount(h.monthly_income))
+        ui.recent_income_edit.setText(format_amount(h.recent_income))
+        ui.own_income_edit.setText(format_amount(h.own_income))
+        ui.children_under_14_edit.setText(
+            "" if h.children_under_14 is None else str(h.children_under_14)
+        )
         ui.employer_edit.setText(r.employer.name)
         ui.siret_edit.setText(r.employer.siret or "")
         _set_combo(ui.contract_combo, r.contract)
@@ -334,6 +342,15 @@ class RequestDialog(RecordDialog):
                 unreadable.append(FieldProblem(field, str(exc)))
                 return ""
 
+        def whole(field: str, edit: QLineEdit) -> int | None:
+            text = edit.text().strip()
+            if not text:
+                return None
+            if not text.isdigit():
+                unreadable.append(FieldProblem(field, "Indiquez un nombre entier de personnes."))
+                return None
+            return int(text)
+
         fiscal = amount("revenu_fiscal_reference", ui.fiscal_income_edit)
         base = self.original or blank_request()
         request = replace(
@@ -361,6 +378,9 @@ class RequestDialog(RecordDialog):
                 else None,
                 disability=ui.disability_check.isChecked(),
                 monthly_income=amount("revenus_mensuels", ui.monthly_income_edit),
+                recent_income=amount("revenu_recent", ui.recent_income_edit),
+                own_income=amount("ressources_propres", ui.own_income_edit),
+                children_under_14=whole("nb_moins_14_ans", ui.children_under_14_edit),
             ),
             employer=Employer(
                 name=ui.employer_edit.text().strip(), siret=ui.siret_edit.text().strip() or None
@@ -450,19 +470,23 @@ class RequestDialog(RecordDialog):
             facts = request_facts(self.store, self.session, request, date.today())
         except Exception as exc:  # a half-typed form may not be computable yet
             self.facts = None
-            for value in (ui.category_value, ui.groups_value, ui.financings_value):
+            for value in (
+                ui.category_value,
+                ui.groups_value,
+                ui.financings_value,
+                ui.income_value,
+            ):
                 value.setText("—")
             ui.seniority_value.setText("—")
             ui.expiry_value.setText(str(exc) if not isinstance(exc, AssertionError) else "—")
             ui.status_value.setText(label(status))
             return
         self.facts = facts
-        state = label(status)
-        if status == RequestStatus.ACTIVE and facts.expired:
-            state = self.tr("Active, mais expirée")
-        ui.status_value.setText(state)
+        # The status on the day (computed in the core): a lapsed request reads "Expirée".
+        ui.status_value.setText(facts.status_label if self.original else label(status))
         ui.category_value.setText(facts.category_label)
         ui.groups_value.setText(", ".join(facts.group_labels) or self.tr("aucun"))
+        ui.income_value.setText(facts.income_explanation)
         lines = []
         for f in facts.financings:
             name = label(f.financing)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
-from housingmatch.domain.model import RequestStatus, label
 from housingmatch.domain.session import Session
 from housingmatch.domain.text import fold
 from housingmatch.gui.communes import CommuneCompleter, commune_key, commune_name, resolve_commune
@@ -95,8 +95,9 @@ def request_columns() -> list[ColumnSpec[RequestSummary]]:
         ),
         ColumnSpec(
             QCoreApplication.translate("RequestsPage", "Statut"),
-            lambda s: label(s.status),
-            lambda s: s.status.value,
+            # The status on the day: a lapsed request reads "Expirée" (rules.dates.status_on).
+            lambda s: records_service.summary_status_label(s, date.today()),
+            lambda s: records_service.summary_status(s, date.today()).value,
             width=75,
         ),
     ]
@@ -115,7 +116,8 @@ class RequestsPage(RecordPage):
         )
         self.status_filter = self.add_filter_combo(
             self.tr("Statut"),
-            [(self.tr("Tous"), None)] + [(label(s), s.value) for s in RequestStatus],
+            [(self.tr("Tous"), None)]
+            + [(records_service.DAY_STATUS_LABELS[s], s.value) for s in records_service.DayStatus],
         )
         self.status_filter.setCurrentIndex(1)  # active requests by default
         self.priority_filter = self.add_filter_combo(
@@ -181,8 +183,11 @@ class RequestsPage(RecordPage):
     @staticmethod
     def filter_columns(records: Sequence[Any]) -> dict[str, np.ndarray]:
         """Return the filtered fields as numpy columns."""
+        today = date.today()
         return {
-            "status": np.array([s.status.value for s in records], dtype=object),
+            "status": np.array(
+                [records_service.summary_status(s, today).value for s in records], dtype=object
+            ),
             "dalo": np.array([s.dalo for s in records], dtype=bool),
             "l441": np.array([s.l441 for s in records], dtype=bool),
             # A declared hire, transfer or move; whether it falls in the rule set's window (the

@@ -11,14 +11,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from housingmatch.domain.model import Request, Unit
+from housingmatch.domain.model import Financement, Request, Unit
 from housingmatch.domain.text import fold
 from housingmatch.matching.places import Places, Point, unit_point
 from housingmatch.matching.results import Exclusion
 from housingmatch.rules.ceilings import CeilingLookup, CeilingTable
 from housingmatch.rules.dates import is_active
-from housingmatch.rules.household import household_category
+from housingmatch.rules.household import ceiling_row
+from housingmatch.rules.income import counted_income
 from housingmatch.rules.ruleset import RuleSet
+from housingmatch.rules.zones import missing_abc_zone, missing_social_zone
 
 SURFACE_ONE_PERSON = 9.0
 SURFACE_TWO_PERSONS = 16.0
@@ -32,6 +34,11 @@ def min_surface(persons: int) -> float:
     if persons == 1:
         return SURFACE_ONE_PERSON
     return min(SURFACE_TWO_PERSONS + SURFACE_PER_EXTRA_PERSON * (persons - 2), SURFACE_CAP)
+
+
+def is_under_occupied(persons: int, rooms: int) -> bool:
+    """Tell whether a unit would be under-occupied: rooms > persons + 1 (CCH L621-2)."""
+    return rooms > max(persons, 1) + 1
 
 
 def employer_keys(request: Request) -> frozenset[str]:
@@ -75,6 +82,15 @@ class MatchingContext:
     ruleset: RuleSet
     ceilings: CeilingTable
     places: Places
+    # First-quartile thresholds entered by users: (EPCI SIREN, year, EUR per UC and year).
+    quartile_thresholds: tuple[tuple[str, int, float], ...] = ()
+
+    def quartile_threshold(self, epci: str | None, year: int) -> float | None:
+        """Return the first-quartile threshold of an EPCI for a year: entered, else the rules'."""
+        for code, threshold_year, amount in self.quartile_thresholds:
+            if code == epci and threshold_year == year:
+                return amount
+        return self.ruleset.first_quartile_threshold(epci, year)
 
 
 @dataclass(slots=True)
@@ -85,6 +101,7 @@ class UnitFacts:
     on: date
     point: Point | None
     zone_abc: str | None
+    social_zone: str | None
     epci: str | None
     earmark: str | None
     context: MatchingContext
@@ -99,18 +116,37 @@ class UnitFacts:
             on=on,
             point=unit_point(unit, places),
             zone_abc=places.zone_abc(unit.commune),
+            social_zone=places.social_zone(unit.commune),
             epci=places.epci(unit.commune),
             earmark=earmark_key(unit),
             context=context,
         )
 
+    @property
+    def pli(self) -> bool:
+        """Tell whether the unit is PLI (ceiling rows by household make-up, A/B/C zone)."""
+        return self.unit.financing == Financement.PLI
+
     def ceiling(self, category: int, extra: int) -> CeilingLookup:
-        """Return the ceiling for a household category on the ranking year (cached)."""
+        """Return the ceiling for a ceiling-table row on the ranking year (cached).
+
+        Raises a ZoneError naming the commune when the unit's commune has no zone.
+        """
         key = (category, extra)
         found = self._ceilings.get(key)
         if found is None:
+            commune = self.unit.commune
+            if self.pli and self.zone_abc is None:
+                raise missing_abc_zone(commune, self.context.places.name(commune))
+            if not self.pli and self.social_zone is None:
+                raise missing_social_zone(commune)
             found = self.context.ceilings.ceiling(
-                self.on.year, self.unit.financing, category, extra, self.zone_abc
+                self.on.year,
+                self.unit.financing,
+                category,
+                extra,
+                self.zone_abc,
+                self.social_zone or "",
             )
             self._ceilings[key] = found
         return found
@@ -130,13 +166,13 @@ def exclusion_codes(request: Request, facts: UnitFacts) -> tuple[Exclusion, ...]
     codes: list[Exclusion] = []
     if not is_active(request, on):
         codes.append(Exclusion.REQUEST_NOT_ACTIVE)
-    category = household_category(household, request.applicant.birth_date, on)
-    ceiling = facts.ceiling(category.category, category.extra_persons)
-    if household.fiscal_income > ceiling.amount:
+    row = ceiling_row(household, request.applicant.birth_date, on, facts.pli)
+    ceiling = facts.ceiling(row.category, row.extra_persons)
+    if counted_income(request).amount > ceiling.amount:
         codes.append(Exclusion.INCOME_ABOVE_CEILING)
     if rules.over_occupation and unit.surface < min_surface(persons):
         codes.append(Exclusion.HOUSEHOLD_TOO_LARGE)
-    if rules.under_occupation and unit.typology > persons + 1:
+    if rules.under_occupation and is_under_occupied(persons, unit.typology):
         codes.append(Exclusion.HOUSEHOLD_TOO_SMALL)
     too_few = wishes.typology_min is not None and unit.typology < wishes.typology_min
     too_many = wishes.typology_max is not None and unit.typology > wishes.typology_max

@@ -17,7 +17,12 @@ import numpy.typing as npt
 
 from housingmatch.domain.model import Request, Unit, UnitStatus
 from housingmatch.geo.distance import EARTH_RADIUS_KM, haversine_km_array
-from housingmatch.matching.eligibility import MatchingContext, UnitFacts, exclusion_codes
+from housingmatch.matching.eligibility import (
+    MatchingContext,
+    UnitFacts,
+    exclusion_codes,
+    is_under_occupied,
+)
 from housingmatch.matching.index import (
     MOBILITY_CODES,
     MODE_CODES,
@@ -48,6 +53,7 @@ from housingmatch.rules.groups import (
     priority_groups,
 )
 from housingmatch.rules.household import JEUNE_MENAGE_MAX_AGE_SUM
+from housingmatch.rules.ruleset import LEGAL_PRIORITY_TIER
 
 _BIT: dict[Exclusion, np.uint16] = {code: np.uint16(bit) for code, bit in EXCLUSION_BIT.items()}
 FloatArray = npt.NDArray[np.float64]
@@ -82,6 +88,13 @@ def _ages(years: IntArray, month_days: IntArray, on: date) -> IntArray:
     return ages
 
 
+def _slots(keys: IntArray, alive: BoolArray) -> tuple[IntArray, IntArray]:
+    """Return the distinct keys of live rows and, per row, the position of its key."""
+    live_keys = np.unique(keys[alive])
+    slot = np.searchsorted(live_keys, keys)
+    return live_keys, np.minimum(slot, max(len(live_keys) - 1, 0))
+
+
 @dataclass(frozen=True, slots=True)
 class _DateView:
     """Rule-set and date dependent columns of every row."""
@@ -97,6 +110,9 @@ class _DateView:
     home_minutes: FloatArray
     category_keys: IntArray  # distinct category * 1000 + extra persons of live rows
     category_slot: IntArray  # per row, the position of its key in ``category_keys``
+    pli_keys: IntArray  # the same for the PLI rows (household make-up)
+    pli_slot: IntArray
+    tier: IntArray  # legal tier: 2 DALO, 1 L441-1, 0 otherwise
     alive_rows: IntArray
     all_alive: bool
 
@@ -184,6 +200,9 @@ class MatchingEngine:
         raw = np.where(jeune_menage, np.maximum(raw, 3), raw)
         category = np.minimum(raw, 6)
         extra = np.maximum(raw - 6, 0)
+        # PLI rows go by household make-up: no jeune ménage or disability shift.
+        pli_raw = np.where(single_parent, persons + 1, persons)
+        pli_keys_all = np.minimum(pli_raw, 6) * 1000 + np.maximum(pli_raw - 6, 0)
 
         active = col("alive") & col("status_active") & (on.toordinal() < col("expiry"))
 
@@ -246,10 +265,11 @@ class MatchingEngine:
         )
         home_minutes = _round1(home_km * commute.detour_factor / speed * 60.0)
         alive = col("alive")
-        keys = category * 1000 + extra
-        live_keys = np.unique(keys[alive])
-        slot = np.searchsorted(live_keys, keys)
-        slot = np.minimum(slot, max(len(live_keys) - 1, 0))
+        live_keys, slot = _slots(category * 1000 + extra, alive)
+        pli_keys, pli_slot = _slots(pli_keys_all, alive)
+        tier = np.where(
+            groups[Group.DALO], 2, np.where(groups[Group.PRIORITAIRE_L441], 1, 0)
+        ).astype(np.int64)
         return _DateView(
             category=category,
             extra=extra,
@@ -262,6 +282,9 @@ class MatchingEngine:
             home_minutes=home_minutes,
             category_keys=live_keys,
             category_slot=slot,
+            pli_keys=pli_keys,
+            pli_slot=pli_slot,
+            tier=tier,
             alive_rows=np.flatnonzero(alive),
             all_alive=bool(alive.all()),
         )
@@ -295,7 +318,12 @@ class MatchingEngine:
             np.bitwise_or(codes, np.asarray(mask).view(np.uint8) * _BIT[code], out=codes)
 
         # Eligibility --------------------------------------------------------------------
-        lookups = [facts.ceiling(*divmod(int(k), 1000)) for k in view.category_keys.tolist()]
+        keys, slots = (
+            (view.pli_keys, view.pli_slot)
+            if facts.pli
+            else (view.category_keys, view.category_slot)
+        )
+        lookups = [facts.ceiling(*divmod(int(k), 1000)) for k in keys.tolist()]
         ceiling_notes = {c.warning for c in lookups if c.warning}
         first = facts.ceiling(1, 0)
         if first.warning:
@@ -303,11 +331,11 @@ class MatchingEngine:
         amounts = np.array([c.amount for c in lookups] or [0], dtype=np.float64)
         persons = column("persons")
         flag(Exclusion.REQUEST_NOT_ACTIVE, ~take(view.active))
-        flag(Exclusion.INCOME_ABOVE_CEILING, column("fiscal") > amounts[take(view.category_slot)])
+        flag(Exclusion.INCOME_ABOVE_CEILING, column("counted") > amounts[take(slots)])
         if elig.over_occupation:
             flag(Exclusion.HOUSEHOLD_TOO_LARGE, unit.surface < column("min_surface"))
         if elig.under_occupation:
-            flag(Exclusion.HOUSEHOLD_TOO_SMALL, unit.typology > persons + 1)
+            flag(Exclusion.HOUSEHOLD_TOO_SMALL, unit.typology > np.maximum(persons, 1) + 1)
         flag(
             Exclusion.TYPOLOGY_NOT_WISHED,
             (unit.typology < column("typo_min")) | (unit.typology > column("typo_max")),
@@ -386,14 +414,19 @@ class MatchingEngine:
             rows, codes, eligible, parts, _round2(total), minutes, tuple(sorted(ceiling_notes))
         )
 
-    def _order(self, rows: IntArray, total: FloatArray) -> IntArray:
-        """Return positions into ``rows`` sorted best first (score, tie-break keys, ref)."""
+    def _tiered(self) -> bool:
+        return self.context.ruleset.legal_priority == LEGAL_PRIORITY_TIER
+
+    def _order(self, rows: IntArray, total: FloatArray, on: date) -> IntArray:
+        """Return positions into ``rows`` sorted best first (tier, score, tie-breaks, ref)."""
         idx = self.index
         keys: list[npt.NDArray[Any]] = [idx.ref_rank()[rows]]
         for name in reversed(self.context.ruleset.tie_break):
             column = idx.col("filing") if name == "filing_date" else idx.col("tie")
             keys.append(column[rows])
         keys.append(-total)
+        if self._tiered():
+            keys.append(-self._view(on).tier[rows])
         order: IntArray = np.lexsort(tuple(keys))
         return order
 
@@ -402,13 +435,13 @@ class MatchingEngine:
         """Rank every indexed request for a unit on a date."""
         facts = UnitFacts.of(unit, on, self.context)
         ev = self._evaluate(facts, on, None)
-        order = self._order(ev.rows[ev.eligible], ev.total)
+        order = self._order(ev.rows[ev.eligible], ev.total, on)
         excluded = np.flatnonzero(ev.codes != 0)
         ref_rank = self.index.ref_rank()
         excluded = excluded[np.argsort(ref_rank[ev.rows[excluded]], kind="stable")]
         ruleset = self.context.ruleset
-        threshold = ruleset.first_quartile_threshold(facts.epci, on.year)
-        builder = _CandidateBuilder(self.index, ev, order, self._view(on), threshold)
+        threshold = self.context.quartile_threshold(facts.epci, on.year)
+        builder = _CandidateBuilder(self.index, ev, order, self._view(on), threshold, unit.typology)
         return Ranking(
             unit_ref=unit.ref,
             on=on,
@@ -435,20 +468,28 @@ class MatchingEngine:
         facts = UnitFacts.of(unit, on, self.context)
         ev = self._evaluate(facts, on, None)
         positions = np.arange(len(ev.eligible))
-        if len(positions) > count:
-            # Keep everything scoring at least the count-th best score, then order exactly.
-            kth = np.partition(-ev.total, count - 1)[count - 1]
-            positions = positions[-ev.total <= kth]
         erows = ev.rows[ev.eligible]
-        order = positions[self._order(erows[positions], ev.total[positions])][:count]
+        if len(positions) > count:
+            # Keep everything at least as good as the count-th best (tier first when the
+            # rules put legal priority in tiers), then order exactly.
+            rank_value = -ev.total
+            if self._tiered():
+                tier = self._view(on).tier[erows].astype(np.float64)
+                spread = float(np.max(np.abs(ev.total))) * 2 + 1 if len(ev.total) else 1.0
+                rank_value = rank_value - tier * spread
+            kth = np.partition(rank_value, count - 1)[count - 1]
+            positions = positions[rank_value <= kth]
+        order = positions[self._order(erows[positions], ev.total[positions], on)][:count]
         return erows[order], ev.total[order], len(ev.eligible)
 
     def candidate(self, row: int, unit: Unit, on: date, rank: int) -> RankedCandidate:
         """Return the candidate of one eligible index row for a unit, with a given rank."""
         facts = UnitFacts.of(unit, on, self.context)
         ev = self._evaluate(facts, on, np.array([row], dtype=np.int64))
-        threshold = self.context.ruleset.first_quartile_threshold(facts.epci, on.year)
-        builder = _CandidateBuilder(self.index, ev, np.array([0]), self._view(on), threshold)
+        threshold = self.context.quartile_threshold(facts.epci, on.year)
+        builder = _CandidateBuilder(
+            self.index, ev, np.array([0]), self._view(on), threshold, unit.typology
+        )
         return builder(0, rank=rank)
 
     def candidates_of(self, rows: Sequence[int], unit: Unit, on: date) -> list[RankedCandidate]:
@@ -459,8 +500,10 @@ class MatchingEngine:
         ev = self._evaluate(facts, on, np.array(rows, dtype=np.int64))
         if len(ev.eligible) != len(rows):
             raise ValueError("candidates_of takes eligible rows only")
-        threshold = self.context.ruleset.first_quartile_threshold(facts.epci, on.year)
-        builder = _CandidateBuilder(self.index, ev, np.arange(len(rows)), self._view(on), threshold)
+        threshold = self.context.quartile_threshold(facts.epci, on.year)
+        builder = _CandidateBuilder(
+            self.index, ev, np.arange(len(rows)), self._view(on), threshold, unit.typology
+        )
         return [builder(i, rank=0) for i in range(len(rows))]
 
     def candidate_units(self, request: Request, units: Sequence[Unit], on: date) -> CandidateUnits:
@@ -504,7 +547,9 @@ class _CandidateBuilder:
         order: IntArray,
         view: _DateView,
         threshold: float | None,
+        unit_rooms: int,
     ) -> None:
+        self.unit_rooms = unit_rooms
         self.index = index
         self.ev = ev
         self.order = order
@@ -525,6 +570,7 @@ class _CandidateBuilder:
             filing_date=date.fromordinal(int(self.index.col("filing")[row])),
             tie_breaker=int(self.index.col("tie")[row]),
             first_quartile=_quartile(float(self.index.col("per_uc")[row]), self.threshold),
+            under_occupied=is_under_occupied(int(self.index.col("persons")[row]), self.unit_rooms),
         )
 
 

@@ -59,6 +59,12 @@ class Comparison:
         return tuple(lines)
 
 
+UNDER_OCCUPIED_NOTE = (
+    "Sous-occupation : le logement a plus de pièces que de personnes + 1 (CCH L621-2) ; "
+    "signalée, sans points de taille"
+)
+
+
 def explain_candidate(candidate: RankedCandidate) -> tuple[str, ...]:
     """Return the points of each part in French, with the groups and the commute."""
     lines = [f"Score total : {_points(candidate.score)} (rang {candidate.rank})"]
@@ -66,6 +72,8 @@ def explain_candidate(candidate: RankedCandidate) -> tuple[str, ...]:
         lines.append(f"{PART_LABELS[part]} : {_points(points)}")
     if candidate.groups:
         lines.append("Groupes : " + ", ".join(GROUP_LABELS[g] for g in candidate.groups))
+    if candidate.under_occupied:
+        lines.append(UNDER_OCCUPIED_NOTE)
     if candidate.commute_minutes is not None:
         minutes = f"{candidate.commute_minutes:.1f}".replace(".", ",")
         lines.append(f"Trajet estimé logement → travail : {minutes} min")

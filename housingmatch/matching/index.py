@@ -31,8 +31,14 @@ from housingmatch.matching.eligibility import employer_keys, employer_keys_of, m
 from housingmatch.matching.ordering import derived_tie_breaker, tie_breaker
 from housingmatch.matching.places import Places, home_point, workplace_point
 from housingmatch.rules.dates import VALIDITY_YEARS, add_years, expiry_date
-from housingmatch.rules.groups import resources_per_unit
+from housingmatch.rules.groups import legal_priorities, resources_per_unit
 from housingmatch.rules.household import consumption_units
+from housingmatch.rules.income import (
+    SEPARATION_L441,
+    SEPARATION_MOTIFS,
+    counted_income,
+    recent_is_lower,
+)
 
 MOBILITY_CODES: dict[Mobilite, int] = {m: i for i, m in enumerate(Mobilite)}
 SITUATION_CODES: dict[SituationLogement, int] = {s: i for i, s in enumerate(SituationLogement)}
@@ -57,7 +63,7 @@ _COLUMNS: dict[str, tuple[Any, Any]] = {
     "persons": (np.int32, 1),
     "dependants": (np.int32, 0),
     "disability": (np.bool_, False),
-    "fiscal": (np.float64, 0.0),
+    "counted": (np.float64, 0.0),  # the income compared with the ceiling (rules.income)
     "monthly": (np.float64, np.nan),
     "min_surface": (np.float64, 0.0),
     "typo_min": (np.int32, 0),
@@ -83,7 +89,7 @@ _COLUMNS: dict[str, tuple[Any, Any]] = {
     "per_uc": (np.float64, np.nan),  # yearly resources per consumption unit (first quartile)
 }
 # Bumped whenever the meaning of a column changes: a column cache of another format is stale.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: counted income, automatic L441-1 a, members under 14 (issue 7)
 
 IntArray = npt.NDArray[np.int64]
 
@@ -282,7 +288,7 @@ class CandidateIndex:
         c["persons"][row] = max(household.persons, 1)
         c["dependants"][row] = household.dependants
         c["disability"][row] = household.disability
-        c["fiscal"][row] = household.fiscal_income
+        c["counted"][row] = counted_income(request).amount
         monthly = household.monthly_income
         c["monthly"][row] = np.nan if monthly is None else monthly
         c["min_surface"][row] = min_surface(household.persons)
@@ -305,7 +311,7 @@ class CandidateIndex:
         rent = request.housing.rent
         c["current_rent"][row] = np.nan if rent is None else rent
         c["dalo"][row] = request.dalo
-        c["l441"][row] = bool(request.l441)
+        c["l441"][row] = bool(legal_priorities(request))
         work = workplace_point(request, self.places)
         c["work_lat"][row], c["work_lon"][row] = work if work else (np.nan, np.nan)
         home = home_point(request, self.places)
@@ -464,7 +470,7 @@ class CandidateIndex:
         cls,
         values: dict[str, list[Any]],
         motifs: list[tuple[str, ...]],
-        l441: list[bool],
+        l441: list[tuple[str, ...]],
         communes: list[tuple[str, ...]],
         places: Places,
     ) -> CandidateIndex:
@@ -520,7 +526,26 @@ class CandidateIndex:
         put("persons", np.maximum(np.array(persons_raw, dtype=np.int64), 1))
         put("dependants", dependants)
         put("disability", [bool(v) for v in values["disability"]])
-        put("fiscal", floats(values["fiscal_income"], 0.0))
+        # The income compared with the ceiling (rules.income.counted_income, on columns).
+        separating = [
+            any(m in SEPARATION_MOTIFS for m in ms) or any(c in SEPARATION_L441 for c in cs)
+            for ms, cs in zip(motifs, l441, strict=True)
+        ]
+        counted = []
+        for fiscal, recent, own, alone in zip(
+            values["fiscal_income"],
+            values["recent_income"],
+            values["own_income"],
+            separating,
+            strict=True,
+        ):
+            if own is not None and alone:
+                counted.append(own)
+            elif recent is not None and recent_is_lower(recent, fiscal):
+                counted.append(recent)
+            else:
+                counted.append(fiscal)
+        put("counted", np.array(counted, dtype=np.float64))
         monthly = floats(values["monthly_income"], np.nan)
         put("monthly", monthly)
         surfaces = {p: min_surface(p) for p in set(persons_raw)}
@@ -541,7 +566,11 @@ class CandidateIndex:
         put("motifs", [sum(bits[m] for m in set(codes)) for codes in motifs])
         put("current_rent", floats(values["current_rent"], np.nan))
         put("dalo", [bool(v) for v in values["dalo"]])
-        put("l441", l441)
+        # Disability is an L441-1 a priority whether or not the criterion was ticked.
+        put(
+            "l441",
+            [bool(codes) or bool(d) for codes, d in zip(l441, values["disability"], strict=True)],
+        )
         nowhere = (np.nan, np.nan)
         points = {
             commune: places.point(commune) or nowhere
@@ -570,11 +599,17 @@ class CandidateIndex:
                 for ref, tie in zip(refs, values["tie_breaker"], strict=True)
             ],
         )
+        young = values["children_under_14"]
+        keys = list(zip(persons_raw, dependants, young, strict=True))
         units = {
-            key: consumption_units(Household(persons=key[0], fiscal_income=0.0, dependants=key[1]))
-            for key in set(zip(persons_raw, dependants, strict=True))
+            key: consumption_units(
+                Household(
+                    persons=key[0], fiscal_income=0.0, dependants=key[1], children_under_14=key[2]
+                )
+            )
+            for key in set(keys)
         }
-        uc = np.array([units[k] for k in zip(persons_raw, dependants, strict=True)])
+        uc = np.array([units[k] for k in keys])
         put("per_uc", monthly * 12 / uc)  # NaN when the monthly income is unknown
         index.size = n
         index.refs = list(refs)

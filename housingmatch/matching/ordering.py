@@ -1,4 +1,4 @@
-"""The ranking order: score, then the rule set's tie-break keys, then the reference.
+"""The ranking order: legal tier (when the rule set asks for it), score, then the rule set's tie-break keys, then the reference.
 
 Ties on score go to the older filing date, then to the request's stored tie-breaker. A
 request without a stored tie-breaker gets one derived from its reference (a hash), so a
@@ -29,11 +29,19 @@ def tie_breaker(request: Request) -> int:
     return derived_tie_breaker(request.ref)
 
 
+def legal_tier(dalo: bool, l441: bool) -> int:
+    """Return the legal tier of a candidate: 2 for DALO, 1 for L441-1 priority, else 0."""
+    return 2 if dalo else 1 if l441 else 0
+
+
 def sort_key(
-    score: float, filing: date, tie: int, ref: str, order: tuple[str, ...]
+    score: float, filing: date, tie: int, ref: str, order: tuple[str, ...], tier: int = 0
 ) -> tuple[object, ...]:
-    """Return the key that sorts candidates best first under a tie-break order."""
-    keys: list[object] = [-score]
+    """Return the key that sorts candidates best first under a tie-break order.
+
+    ``tier`` (rule sets with ``legal_priority = "tier"``) comes before the score.
+    """
+    keys: list[object] = [-tier, -score]
     for name in order:
         keys.append(filing.toordinal() if name == "filing_date" else tie)
     keys.append(ref)

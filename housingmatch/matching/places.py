@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from housingmatch.domain.model import Request, Unit
 from housingmatch.geo.distance import haversine_km
+from housingmatch.rules.zones import social_zone_of
 
 Point = tuple[float, float]
 
@@ -35,6 +36,18 @@ class Places(Protocol):
         """Return the SIREN of the commune's EPCI, or None."""
         ...
 
+    def social_zone(self, commune: str) -> str | None:
+        """Return the social-housing ceiling zone of a commune, or None when it is unknown."""
+        ...
+
+    def name(self, commune: str) -> str | None:
+        """Return the name of a commune, or None."""
+        ...
+
+    def epci_name(self, epci: str) -> str | None:
+        """Return the name of an EPCI, or None when it is not shipped."""
+        ...
+
 
 class StaticPlaces:
     """Places from plain dictionaries (tests, previews)."""
@@ -44,11 +57,15 @@ class StaticPlaces:
         points: Mapping[str, Point] | None = None,
         zones: Mapping[str, str] | None = None,
         epcis: Mapping[str, str] | None = None,
+        names: Mapping[str, str] | None = None,
+        epci_names: Mapping[str, str] | None = None,
     ) -> None:
-        """Keep the given points, zones and EPCIs by INSEE code."""
+        """Keep the given points, zones, EPCIs and names by INSEE code (or SIREN)."""
         self._points = dict(points or {})
         self._zones = dict(zones or {})
         self._epcis = dict(epcis or {})
+        self._names = dict(names or {})
+        self._epci_names = dict(epci_names or {})
 
     def point(self, commune: str) -> Point | None:
         """Return the point of a commune, or None."""
@@ -61,6 +78,19 @@ class StaticPlaces:
     def epci(self, commune: str) -> str | None:
         """Return the EPCI of a commune, or None."""
         return self._epcis.get(commune)
+
+    def social_zone(self, commune: str) -> str | None:
+        """Return the social zone of a commune these places know (by its code), else None."""
+        known = commune in self._points or commune in self._zones or commune in self._names
+        return social_zone_of(commune) if known else None
+
+    def name(self, commune: str) -> str | None:
+        """Return the name of a commune, or None."""
+        return self._names.get(commune)
+
+    def epci_name(self, epci: str) -> str | None:
+        """Return the name of an EPCI, or None."""
+        return self._epci_names.get(epci)
 
 
 class GazetteerPlaces:
@@ -88,6 +118,21 @@ class GazetteerPlaces:
         code = self._gazetteer.epci(commune)
         return str(code) if code is not None else None
 
+    def social_zone(self, commune: str) -> str | None:
+        """Return the social zone of a current commune, or None when it is unknown."""
+        department = self._gazetteer.department(commune)
+        return None if department is None else social_zone_of(commune, str(department))
+
+    def name(self, commune: str) -> str | None:
+        """Return the name of a commune, or None."""
+        found = self._gazetteer.get(commune)
+        return None if found is None else str(found.nom)
+
+    def epci_name(self, epci: str) -> str | None:
+        """Return the name of an EPCI (only Côte-d'Or's are shipped), or None."""
+        name = self._gazetteer.epci_name(epci)
+        return None if name is None else str(name)
+
 
 class TablePlaces:
     """Places read from a table of communes (a column cache), asking a slower source only for
@@ -107,6 +152,7 @@ class TablePlaces:
         self._lon = arrays["places_lon"]
         self._zones = arrays["places_zone"]
         self._epcis = arrays["places_epci"]
+        self._social = arrays.get("places_social")
         if not (
             len(codes) == len(self._lat) == len(self._lon) == len(self._zones) == len(self._epcis)
         ):
@@ -141,6 +187,21 @@ class TablePlaces:
             return self._fallback().epci(commune)
         return str(self._epcis[row]) or None
 
+    def social_zone(self, commune: str) -> str | None:
+        """Return the social-housing ceiling zone of a commune, or None when it is unknown."""
+        row = self._row.get(commune)
+        if row is None or self._social is None:
+            return self._fallback().social_zone(commune)
+        return str(self._social[row]) or None
+
+    def name(self, commune: str) -> str | None:
+        """Return the name of a commune (asks the full source: names are for display only)."""
+        return self._fallback().name(commune)
+
+    def epci_name(self, epci: str) -> str | None:
+        """Return the name of an EPCI (asks the full source)."""
+        return self._fallback().epci_name(epci)
+
 
 def places_table(places: Places, codes: Iterable[str]) -> dict[str, npt.NDArray[Any]]:
     """Return the point, zone and EPCI of each commune code as plain arrays (for a cache)."""
@@ -152,6 +213,7 @@ def places_table(places: Places, codes: Iterable[str]) -> dict[str, npt.NDArray[
         "places_lon": np.array([p[1] if p else np.nan for p in points], dtype=np.float64),
         "places_zone": np.array([places.zone_abc(c) or "" for c in listed], dtype=np.str_),
         "places_epci": np.array([places.epci(c) or "" for c in listed], dtype=np.str_),
+        "places_social": np.array([places.social_zone(c) or "" for c in listed], dtype=np.str_),
     }
 
 

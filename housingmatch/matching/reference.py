@@ -10,23 +10,39 @@ from collections.abc import Iterable
 from datetime import date
 
 from housingmatch.domain.model import Request, Unit
-from housingmatch.matching.eligibility import MatchingContext, UnitFacts, exclusion_codes
-from housingmatch.matching.ordering import sort_key, tie_breaker
+from housingmatch.matching.eligibility import (
+    MatchingContext,
+    UnitFacts,
+    exclusion_codes,
+    is_under_occupied,
+)
+from housingmatch.matching.ordering import legal_tier, sort_key, tie_breaker
 from housingmatch.matching.results import Excluded, RankedCandidate, Ranking
 from housingmatch.matching.scoring import score_candidate
-from housingmatch.rules.groups import first_quartile_status
+from housingmatch.rules.groups import Group, first_quartile_status
+from housingmatch.rules.ruleset import LEGAL_PRIORITY_TIER
 
 UNIT_NOT_LOCATED = (
     "Position du logement inconnue : la proximité domicile-travail n'est pas comptée."
 )
 
 
-def first_quartile_warning(epci: str | None, year: int, threshold: float | None) -> str | None:
-    """Return the warning shown when the first-quartile threshold is not in the rule set."""
+def first_quartile_warning(
+    epci: str | None, name: str | None, year: int, threshold: float | None
+) -> str | None:
+    """Return the warning shown while the first-quartile threshold is missing (names the EPCI)."""
     if threshold is not None:
         return None
-    where = f"l'EPCI {epci}" if epci else "l'EPCI du logement"
-    return f"Seuil du premier quartile {year} inconnu pour {where} : statut « inconnu »."
+    if epci and name:
+        where = name
+    elif epci:
+        where = f"l'EPCI {epci} (nom non fourni : seuls ceux de la Côte-d'Or sont connus)"
+    else:
+        where = "l'EPCI du logement"
+    return (
+        f"Seuil du premier quartile {year} non saisi pour {where} : statut « inconnu » "
+        "(menu Référence ou « housingmatch reference quartile set »)."
+    )
 
 
 def unit_warnings(
@@ -36,7 +52,8 @@ def unit_warnings(
     found = list(facts.warnings() if ceiling_notes is None else ceiling_notes)
     if facts.point is None:
         found.append(UNIT_NOT_LOCATED)
-    quartile = first_quartile_warning(facts.epci, facts.on.year, threshold)
+    name = facts.context.places.epci_name(facts.epci) if facts.epci else None
+    quartile = first_quartile_warning(facts.epci, name, facts.on.year, threshold)
     if quartile:
         found.append(quartile)
     return tuple(found)
@@ -48,7 +65,7 @@ def reference_rank(
     """Rank requests for a unit on a date, one candidate at a time."""
     facts = UnitFacts.of(unit, on, context)
     ruleset = context.ruleset
-    threshold = ruleset.first_quartile_threshold(facts.epci, on.year)
+    threshold = context.quartile_threshold(facts.epci, on.year)
     scored = []
     excluded = []
     for request in requests:
@@ -58,7 +75,10 @@ def reference_rank(
             continue
         score = score_candidate(request, facts)
         tie = tie_breaker(request)
-        key = sort_key(score.total, request.filing_date, tie, request.ref, ruleset.tie_break)
+        tier = 0
+        if ruleset.legal_priority == LEGAL_PRIORITY_TIER:
+            tier = legal_tier(Group.DALO in score.groups, Group.PRIORITAIRE_L441 in score.groups)
+        key = sort_key(score.total, request.filing_date, tie, request.ref, ruleset.tie_break, tier)
         scored.append((key, request, score, tie))
     scored.sort(key=lambda item: item[0])
     ranked = tuple(
@@ -72,6 +92,7 @@ def reference_rank(
             filing_date=request.filing_date,
             tie_breaker=tie,
             first_quartile=first_quartile_status(request, threshold),
+            under_occupied=is_under_occupied(request.household.persons, unit.typology),
         )
         for position, (_, request, score, tie) in enumerate(scored, start=1)
     )

@@ -105,6 +105,7 @@ class RankedCandidate:
     filing_date: date
     tie_breaker: int
     first_quartile: QuartileStatus
+    under_occupied: bool = False
 
     def points(self, part: Part) -> float:
         """Return the points of one part."""

@@ -2,10 +2,14 @@
 
 The reference table is ``resources/reference/plafonds.csv`` (brief §3.4, §3.5):
 
-- PLAI, PLUS and PLS use the social-housing zone; all of Côte-d'Or is "autres régions".
+- PLAI, PLUS and PLS use the social-housing zone of the unit's commune (``rules.zones``);
+  all of Côte-d'Or is "autres régions". A zone without any value for a financing is an
+  error that says so: the "autres régions" values are never used in its place.
 - PLS = PLUS × 1.30 (arrêté du 29 juillet 1987, art. 1) rounded half-up to the euro, used
   whenever the table has no PLS value for the year and category (2026, and 2024 cat. 3).
-- PLI uses the A/B/C zone of the unit's commune; B2 and C share one column (``B2_C``).
+- PLI uses the A/B/C zone of the unit's commune; B2 and C share one column (``B2_C``). Its
+  rows go by household make-up (``rules.household.pli_household_row``), not by the 1987
+  categories. A unit without a zone is an error, never a fallback.
 - When a year is missing (the 2026 PLAI values are not published in the sources), the last
   known year is used and the lookup carries a French warning.
 """
@@ -20,13 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from housingmatch.domain.model import Financement
+from housingmatch.errors import UserError
 from housingmatch.paths import resource
+from housingmatch.rules.zones import AUTRES_REGIONS, SOCIAL_ZONE_LABELS
 
-SOCIAL_ZONE_DEFAULT = "autres_regions"
 PER_EXTRA_PERSON = "per_extra_person"
 PLS_FACTOR_TENTHS = 13  # PLS = PLUS × 1.3, kept in tenths for exact integer rounding
 PLI_ZONES = ("A_bis", "A", "B1", "B2_C")
-PLI_ZONE_FALLBACK = "B2_C"
 
 _PLI_ZONE_ALIASES = {
     "ABIS": "A_bis",
@@ -41,7 +45,7 @@ _PLI_ZONE_ALIASES = {
 }
 
 
-class CeilingError(ValueError):
+class CeilingError(UserError, ValueError):
     """The ceiling table cannot answer (no value at all for a financing and zone)."""
 
 
@@ -69,12 +73,9 @@ def pli_zone(zone_abc: str | None) -> str | None:
 class CeilingTable:
     """The income-ceiling reference table, indexed for lookups."""
 
-    def __init__(
-        self, rows: Iterable[Sequence[Any]], social_zone: str = SOCIAL_ZONE_DEFAULT
-    ) -> None:
+    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
         """Index rows of (year, zone, financing, household_category, amount_eur)."""
-        self.social_zone = social_zone
-        self._memo: dict[tuple[int, str, int, int, str | None], CeilingLookup] = {}
+        self._memo: dict[tuple[int, str, int, int, str | None, str], CeilingLookup] = {}
         self._values: dict[tuple[int, str, str, str], int] = {}
         for year, zone, financing, category, amount in rows:
             if amount is None or amount == "":
@@ -83,7 +84,7 @@ class CeilingTable:
             self._values[key] = round(float(amount))
 
     @classmethod
-    def from_csv(cls, path: Path, social_zone: str = SOCIAL_ZONE_DEFAULT) -> CeilingTable:
+    def from_csv(cls, path: Path) -> CeilingTable:
         """Read the CSV table (``#`` lines are source comments)."""
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(line for line in handle if not line.startswith("#"))
@@ -91,7 +92,7 @@ class CeilingTable:
                 (r["year"], r["zone"], r["financing"], r["household_category"], r["amount_eur"])
                 for r in reader
             ]
-        return cls(rows, social_zone)
+        return cls(rows)
 
     def __len__(self) -> int:
         """Return the number of values in the table."""
@@ -133,12 +134,17 @@ class CeilingTable:
         category: int,
         extra_persons: int = 0,
         zone_abc: str | None = None,
+        social_zone: str = AUTRES_REGIONS,
     ) -> CeilingLookup:
-        """Return the ceiling for a household category on a year, for a unit's financing/zone."""
-        key = (year, str(financing), category, extra_persons, zone_abc)
+        """Return the ceiling for a household category (PLI: make-up row) on a year.
+
+        ``zone_abc`` is the A/B/C zone of the unit's commune (PLI), ``social_zone`` its
+        social-housing zone (PLAI, PLUS, PLS).
+        """
+        key = (year, str(financing), category, extra_persons, zone_abc, social_zone)
         found = self._memo.get(key)
         if found is None:
-            found = self._lookup(year, financing, category, extra_persons, zone_abc)
+            found = self._lookup(year, financing, category, extra_persons, zone_abc, social_zone)
             self._memo[key] = found
         return found
 
@@ -149,21 +155,23 @@ class CeilingTable:
         category: int,
         extra_persons: int,
         zone_abc: str | None,
+        social_zone: str,
     ) -> CeilingLookup:
         fin = Financement(financing).value
         category = min(max(int(category), 1), 6)
         warnings: list[str] = []
         if fin == Financement.PLI.value:
-            zone = pli_zone(zone_abc)
-            if zone is None:
-                zone = PLI_ZONE_FALLBACK
-                shown = zone_abc or "inconnue"
-                warnings.append(
-                    f"Zone A/B/C de la commune du logement {shown} : "
-                    "plafonds PLI de la zone B2/C retenus."
+            found_zone = pli_zone(zone_abc)
+            if found_zone is None:
+                raise CeilingError(
+                    f"Zone A/B/C « {zone_abc or 'inconnue'} » : le plafond PLI ne peut pas "
+                    "être déterminé."
                 )
+            zone = found_zone
+            where = f"la zone {zone.replace('_', ' ').replace('B2 C', 'B2/C')}"
         else:
-            zone = self.social_zone
+            zone = social_zone
+            where = f"la zone « {SOCIAL_ZONE_LABELS.get(zone, zone)} »"
         amount = self._amount(year, zone, fin, category, extra_persons)
         year_used = year
         if amount is None:
@@ -173,9 +181,14 @@ class CeilingTable:
                 if self._amount(y, zone, fin, category, extra_persons) is not None
             ]
             if not known:
+                fallback = (
+                    " ; ceux des « autres régions » ne sont pas appliqués à sa place"
+                    if zone != AUTRES_REGIONS and fin != Financement.PLI.value
+                    else ""
+                )
                 raise CeilingError(
-                    f"Aucun plafond {fin} n'est connu pour la zone {zone} "
-                    f"et la catégorie {category} : la table des plafonds est incomplète."
+                    f"Aucun plafond {fin} n'est connu pour {where} et la catégorie "
+                    f"{category} : la note de référence ne donne pas ces chiffres{fallback}."
                 )
             earlier = [y for y in known if y < year]
             year_used = earlier[-1] if earlier else known[0]
@@ -201,8 +214,9 @@ def ceiling(
     extra_persons: int = 0,
     zone_abc: str | None = None,
     table: CeilingTable | None = None,
+    social_zone: str = AUTRES_REGIONS,
 ) -> CeilingLookup:
     """Return the ceiling from ``table`` (the shipped table by default)."""
     return (table or default_ceiling_table()).ceiling(
-        year, financing, category, extra_persons, zone_abc
+        year, financing, category, extra_persons, zone_abc, social_zone
     )

@@ -1,8 +1,9 @@
-"""Request validity and seniority."""
+"""Request validity, the status of a request on a day, and seniority."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from enum import StrEnum
 
 from housingmatch.domain.model import Request, RequestStatus
 
@@ -29,12 +30,15 @@ def add_months(day: date, months: int) -> date:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def expiry_from(filing: date, renewal: date | None) -> date:
+    """Return the day a request lapses: one year after the last renewal, or the filing."""
+    start = renewal if renewal is not None and renewal >= filing else filing
+    return add_years(start, VALIDITY_YEARS)
+
+
 def expiry_date(request: Request) -> date:
     """Return the day the request lapses: one year after the last renewal, or the filing."""
-    start = request.renewal_date or request.filing_date
-    if request.renewal_date is not None and request.renewal_date < request.filing_date:
-        start = request.filing_date
-    return add_years(start, VALIDITY_YEARS)
+    return expiry_from(request.filing_date, request.renewal_date)
 
 
 def is_expired(request: Request, on: date) -> bool:
@@ -44,7 +48,54 @@ def is_expired(request: Request, on: date) -> bool:
 
 def is_active(request: Request, on: date) -> bool:
     """Tell whether the request can be proposed on a date: open and not lapsed."""
-    return request.status == RequestStatus.ACTIVE and not is_expired(request, on)
+    return request_status_on(request, on) is DayStatus.ACTIVE
+
+
+class DayStatus(StrEnum):
+    """The status of a request an advisor sees on a day: the stored one, or lapsed."""
+
+    ACTIVE = "ACTIVE"
+    EXPIREE = "EXPIREE"
+    ATTRIBUEE = "ATTRIBUEE"
+    CLOSE = "CLOSE"
+
+
+DAY_STATUS_LABELS: dict[DayStatus, str] = {
+    DayStatus.ACTIVE: "Active",
+    DayStatus.EXPIREE: "Expirée",
+    DayStatus.ATTRIBUEE: "Attribuée",
+    DayStatus.CLOSE: "Close",
+}
+
+
+def status_on(status: RequestStatus, filing: date, renewal: date | None, on: date) -> DayStatus:
+    """Return the status on a day: an active request past its expiry is "Expirée".
+
+    The one rule used by the tables, filters, counts, status bar and ``show``; the ranking's
+    ``REQUEST_NOT_ACTIVE`` is exactly ``status_on(...) is not DayStatus.ACTIVE``.
+    """
+    if status == RequestStatus.ACTIVE:
+        return DayStatus.EXPIREE if on >= expiry_from(filing, renewal) else DayStatus.ACTIVE
+    return DayStatus(status.value)
+
+
+def lapse_cutoff(on: date) -> date:
+    """Return the latest start (filing or renewal) of a request that has lapsed on ``on``.
+
+    An ACTIVE request is "Expirée" on ``on`` exactly when its start is on or before this day
+    (what :func:`status_on` says, in a form a database query can use).
+    """
+    day = date(on.year - 1, on.month, 28 if on.month == 2 and on.day == 29 else on.day)
+    while add_years(day + timedelta(days=1), VALIDITY_YEARS) <= on:
+        day += timedelta(days=1)
+    while add_years(day, VALIDITY_YEARS) > on:
+        day -= timedelta(days=1)
+    return day
+
+
+def request_status_on(request: Request, on: date) -> DayStatus:
+    """Return the status of a request on a day (see :func:`status_on`)."""
+    return status_on(request.status, request.filing_date, request.renewal_date, on)
 
 
 def months_between(start: date, end: date) -> int:

@@ -13,7 +13,7 @@ import calendar
 from datetime import date
 from enum import StrEnum
 
-from housingmatch.domain.model import Request
+from housingmatch.domain.model import PrioriteL441, Request
 from housingmatch.rules.household import age_on, consumption_units
 from housingmatch.rules.ruleset import GroupRules
 
@@ -103,11 +103,28 @@ def is_difficulte(request: Request, rules: GroupRules) -> bool:
     )
 
 
+def legal_priorities(request: Request) -> tuple[PrioriteL441, ...]:
+    """Return the L441-1 criteria of a request, disability (code a) added automatically.
+
+    A household with a disabled member is a priority public of CCH L441-1 a (brief §2.3)
+    whether or not the advisor ticked the criterion.
+    """
+    codes = list(request.l441)
+    if request.household.disability and PrioriteL441.HANDICAP not in codes:
+        codes.insert(0, PrioriteL441.HANDICAP)
+    return tuple(codes)
+
+
+def l441_is_automatic(request: Request) -> bool:
+    """Tell whether the L441-1 a criterion comes from the disability flag, not from the form."""
+    return request.household.disability and PrioriteL441.HANDICAP not in request.l441
+
+
 def priority_groups(request: Request, on: date, rules: GroupRules) -> tuple[Group, ...]:
     """Return the groups of a request on a date, in display order."""
     found = {
         Group.DALO: request.dalo,
-        Group.PRIORITAIRE_L441: bool(request.l441),
+        Group.PRIORITAIRE_L441: bool(legal_priorities(request)),
         Group.JEUNE: is_jeune(request, on, rules),
         Group.MOBILITE: is_mobilite(request, on, rules),
         Group.DIFFICULTE: is_difficulte(request, rules),
@@ -148,6 +165,8 @@ __all__ = [
     "is_difficulte",
     "is_jeune",
     "is_mobilite",
+    "l441_is_automatic",
+    "legal_priorities",
     "mobility_window",
     "priority_groups",
 ]

@@ -75,13 +75,42 @@ def household_category(household: Household, applicant_birth: date, on: date) ->
     )
 
 
-def consumption_units(household: Household) -> float:
-    """Return the consumption units (modified OECD scale: 1, then 0.5 per adult, 0.3 per child).
+def pli_household_row(household: Household) -> HouseholdCategory:
+    """Return the row of the PLI ceiling table (brief §3.5), which goes by household make-up.
 
-    Dependants are counted as children (0.3) and other members as adults (0.5); the scale
-    used by the first-quartile arrêtés is not stated in the sources, this is INSEE's.
+    Rows: 1 person; 2 persons without dependant; 3 persons or 1 + 1 dependant; 4 persons or
+    1 + 2; 5 or 1 + 3; 6 or 1 + 4; then per extra person. The jeune ménage and disability
+    shifts belong to the 1987 arrêté for PLAI/PLUS/PLS and are not applied: a jeune ménage
+    is held to the "2 persons" row.
     """
     persons = max(household.persons, 1)
-    dependants = min(household.dependants, persons - 1)
-    adults = persons - dependants
-    return 1.0 + 0.5 * (adults - 1) + 0.3 * dependants
+    single_with_dependants = household.dependants >= 1 and persons - household.dependants == 1
+    raw = persons + 1 if single_with_dependants else persons
+    return HouseholdCategory(category=min(raw, 6), extra_persons=max(raw - 6, 0))
+
+
+def ceiling_row(
+    household: Household, applicant_birth: date, on: date, pli: bool
+) -> HouseholdCategory:
+    """Return the ceiling-table row of a household: PLI make-up row, else the 1987 category."""
+    if pli:
+        return pli_household_row(household)
+    return household_category(household, applicant_birth, on)
+
+
+def consumption_units(household: Household) -> float:
+    """Return the consumption units (modified OECD scale, brief §2.5).
+
+    1 for the first person, 0.5 for each other person of 14 or more, 0.3 for each person
+    under 14. The members under 14 are the recorded count (``children_under_14``); when it is
+    not recorded, the dependants are counted as under 14 (the demand form gives no ages).
+    The scale used by the first-quartile arrêtés is not stated in the sources; this is
+    INSEE's.
+    """
+    persons = max(household.persons, 1)
+    young = household.children_under_14
+    if young is None:
+        young = household.dependants
+    young = min(max(young, 0), persons - 1)
+    older = persons - 1 - young
+    return 1.0 + 0.5 * older + 0.3 * young

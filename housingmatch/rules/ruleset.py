@@ -28,6 +28,13 @@ from housingmatch.paths import resource
 
 DEFAULT_RULESET_FILE = "action_logement_2026.toml"
 TIE_BREAK_KEYS = ("filing_date", "tie_breaker")
+LEGAL_PRIORITY_POINTS = "points"
+LEGAL_PRIORITY_TIER = "tier"
+LEGAL_PRIORITY_MODES = (LEGAL_PRIORITY_POINTS, LEGAL_PRIORITY_TIER)
+LEGAL_PRIORITY_LABELS = {
+    LEGAL_PRIORITY_POINTS: "priorité légale en points (additive)",
+    LEGAL_PRIORITY_TIER: "priorité légale par rang : DALO, puis L441-1, avant tout autre critère",
+}
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -323,6 +330,12 @@ class RuleSetInfo:
     name: str
     version: str
     hash: str
+    legal_priority: str = LEGAL_PRIORITY_POINTS
+
+    @property
+    def legal_priority_label(self) -> str:
+        """Return how legal priority weighs in the ranking, in French (ranking headers)."""
+        return LEGAL_PRIORITY_LABELS[self.legal_priority]
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,7 +347,6 @@ class RuleSet:
     effective_date: date
     description: str
     ceilings_source: str
-    social_zone: str
     groups: GroupRules
     eligibility: EligibilityRules
     scoring: ScoringRules
@@ -344,11 +356,17 @@ class RuleSet:
     content_hash: str
     text: str
     retention: RetentionRules = RetentionRules()
+    legal_priority: str = LEGAL_PRIORITY_POINTS
+
+    @property
+    def legal_priority_label(self) -> str:
+        """Return how legal priority weighs in the ranking, in French (ranking headers)."""
+        return LEGAL_PRIORITY_LABELS[self.legal_priority]
 
     @property
     def info(self) -> RuleSetInfo:
         """Return name, version and hash."""
-        return RuleSetInfo(self.name, self.version, self.content_hash)
+        return RuleSetInfo(self.name, self.version, self.content_hash, self.legal_priority)
 
     def first_quartile_threshold(self, epci: str | None, year: int) -> float | None:
         """Return the first-quartile threshold (EUR/UC/year) of an EPCI for a year, if known."""
@@ -528,6 +546,21 @@ def _retention(table: _Table) -> RetentionRules:
     return out
 
 
+def _legal_priority(root: _Table) -> str:
+    """Return ``[score] legal_priority`` ("points" when the table is absent: older rule sets)."""
+    if "score" not in root.data:
+        return LEGAL_PRIORITY_POINTS
+    table = root.table("score")
+    value = table.text("legal_priority")
+    if value not in LEGAL_PRIORITY_MODES:
+        raise RuleSetError(
+            f"Règles invalides : « score.legal_priority » vaut « {value} », il doit valoir "
+            "« points » ou « tier »."
+        )
+    table.done()
+    return value
+
+
 def parse_ruleset(text: str) -> RuleSet:
     """Parse and validate a rule set from its TOML text."""
     try:
@@ -544,7 +577,6 @@ def parse_ruleset(text: str) -> RuleSet:
         effective_date=head.day("effective_date"),
         description=head.text("description") if "description" in head.data else "",
         ceilings_source=ceilings.text("source"),
-        social_zone=ceilings.text("social_zone"),
         groups=_groups(root.table("groups")),
         eligibility=_eligibility(root.table("eligibility")),
         scoring=_scoring(root.table("scoring")),
@@ -556,7 +588,12 @@ def parse_ruleset(text: str) -> RuleSet:
         retention=_retention(root.table("retention"))
         if "retention" in content
         else RetentionRules(),
+        legal_priority=_legal_priority(root),
     )
+    # Rule sets before the national zoning fixed the social zone; it now comes from the
+    # unit's commune, and the old key is accepted (and unused) so they still load.
+    if "social_zone" in ceilings.data:
+        ceilings.text("social_zone")
     head.done()
     ceilings.done()
     root.done()

@@ -120,9 +120,19 @@ def validate_request(request: Request, today: date | None = None) -> list[FieldP
                 "Un conjoint est indiqué mais le ménage compte une seule personne.",
             )
         )
+    if h.children_under_14 is not None and not 0 <= h.children_under_14 < h.persons:
+        out.append(
+            FieldProblem(
+                "nb_moins_14_ans",
+                "Le nombre de personnes de moins de 14 ans doit être inférieur au nombre de "
+                "personnes du ménage (le demandeur compte pour une).",
+            )
+        )
     for name, amount in (
         ("revenu_fiscal_reference", h.fiscal_income),
         ("revenus_mensuels", h.monthly_income),
+        ("revenu_recent", h.recent_income),
+        ("ressources_propres", h.own_income),
         ("loyer_actuel", request.housing.rent),
         ("loyer_max", wish.max_rent),
     ):

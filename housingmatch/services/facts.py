@@ -10,33 +10,61 @@ from housingmatch.domain.fields import request_fields, unit_fields
 from housingmatch.domain.model import Financement, Request, Unit, label
 from housingmatch.domain.session import Session
 from housingmatch.geo import default_gazetteer
+from housingmatch.matching.eligibility import MatchingContext
 from housingmatch.rules.ceilings import CeilingError, CeilingTable, default_ceiling_table
-from housingmatch.rules.dates import expiry_date, is_active, is_expired, seniority_months
+from housingmatch.rules.dates import (
+    DAY_STATUS_LABELS,
+    expiry_date,
+    is_active,
+    is_expired,
+    request_status_on,
+    seniority_months,
+)
 from housingmatch.rules.groups import (
     GROUP_LABELS,
     QUARTILE_LABELS,
+    Group,
     first_quartile_status,
+    l441_is_automatic,
+    legal_priorities,
     priority_groups,
     resources_per_unit,
 )
-from housingmatch.rules.household import HouseholdCategory, household_category
+from housingmatch.rules.household import HouseholdCategory, ceiling_row, household_category
+from housingmatch.rules.income import counted_income
 from housingmatch.rules.permissions import Action, require
 from housingmatch.rules.ruleset import RuleSet, default_ruleset
+from housingmatch.rules.zones import AUTRES_REGIONS
 from housingmatch.services.matching import active_ruleset, matching_context
 from housingmatch.store import Store
 
-# Dijon Métropole communes are B1 unless the zoning table says otherwise; the financings
-# shown for a request use the zone of the metropole's main commune.
+# A request has no unit yet: the financings shown for it use the zones of Dijon (B1,
+# "autres régions"); a ranking uses the zones of the unit's commune.
 DEFAULT_ZONE_ABC = "B1"
+DEFAULT_SOCIAL_ZONE = AUTRES_REGIONS
 
 
-def _rules_and_ceilings(store: Store | None) -> tuple[RuleSet, CeilingTable]:
-    """Return the active rule set and ceiling table (the shipped ones without a store)."""
+def _rules_and_ceilings(
+    store: Store | None,
+) -> tuple[RuleSet, CeilingTable, MatchingContext | None]:
+    """Return the active rule set, ceiling table and context (shipped ones without a store)."""
     if store is None:
         rules = default_ruleset()
-        return rules, default_ceiling_table()
+        return rules, default_ceiling_table(), None
     rules = active_ruleset(store)
-    return rules, matching_context(store, rules).ceilings
+    context = matching_context(store, rules)
+    return rules, context.ceilings, context
+
+
+def wished_epci(request: Request) -> str | None:
+    """Return the EPCI of the wished communes when they all belong to one, else None.
+
+    The first-quartile status goes by the EPCI of the unit's commune; before a unit is
+    chosen it is only known when every wished commune is in the same EPCI.
+    """
+    gaz = default_gazetteer()
+    found = {gaz.epci(code) for code in request.wishes.communes}
+    return found.pop() if len(found) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +93,27 @@ class RequestFacts:
     financings: tuple[FinancingFact, ...]
     quartile: str
     resources_per_uc: float | None
+    l441: tuple[str, ...] = ()
+    l441_automatic: bool = False
+    income_explanation: str = ""
+    status: str = "ACTIVE"
+    status_label: str = "Active"
 
     @property
     def category_label(self) -> str:
         """Return the category in French."""
         return self.category.label
+
+
+L441_AUTOMATIC_NOTE = " — a) handicap, automatique"
+
+
+def _group_label(group: Group, request: Request) -> str:
+    """Return a group's label; L441-1 says when code a comes from the disability flag."""
+    text = GROUP_LABELS[group]
+    if group is Group.PRIORITAIRE_L441 and l441_is_automatic(request):
+        text += L441_AUTOMATIC_NOTE
+    return text
 
 
 def request_facts(
@@ -81,13 +125,22 @@ def request_facts(
 ) -> RequestFacts:
     """Return the computed facts of a request on a date (works for an unsaved request)."""
     require(session, Action.READ)
-    rules, table = _rules_and_ceilings(store)
+    rules, table, context = _rules_and_ceilings(store)
     category = household_category(request.household, request.applicant.birth_date, on)
     financings = []
+    income = counted_income(request)
     for financing in Financement:
+        row = ceiling_row(
+            request.household, request.applicant.birth_date, on, financing == Financement.PLI
+        )
         try:
             lookup = table.ceiling(
-                on.year, financing, category.category, category.extra_persons, zone_abc
+                on.year,
+                financing,
+                row.category,
+                row.extra_persons,
+                zone_abc,
+                DEFAULT_SOCIAL_ZONE,
             )
         except CeilingError as exc:
             financings.append(FinancingFact(financing, None, None, None, str(exc)))
@@ -97,14 +150,17 @@ def request_facts(
                 financing,
                 lookup.amount,
                 lookup.year_used,
-                request.household.fiscal_income <= lookup.amount,
+                income.amount <= lookup.amount,
                 lookup.warning,
             )
         )
     groups = priority_groups(request, on, rules.groups)
-    gaz = default_gazetteer()
-    epci = gaz.epci(request.workplace.commune)
-    threshold = rules.first_quartile_threshold(epci, on.year)
+    epci = wished_epci(request)
+    threshold = (
+        context.quartile_threshold(epci, on.year)
+        if context is not None
+        else rules.first_quartile_threshold(epci, on.year)
+    )
     quartile = first_quartile_status(request, threshold)
     return RequestFacts(
         on=on,
@@ -114,10 +170,15 @@ def request_facts(
         active=is_active(request, on),
         seniority_months=seniority_months(request, on),
         groups=tuple(g.value for g in groups),
-        group_labels=tuple(GROUP_LABELS[g] for g in groups),
+        group_labels=tuple(_group_label(g, request) for g in groups),
         financings=tuple(financings),
         quartile=QUARTILE_LABELS[quartile],
         resources_per_uc=resources_per_unit(request),
+        l441=tuple(code.value for code in legal_priorities(request)),
+        l441_automatic=l441_is_automatic(request),
+        income_explanation=income.explanation,
+        status=request_status_on(request, on).value,
+        status_label=DAY_STATUS_LABELS[request_status_on(request, on)],
     )
 
 
@@ -144,11 +205,16 @@ def request_record(store: Store, session: Session, request: Request, on: date) -
             "personnes_supplementaires": facts.category.extra_persons,
             "jeune_menage": facts.category.jeune_menage,
             "categorie_libelle": facts.category.label,
+            "statut_du_jour": facts.status,
+            "statut_du_jour_libelle": facts.status_label,
             "date_expiration": facts.expiry.isoformat(),
             "expiree": facts.expired,
             "active": facts.active,
             "anciennete_mois": facts.seniority_months,
             "groupes_prioritaires": list(facts.groups),
+            "priorites_l441": list(facts.l441),
+            "l441_handicap_automatique": facts.l441_automatic,
+            "revenu_retenu": facts.income_explanation,
             "premier_quartile": facts.quartile,
             "ressources_par_uc": facts.resources_per_uc,
             "plafonds": [

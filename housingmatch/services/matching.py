@@ -122,8 +122,11 @@ def matching_context(store: Store, rules: RuleSet, places: Places | None = None)
         raise UserError("La table des plafonds de ressources de la base est vide.")
     return MatchingContext(
         ruleset=rules,
-        ceilings=CeilingTable(rows, rules.social_zone),
+        ceilings=CeilingTable(rows),
         places=places if places is not None else _gazetteer_places(),
+        quartile_thresholds=tuple(
+            (t.epci, t.year, t.amount) for t in store.reference.quartile_thresholds()
+        ),
     )
 
 
@@ -348,6 +351,7 @@ def candidate_to_dict(candidate: RankedCandidate) -> dict[str, Any]:
         "groups": [g.value for g in candidate.groups],
         "parts": candidate.parts_dict(),
         "commute_minutes": candidate.commute_minutes,
+        "under_occupied": candidate.under_occupied,
     }
 
 
@@ -360,6 +364,7 @@ def ranking_to_dict(ranking: Ranking) -> dict[str, Any]:
             "name": ranking.ruleset.name,
             "version": ranking.ruleset.version,
             "hash": ranking.ruleset.hash,
+            "legal_priority": ranking.ruleset.legal_priority,
         },
         "ranked": [candidate_to_dict(c) for c in ranking.ranked],
         "excluded": [

@@ -8,7 +8,13 @@ from datetime import date, timedelta
 from housingmatch.domain.model import Request, RequestStatus, Unit, UnitStatus
 from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
-from housingmatch.rules.dates import VALIDITY_YEARS, add_years
+from housingmatch.rules.dates import (
+    DAY_STATUS_LABELS,
+    DayStatus,
+    expiry_from,
+    lapse_cutoff,
+    status_on,
+)
 from housingmatch.rules.permissions import Action, require
 from housingmatch.rules.validation import FieldProblem, validate_request, validate_unit
 from housingmatch.store import Store
@@ -195,6 +201,31 @@ def people(store: Store, session: Session, refs: list[str]) -> dict[str, PersonI
     }
 
 
+def summary_status(summary: RequestSummary, on: date) -> DayStatus:
+    """Return the status of a listed request on a day ("Expirée" once lapsed)."""
+    return status_on(summary.status, summary.filing_date, summary.renewal_date, on)
+
+
+def summary_status_label(summary: RequestSummary, on: date) -> str:
+    """Return the French status of a listed request on a day ("Active", "Expirée", …)."""
+    return DAY_STATUS_LABELS[summary_status(summary, on)]
+
+
+def status_counts(summaries: list[RequestSummary], on: date) -> dict[DayStatus, int]:
+    """Return the number of requests in each status of the day."""
+    counts = dict.fromkeys(DayStatus, 0)
+    for s in summaries:
+        counts[summary_status(s, on)] += 1
+    return counts
+
+
+def request_counts(store: Store, session: Session, on: date) -> dict[DayStatus, int]:
+    """Return the number of requests in each status of the day (status bar), counted in SQL."""
+    require(session, Action.READ)
+    found = store.requests.day_status_counts(lapse_cutoff(on))
+    return {status: found.get(status.value, 0) for status in DayStatus}
+
+
 @dataclass(frozen=True, slots=True)
 class Dashboard:
     """The figures of the dashboard on a date."""
@@ -202,6 +233,7 @@ class Dashboard:
     on: date
     requests_total: int
     requests_active: int
+    requests_expired: int
     units_total: int
     units_open: int
     units_due_soon: list[Unit]
@@ -225,20 +257,20 @@ def dashboard(
         key=lambda u: (u.proposal_deadline, u.ref),
     )
     expiring = []
-    for s in store.requests.summaries():
-        if s.status != RequestStatus.ACTIVE:
+    summaries = store.requests.summaries()
+    counts = status_counts(summaries, on)
+    for s in summaries:
+        if summary_status(s, on) is not DayStatus.ACTIVE:
             continue
-        start = (
-            s.renewal_date if s.renewal_date and s.renewal_date >= s.filing_date else s.filing_date
-        )
-        end = add_years(start, VALIDITY_YEARS)
+        end = expiry_from(s.filing_date, s.renewal_date)
         if on <= end <= on + timedelta(days=request_days):
             expiring.append((s, end))
     expiring.sort(key=lambda pair: (pair[1], pair[0].ref))
     return Dashboard(
         on=on,
-        requests_total=store.requests.count(),
-        requests_active=store.requests.count(RequestStatus.ACTIVE),
+        requests_total=len(summaries),
+        requests_active=counts[DayStatus.ACTIVE],
+        requests_expired=counts[DayStatus.EXPIREE],
         units_total=len(units),
         units_open=len(open_units),
         units_due_soon=due,
@@ -247,8 +279,10 @@ def dashboard(
 
 
 __all__ = [
+    "DAY_STATUS_LABELS",
     "Counts",
     "Dashboard",
+    "DayStatus",
     "PersonInfo",
     "RequestSummary",
     "ValidationFailed",
@@ -263,9 +297,13 @@ __all__ = [
     "people",
     "reopen_request",
     "request_count",
+    "request_counts",
     "request_summaries",
     "request_summary",
     "save_request",
     "save_unit",
+    "status_counts",
+    "summary_status",
+    "summary_status_label",
     "unit_count",
 ]

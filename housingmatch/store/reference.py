@@ -26,6 +26,17 @@ class CeilingRow:
     amount: float
 
 
+@dataclass(frozen=True, slots=True)
+class QuartileThreshold:
+    """A first-quartile threshold (EUR per consumption unit and year) entered by a user."""
+
+    epci: str
+    year: int
+    amount: float
+    updated_at: str
+    updated_by: str
+
+
 def _rows(path: Path) -> Iterator[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         yield from csv.DictReader(line for line in handle if not line.startswith("#"))
@@ -134,6 +145,39 @@ class ReferenceData:
             "ORDER BY year, zone, financing, category"
         )
         return [CeilingRow(*r) for r in rows]
+
+    def quartile_thresholds(self) -> list[QuartileThreshold]:
+        """Return the first-quartile thresholds entered, by EPCI then year."""
+        rows = self._db.execute(
+            "SELECT epci, year, amount, updated_at, updated_by FROM quartile_thresholds "
+            "ORDER BY epci, year"
+        )
+        return [QuartileThreshold(*r) for r in rows]
+
+    def set_quartile_threshold(self, epci: str, year: int, amount: float, actor: str) -> None:
+        """Record (or replace) the threshold of an EPCI for a year, audited."""
+        old = self._db.execute(
+            "SELECT amount FROM quartile_thresholds WHERE epci = ? AND year = ?", [epci, year]
+        ).fetchone()
+        with self._db.atomic():
+            self._db.execute(
+                "INSERT INTO quartile_thresholds (epci, year, amount, updated_at, updated_by) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (epci, year) DO UPDATE SET "
+                "amount = excluded.amount, updated_at = excluded.updated_at, "
+                "updated_by = excluded.updated_by",
+                [epci, year, amount, now_iso(), actor],
+            )
+            self._audit.append(
+                actor,
+                [
+                    PendingEntry(
+                        "update" if old else "create",
+                        "reference",
+                        f"premier_quartile:{epci}:{year}",
+                        {"seuil": [old[0] if old else None, amount]},
+                    )
+                ],
+            )
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows of each reference table."""

@@ -62,6 +62,9 @@ _COLUMNS = (
     "disability",
     "fiscal_income",
     "monthly_income",
+    "recent_income",
+    "own_income",
+    "children_under_14",
     "dalo",
     "typology_min",
     "typology_max",
@@ -97,6 +100,9 @@ _INDEX_FIELDS = (
     "disability",
     "fiscal_income",
     "monthly_income",
+    "recent_income",
+    "own_income",
+    "children_under_14",
     "typology_min",
     "typology_max",
     "max_rent",
@@ -129,7 +135,7 @@ class IndexColumns:
 
     values: dict[str, list[Any]]
     motifs: list[tuple[str, ...]]
-    l441: list[bool]
+    l441: list[tuple[str, ...]]
     communes: list[tuple[str, ...]]
 
 
@@ -264,6 +270,21 @@ class RequestRepository:
         ).fetchone()
         return ":".join("" if v is None else str(v) for v in row)
 
+    def day_status_counts(self, lapse_cutoff: date) -> dict[str, int]:
+        """Return the number of requests per status of the day (``EXPIREE`` included).
+
+        An ACTIVE request whose start (renewal, else filing) is on or before
+        ``lapse_cutoff`` has lapsed (``rules.dates.lapse_cutoff``).
+        """
+        sql = (
+            "SELECT CASE WHEN status = 'ACTIVE' AND (CASE WHEN renewal_date IS NOT NULL "
+            "AND renewal_date >= filing_date THEN renewal_date ELSE filing_date END) <= ? "
+            "THEN 'EXPIREE' ELSE status END AS day_status, COUNT(*) FROM requests "
+            "GROUP BY day_status"
+        )
+        rows = self._db.execute(sql, [lapse_cutoff.isoformat()]).fetchall()
+        return {str(status): int(count) for status, count in rows}
+
     def get(self, ref: str) -> Request | None:
         """Return the request with this reference, or None."""
         found = self._load(_SELECT + " WHERE r.ref = ?", [ref])
@@ -312,7 +333,7 @@ class RequestRepository:
             return IndexColumns(
                 values=values,
                 motifs=[tuple(motifs.get(i, ())) for i in ids],
-                l441=[bool(l441.get(i)) for i in ids],
+                l441=[tuple(l441.get(i, ())) for i in ids],
                 communes=[tuple(communes.get(i, ())) for i in ids],
             )
 
@@ -538,6 +559,9 @@ class RequestRepository:
             int(h.disability),
             h.fiscal_income,
             h.monthly_income,
+            h.recent_income,
+            h.own_income,
+            h.children_under_14,
             int(request.dalo),
             wish.typology_min,
             wish.typology_max,
@@ -630,6 +654,9 @@ def _row_to_request(
         disability,
         fiscal_income,
         monthly_income,
+        recent_income,
+        own_income,
+        children_under_14,
         dalo,
         typology_min,
         typology_max,
@@ -680,6 +707,9 @@ def _row_to_request(
             disability=bool(disability),
             fiscal_income=fiscal_income,
             monthly_income=monthly_income,
+            recent_income=recent_income,
+            own_income=own_income,
+            children_under_14=children_under_14,
         ),
         motifs=tuple(_MOTIF[m] for m in motifs.get(rid, ())),
         dalo=bool(dalo),

@@ -387,6 +387,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Demandes expirées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Logements</source>
         <translation>Units</translation>
     </message>
@@ -497,6 +502,11 @@
         <location line="+1"/>
         <source>Diffic.</source>
         <translation>Diffic.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sous-occ.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -765,7 +775,7 @@
         <translation>Creating the demonstration data</translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+74"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+75"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
@@ -856,6 +866,16 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>&amp;Référence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seuils du premier &amp;quartile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A&amp;udit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,12 +910,12 @@
         <translation>&amp;About HousingMatch</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Ouverture de la base</source>
         <translation>Opening the database</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Importer des demandes</source>
         <translation>Import requests</translation>
     </message>
@@ -910,12 +930,12 @@
         <translation>Data files (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{r} demandes ({a} actives) · {u} logements ({o} ouverts)</source>
-        <translation>{r} requests ({a} active) · {u} units ({o} open)</translation>
+        <location line="+16"/>
+        <source>{r} demandes ({a} actives, {x} expirées) · {u} logements ({o} ouverts)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Règles : {name}</source>
         <translation>Rules: {name}</translation>
     </message>
@@ -930,7 +950,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>{name} — HousingMatch</source>
         <translation>{name} — HousingMatch</translation>
     </message>
@@ -1004,24 +1024,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+698"/>
+        <location line="+713"/>
         <source>Répartition des logements ouverts</source>
         <translation>Allocation of open units</translation>
     </message>
     <message>
-        <location line="-680"/>
+        <location line="-695"/>
         <source>Classer</source>
         <translation>Rank</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+131"/>
+        <location line="+133"/>
         <location line="+42"/>
         <source>Logement</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-173"/>
         <source>Date du classement</source>
         <translation>Ranking date</translation>
     </message>
@@ -1032,25 +1052,25 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+36"/>
         <location line="+78"/>
         <source>Demande</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+33"/>
+        <location line="-113"/>
+        <location line="+35"/>
         <source>Demandeur</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+122"/>
+        <location line="-34"/>
+        <location line="+124"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source>Parties</source>
         <translation>Parts</translation>
     </message>
@@ -1061,7 +1081,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Trajet</source>
         <translation>Commute</translation>
     </message>
@@ -1144,12 +1164,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+310"/>
+        <location line="+317"/>
         <source>Points par partie</source>
         <translation>Points by part</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-296"/>
         <source>Calculer la répartition</source>
         <translation>Compute the allocation</translation>
     </message>
@@ -1199,7 +1219,12 @@
         <translation>Ranking the candidates</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+63"/>
+        <source>Sous-occupation : plus de pièces que de personnes + 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Candidats ({n})</source>
         <translation>Candidates ({n})</translation>
     </message>
@@ -1215,11 +1240,11 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>{unit} — {total} candidats éligibles, {excl} demandes exclues. Règles : {rules}.</source>
-        <translation>{unit} — {total} eligible candidates, {excl} excluded requests. Rules: {rules}.</translation>
+        <source>{unit} — {total} candidats éligibles, {excl} demandes exclues. Règles : {rules} ; {legal}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Les {n} premiers sont listés.</source>
         <translation>The first {n} are listed.</translation>
     </message>
@@ -1288,6 +1313,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Revenu retenu : {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sous-occupation : plus de pièces que de personnes + 1 (signalée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ancienneté : {m} mois (dépôt le {d})</source>
         <translation>Seniority: {m} months (filed on {d})</translation>
     </message>
@@ -1370,6 +1405,75 @@
     </message>
 </context>
 <context>
+    <name>QuartileDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/quartile_dialog.py" line="+40"/>
+        <source>Seuils du premier quartile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seuil de ressources des demandeurs du premier quartile, en euros par unité de consommation et par an, publié chaque année par arrêté pour chaque EPCI. Tant qu&apos;il manque, le statut « premier quartile » est « inconnu ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>EPCI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SIREN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <source>Année</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Seuil (€/UC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SIREN à 9 chiffres, p. ex. 242100410</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>euros par unité de consommation et par an</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer le seuil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>EPCI (SIREN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seuil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Montant illisible : écrivez par exemple 10 500.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Seuil {y} de {n} enregistré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../../housingmatch/gui/record_dialog.py" line="+32"/>
@@ -1413,7 +1517,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Demande {ref}</source>
         <translation>Request {ref}</translation>
     </message>
@@ -1423,7 +1527,7 @@
         <translation>New request</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+100"/>
         <source>Montant illisible : écrivez par exemple 1 234,50.</source>
         <translation>Unreadable amount: write for example 1 234,50.</translation>
     </message>
@@ -1433,7 +1537,7 @@
         <translation>Unreadable number.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+93"/>
         <source>Le revenu fiscal de référence est obligatoire.</source>
         <translation>The reference taxable income is required.</translation>
     </message>
@@ -1443,17 +1547,12 @@
         <translation>No problem: the request can be saved.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Active, mais expirée</source>
-        <translation>Active, but expired</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{f} : plafond inconnu</source>
         <translation>{f}: ceiling unknown</translation>
     </message>
@@ -1528,13 +1627,13 @@
     <message>
         <location line="+10"/>
         <location line="+282"/>
-        <location line="+212"/>
+        <location line="+263"/>
         <location line="+143"/>
         <source>facultatif</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location line="-630"/>
+        <location line="-681"/>
         <source>Date de dépôt</source>
         <translation>Filing date</translation>
     </message>
@@ -1543,12 +1642,12 @@
         <location line="+29"/>
         <location line="+48"/>
         <location line="+122"/>
-        <location line="+158"/>
+        <location line="+209"/>
         <source>dd/MM/yyyy</source>
         <translation>dd/MM/yyyy</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-401"/>
         <source>Renouvelée le</source>
         <translation>Renewed on</translation>
     </message>
@@ -1648,7 +1747,37 @@
         <translation>Current monthly resources (€)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>Revenu N-1 ou des 12 derniers mois (€/an)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>facultatif ; retenu s&apos;il est inférieur d&apos;au moins 10 % au N-2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ressources propres du demandeur (€/an)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>facultatif ; retenues en cas de séparation ou de violences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Personnes de moins de 14 ans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>facultatif ; pour les unités de consommation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Emploi et travail</source>
         <translation>Employment</translation>
     </message>
@@ -1841,11 +1970,12 @@
         <location line="+26"/>
         <location line="+26"/>
         <location line="+26"/>
+        <location line="+26"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-137"/>
         <source>Catégorie de ménage</source>
         <translation>Household category</translation>
     </message>
@@ -1868,6 +1998,11 @@
         <location line="+26"/>
         <source>Expiration</source>
         <translation>Expiry</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Revenu retenu</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+29"/>
@@ -1914,24 +2049,24 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Typologie</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>Dépôt</source>
         <translation>Filed</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Priorité</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+20"/>
+        <location line="-27"/>
+        <location line="+21"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
@@ -1946,7 +2081,7 @@
         <translation>All</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+9"/>
         <source>Toutes</source>
         <translation>All</translation>
@@ -2002,7 +2137,7 @@
         <translation>Reopen</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>Demande</source>
         <translation>Request</translation>
     </message>

@@ -387,6 +387,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Demandes expirées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Logements</source>
         <translation type="unfinished"></translation>
     </message>
@@ -496,6 +501,11 @@
     <message>
         <location line="+1"/>
         <source>Diffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sous-occ.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -763,7 +773,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+74"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+75"/>
         <source>Tableau de bord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -854,6 +864,16 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>&amp;Référence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seuils du premier &amp;quartile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A&amp;udit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,12 +908,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Ouverture de la base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Importer des demandes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -908,12 +928,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{r} demandes ({a} actives) · {u} logements ({o} ouverts)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+25"/>
         <source>Règles : {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -928,7 +943,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>{name} — HousingMatch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -948,7 +963,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-51"/>
+        <source>{r} demandes ({a} actives, {x} expirées) · {u} logements ({o} ouverts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>Préparation du classement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1002,24 +1022,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+698"/>
+        <location line="+713"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-680"/>
+        <location line="-695"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+131"/>
+        <location line="+133"/>
         <location line="+42"/>
         <source>Logement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-173"/>
         <source>Date du classement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1030,25 +1050,25 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+36"/>
         <location line="+78"/>
         <source>Demande</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+33"/>
+        <location line="-113"/>
+        <location line="+35"/>
         <source>Demandeur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+122"/>
+        <location line="-34"/>
+        <location line="+124"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source>Parties</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1059,7 +1079,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Trajet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1142,12 +1162,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+310"/>
+        <location line="+317"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-296"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,7 +1217,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+63"/>
+        <source>Sous-occupation : plus de pièces que de personnes + 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Candidats ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1212,12 +1237,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{unit} — {total} candidats éligibles, {excl} demandes exclues. Règles : {rules}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+19"/>
         <source>Les {n} premiers sont listés.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1280,7 +1300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+163"/>
+        <location line="+169"/>
         <source>{ref} : éligible à %n logement(s) ouvert(s), exclue de {x}. Groupes : {g}.</source>
         <translation>
             <numerusform>{ref} : éligible à %n logement ouvert, exclue de {x}. Groupes : {g}.</numerusform>
@@ -1296,12 +1316,27 @@
         </translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-337"/>
         <source>Revenu fiscal de référence : {r} €</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-110"/>
+        <source>{unit} — {total} candidats éligibles, {excl} demandes exclues. Règles : {rules} ; {legal}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>Revenu retenu : {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sous-occupation : plus de pièces que de personnes + 1 (signalée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ancienneté : {m} mois (dépôt le {d})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,6 +1403,75 @@
     </message>
 </context>
 <context>
+    <name>QuartileDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/quartile_dialog.py" line="+40"/>
+        <source>Seuils du premier quartile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seuil de ressources des demandeurs du premier quartile, en euros par unité de consommation et par an, publié chaque année par arrêté pour chaque EPCI. Tant qu&apos;il manque, le statut « premier quartile » est « inconnu ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>EPCI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SIREN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <source>Année</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Seuil (€/UC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SIREN à 9 chiffres, p. ex. 242100410</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>euros par unité de consommation et par an</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer le seuil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>EPCI (SIREN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seuil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Montant illisible : écrivez par exemple 10 500.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Seuil {y} de {n} enregistré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../../housingmatch/gui/record_dialog.py" line="+32"/>
@@ -1411,7 +1515,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Demande {ref}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1421,7 +1525,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+100"/>
         <source>Montant illisible : écrivez par exemple 1 234,50.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1431,7 +1535,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+93"/>
         <source>Le revenu fiscal de référence est obligatoire.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1441,17 +1545,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Active, mais expirée</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>aucun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{f} : plafond inconnu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1526,13 +1625,13 @@
     <message>
         <location line="+10"/>
         <location line="+282"/>
-        <location line="+212"/>
+        <location line="+263"/>
         <location line="+143"/>
         <source>facultatif</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-630"/>
+        <location line="-681"/>
         <source>Date de dépôt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,12 +1640,12 @@
         <location line="+29"/>
         <location line="+48"/>
         <location line="+122"/>
-        <location line="+158"/>
+        <location line="+209"/>
         <source>dd/MM/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-401"/>
         <source>Renouvelée le</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1646,7 +1745,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>Revenu N-1 ou des 12 derniers mois (€/an)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>facultatif ; retenu s&apos;il est inférieur d&apos;au moins 10 % au N-2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ressources propres du demandeur (€/an)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>facultatif ; retenues en cas de séparation ou de violences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Personnes de moins de 14 ans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>facultatif ; pour les unités de consommation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Emploi et travail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1839,11 +1968,12 @@
         <location line="+26"/>
         <location line="+26"/>
         <location line="+26"/>
+        <location line="+26"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-137"/>
         <source>Catégorie de ménage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1865,6 +1995,11 @@
     <message>
         <location line="+26"/>
         <source>Expiration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Revenu retenu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1912,24 +2047,24 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Typologie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>Dépôt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Priorité</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+20"/>
+        <location line="-27"/>
+        <location line="+21"/>
         <source>Statut</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1944,7 +2079,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+9"/>
         <source>Toutes</source>
         <translation type="unfinished"></translation>
@@ -2000,7 +2135,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>Demande</source>
         <translation type="unfinished"></translation>
     </message>

@@ -543,27 +543,41 @@ def test_search_limits_and_empty(gazetteer: Gazetteer) -> None:
         ("21192", "C"),  # Corcelles-les-Monts
         ("21263", "B2"),  # Fénay
         (NEUILLY_CRIMOLOIS, "B1"),
-        ("21054", None),  # Beaune: not recorded
+        ("21054", "B2"),  # Beaune: outside the metropole, national zoning
+        ("69266", "A"),  # Villeurbanne
+        ("75056", "A_bis"),  # Paris
+        ("97501", None),  # Saint-Pierre-et-Miquelon: not in the zoning
     ],
 )
 def test_zone_abc(gazetteer: Gazetteer, code: str, zone: str | None) -> None:
     assert gazetteer.zone_abc(code) == zone
 
 
-def test_zonage_file_covers_the_metropole() -> None:
+def test_national_zoning_file_covers_the_communes_of_france() -> None:
     gazetteer = default_gazetteer()
-    with resource("geo", "zonage_abc.csv").open(encoding="utf-8", newline="") as handle:
+    path = resource("geo", "zonage_abc_communes.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == ["code_insee", "nom", "zone_abc", "source"]
-    assert {row["code_insee"] for row in rows} == {
-        c.code_insee for c in gazetteer.dijon_metropole()
-    }
-    for row in rows:
-        commune = gazetteer.get(row["code_insee"])
-        assert commune is not None
-        assert commune.nom == row["nom"]
-        assert row["zone_abc"] in {"A_bis", "A", "B1", "B2", "C"}
-        assert row["source"]
+    assert list(rows[0]) == [
+        "code_insee",
+        "nom",
+        "code_departement",
+        "zone_abc",
+        "reclasse_juillet_2024",
+    ]
+    assert len(rows) > 34000
+    assert {row["zone_abc"] for row in rows} == {"Abis", "A", "B1", "B2", "C"}
+    zoned = {row["code_insee"] for row in rows}
+    assert {c.code_insee for c in gazetteer.dijon_metropole()} <= zoned
+    missing = [c for c in gazetteer if c.code_insee not in zoned]
+    assert len(missing) < 150  # communes created since July 2024 and overseas collectivities
+
+
+def test_epci_names_are_known_for_cote_d_or_only() -> None:
+    gazetteer = default_gazetteer()
+    assert gazetteer.epci_name("242100410") == "Dijon Métropole"
+    assert gazetteer.epci_name("200006682") is not None  # CA Beaune
+    assert gazetteer.epci_name("200046977") is None  # Métropole de Lyon: not shipped
 
 
 def test_metropole_and_epci(gazetteer: Gazetteer) -> None:

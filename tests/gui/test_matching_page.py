@@ -199,3 +199,4 @@ def test_five_group_badges_are_not_cut(app_window, qtbot):
     mine = next(row for row in shown if row.values[1] == "DEM-2026-000999")
     assert len(mine.payload.groups) == 5
     assert cut_texts(page) == []
+    assert "priorité légale en points (additive)" in page.summary_label.text()

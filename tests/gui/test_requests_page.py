@@ -345,3 +345,48 @@ def test_a_search_without_result_says_so(app_window, qtbot):
     page.apply_search_now()
     assert page.model.rowCount() == 0
     assert page.count_label.text() == "Aucun résultat sur 8 fiches"
+
+
+def test_a_lapsed_request_reads_expiree_in_the_table_model_filter_and_status_bar(app_window, qtbot):
+    from datetime import date, timedelta
+
+    from housingmatch.gui.models import RecordTableModel
+    from housingmatch.gui.requests_page import RequestsPage, request_columns
+    from housingmatch.services.records import request_summaries
+    from tests.builders import make_request
+
+    store = app_window.store
+    lapsed = make_request("DEM-LAPSED", filing_date=date.today() - timedelta(days=400))
+    lapsed = replace(lapsed, applicant=replace(lapsed.applicant, last_name="Ancien"))
+    store.requests.save(lapsed, "test")
+    summaries = request_summaries(store, SUPERVISOR)
+    model = RecordTableModel(request_columns())
+    model.set_records(summaries, [s.ref for s in summaries])
+    status_column = [c.title for c in request_columns()].index("Statut")
+    shown = {
+        model.record(r).ref: model.index(r, status_column).data() for r in range(model.rowCount())
+    }
+    assert shown["DEM-LAPSED"] == "Expirée"
+    assert shown["DEM-0001"] == "Active"
+    columns = RequestsPage.filter_columns(summaries)
+    refs = [s.ref for s in summaries]
+    assert columns["status"][refs.index("DEM-LAPSED")] == "EXPIREE"
+    app_window.refresh_status()
+    assert "1 expirées" in app_window.counts_label.text()
+
+
+def test_the_editor_records_a_recent_income_and_explains_the_income_compared(app_window, qtbot):
+    store = app_window.store
+    dialog = RequestDialog(
+        store, SUPERVISOR, get_request(store, SUPERVISOR, "DEM-0001"), app_window
+    )
+    qtbot.addWidget(dialog)
+    fiscal = get_request(store, SUPERVISOR, "DEM-0001").household.fiscal_income
+    dialog.ui.recent_income_edit.setText(str(int(fiscal * 0.9)))
+    assert "inférieur d'au moins 10 %" in dialog.ui.income_value.text()
+    dialog.ui.children_under_14_edit.setText("x")
+    assert not dialog.save_button.isEnabled()
+    dialog.ui.children_under_14_edit.setText("")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        dialog.save_button.click()
+    assert get_request(store, SUPERVISOR, "DEM-0001").household.recent_income == int(fiscal * 0.9)

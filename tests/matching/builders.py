@@ -50,6 +50,8 @@ ZONES = {
     QUETIGNY: "B1",
     TALANT: "B1",
     FENAY: "B2",
+    BEAUNE: "B2",
+    SEMUR: "C",
 }
 EPCIS = dict.fromkeys((DIJON, CHENOVE, LONGVIC, QUETIGNY, TALANT, FENAY), "242100410")
 

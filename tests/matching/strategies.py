@@ -20,6 +20,7 @@ from housingmatch.domain.model import (
 from tests.matching.builders import POINTS, make_request, make_unit
 
 COMMUNES = [*sorted(POINTS), "99999"]  # one commune the places do not know
+UNIT_COMMUNES = sorted(POINTS)  # a unit's commune always has zones (else an error, tested)
 REFS = [f"D{i:03d}" for i in range(1000)]
 
 
@@ -40,7 +41,7 @@ _TMAX = st.sampled_from([None, 2, 3, 4, 6])
 _MAX_RENT = st.none() | st.integers(300, 1200)
 _MOBILITY = st.sampled_from(list(Mobilite))
 _MOBILITY_DATE = st.sampled_from([None, date(2026, 3, 1), date(2025, 1, 1)])
-_MOTIFS = st.lists(st.sampled_from(list(Motif)), max_size=3)
+_MOTIFS = st.lists(st.sampled_from([*Motif, Motif.SEPARATION, Motif.VIOLENCES]), max_size=3)
 _L441 = st.lists(st.sampled_from(list(PrioriteL441)), max_size=2)
 _STATUS = st.sampled_from([RequestStatus.ACTIVE] * 4 + [RequestStatus.CLOSE])
 _TIE = st.sampled_from([None, 0, 1, 2, 3])
@@ -56,6 +57,7 @@ def _money(value: int | None) -> float | None:
 def requests(draw: st.DrawFn, ref: str) -> Request:
     """Draw a request with a given reference."""
     persons = draw(_PERSONS)
+    fiscal = draw(_INCOME)
     filing = date(2025, 1, 1) + timedelta(days=draw(_DAYS))
     return make_request(
         ref,
@@ -66,7 +68,10 @@ def requests(draw: st.DrawFn, ref: str) -> Request:
         dependants=draw(st.integers(0, persons - 1)),
         partner_birth_date=draw(_PARTNER),
         disability=draw(_BOOL),
-        fiscal_income=float(draw(_INCOME)),
+        fiscal_income=float(fiscal),
+        recent_income=draw(st.none() | st.sampled_from([fiscal * 9 / 10, fiscal * 0.901, 1000.0])),
+        own_income=draw(st.none() | st.just(12000.0)),
+        children_under_14=draw(st.none() | st.integers(0, persons - 1)),
         monthly_income=_money(draw(_MONTHLY)),
         work_commune=draw(_COMMUNE),
         transport=draw(_MODE),
@@ -105,7 +110,7 @@ def units(draw: st.DrawFn, ref: str = "L1") -> Unit:
     located = draw(st.booleans())
     return make_unit(
         ref,
-        commune=draw(st.sampled_from(COMMUNES)),
+        commune=draw(st.sampled_from(UNIT_COMMUNES)),
         typology=typology,
         surface=float(draw(st.integers(8, 110))),
         financing=draw(st.sampled_from(list(Financement))),

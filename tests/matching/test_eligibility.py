@@ -9,19 +9,30 @@ from typing import Any
 
 import pytest
 
-from housingmatch.domain.model import Financement, RequestStatus
-from housingmatch.matching.eligibility import min_surface
-from housingmatch.matching.results import EXCLUSION_LABELS, Exclusion
+from housingmatch.domain.model import Financement, Motif, RequestStatus
+from housingmatch.geo import default_gazetteer
+from housingmatch.matching.eligibility import MatchingContext, min_surface
+from housingmatch.matching.engine import MatchingEngine
+from housingmatch.matching.places import GazetteerPlaces
+from housingmatch.matching.reference import reference_rank
+from housingmatch.matching.results import EXCLUSION_LABELS, Exclusion, Part
+from housingmatch.rules.ceilings import default_ceiling_table
 from housingmatch.rules.ruleset import default_ruleset
+from housingmatch.rules.zones import ZoneError
 from tests.matching.builders import (
     CHENOVE,
     FENAY,
     LONGVIC,
+    ON,
     codes_of,
+    context,
     make_request,
     make_unit,
     rank_both,
+    scored,
 )
+
+VILLEURBANNE = "69266"
 
 
 def _codes(
@@ -95,9 +106,35 @@ def test_surface_norm_is_capped_at_70_from_eight_persons() -> None:
     assert min_surface(12) == 70.0
 
 
-def test_rooms_above_persons_plus_one_is_under_occupation() -> None:
-    assert _codes({"typology": 2, "surface": 50.0}, persons=1) == ()
-    assert _codes({"typology": 3, "surface": 60.0}, persons=1) == ("HOUSEHOLD_TOO_SMALL",)
+EXCLUDING_UNDER_OCCUPATION = replace(
+    default_ruleset(),
+    eligibility=replace(default_ruleset().eligibility, under_occupation=True),
+)
+
+
+def test_a_t4_for_one_person_is_flagged_under_occupied_not_excluded() -> None:
+    request = make_request("D", persons=1)
+    ranking = rank_both([request], make_unit(typology=4, surface=75.0))
+    candidate = scored(ranking, "D")
+    assert candidate.under_occupied
+    # The size-fit points are not given (4 rooms for 1 person), only the rent effort's.
+    t2 = scored(rank_both([request], make_unit(typology=2, surface=75.0)), "D")
+    assert not t2.under_occupied
+    assert (
+        t2.points(Part.FIT) - candidate.points(Part.FIT)
+        == default_ruleset().scoring.fit_size_points
+    )
+
+
+def test_under_occupation_excludes_only_when_the_rule_set_says_so() -> None:
+    request = make_request("D", persons=1)
+    assert codes_of(rank_both([request], make_unit(typology=2, surface=50.0)), "D") == ()
+    t3 = make_unit(typology=3, surface=60.0)
+    assert codes_of(rank_both([request], t3, ruleset=EXCLUDING_UNDER_OCCUPATION), "D") == (
+        "HOUSEHOLD_TOO_SMALL",
+    )
+    t2 = make_unit(typology=2, surface=50.0)
+    assert codes_of(rank_both([request], t2, ruleset=EXCLUDING_UNDER_OCCUPATION), "D") == ()
 
 
 def test_typology_outside_the_wishes() -> None:
@@ -153,8 +190,8 @@ def test_typology_grid_when_enabled() -> None:
 
 
 def test_every_failed_condition_is_kept_in_canonical_order() -> None:
-    codes = _codes(
-        {"commune": LONGVIC, "typology": 3, "surface": 8.0, "floor": 2, "lift": False},
+    request = make_request(
+        "D",
         status=RequestStatus.CLOSE,
         fiscal_income=99999.0,
         wished_communes=(CHENOVE,),
@@ -163,6 +200,8 @@ def test_every_failed_condition_is_kept_in_canonical_order() -> None:
         needs_pmr=True,
         needs_lift=True,
     )
+    unit = make_unit(commune=LONGVIC, typology=3, surface=8.0, floor=2, lift=False)
+    codes = codes_of(rank_both([request], unit, ruleset=EXCLUDING_UNDER_OCCUPATION), "D")
     assert codes == (
         "REQUEST_NOT_ACTIVE",
         "INCOME_ABOVE_CEILING",
@@ -179,3 +218,79 @@ def test_every_failed_condition_is_kept_in_canonical_order() -> None:
 def test_every_code_has_a_french_label() -> None:
     assert set(EXCLUSION_LABELS) == set(Exclusion)
     assert all(label[0].isupper() for label in EXCLUSION_LABELS.values())
+
+
+# --- Legal corrections (issue 7) ---------------------------------------------------------
+
+JEUNE_MENAGE: dict[str, Any] = {
+    "persons": 2,
+    "birth_date": date(1998, 1, 1),
+    "partner_birth_date": date(1999, 1, 1),
+}
+
+
+def test_a_pli_jeune_menage_on_b1_is_held_to_the_two_persons_row() -> None:
+    # PLI B1, 2 persons without dependant: 47 321 € (brief §3.5); no jeune ménage shift.
+    pli = {"financing": Financement.PLI, "commune": CHENOVE}
+    assert _codes(pli, fiscal_income=47321.0, **JEUNE_MENAGE) == ()
+    assert _codes(pli, fiscal_income=47322.0, **JEUNE_MENAGE) == ("INCOME_ABOVE_CEILING",)
+
+
+def test_a_pli_disabled_single_is_held_to_the_one_person_row() -> None:
+    pli = {"financing": Financement.PLI, "commune": CHENOVE}
+    assert _codes(pli, fiscal_income=35435.0, disability=True) == ()
+    assert _codes(pli, fiscal_income=35436.0, disability=True) == ("INCOME_ABOVE_CEILING",)
+    # On PLUS the 1987 arrêté moves the disabled single to category 2 (31 254 € in 2026).
+    assert _codes(fiscal_income=31254.0, disability=True) == ()
+
+
+def test_a_pli_single_parent_takes_the_row_of_one_plus_one_dependant() -> None:
+    pli = {"financing": Financement.PLI, "commune": CHENOVE}
+    assert _codes(pli, persons=2, dependants=1, fiscal_income=56905.0) == ()
+    assert _codes(pli, persons=2, dependants=1, fiscal_income=56906.0) == ("INCOME_ABOVE_CEILING",)
+
+
+def test_an_n1_income_ten_percent_lower_is_compared_nine_point_nine_is_not() -> None:
+    # PLUS 2026 category 1: 23 403 €. N-2 26 000 €.
+    assert _codes(fiscal_income=26000.0, recent_income=23400.0) == ()  # 10 % lower
+    assert _codes(fiscal_income=26000.0, recent_income=23426.0) == (  # 9.9 % lower
+        "INCOME_ABOVE_CEILING",
+    )
+
+
+def test_only_the_applicants_own_resources_count_when_separating() -> None:
+    couple = {"persons": 2, "fiscal_income": 40000.0, "own_income": 20000.0}
+    assert _codes(**couple) == ("INCOME_ABOVE_CEILING",)
+    assert _codes(motifs=(Motif.SEPARATION,), **couple) == ()
+    assert _codes(motifs=(Motif.VIOLENCES,), **couple) == ()
+    # Without recorded own resources, the household's income stays the one compared.
+    assert _codes(motifs=(Motif.SEPARATION,), persons=2, fiscal_income=40000.0) == (
+        "INCOME_ABOVE_CEILING",
+    )
+
+
+def test_a_unit_in_a_commune_without_zone_is_an_error_naming_it() -> None:
+    request = make_request("D")
+    for financing in (Financement.PLI, Financement.PLUS):
+        unit = make_unit(commune="99999", financing=financing)
+        ctx = context()
+        with pytest.raises(ZoneError, match="99999"):
+            MatchingEngine(ctx, [request]).rank(unit, ON)
+        with pytest.raises(ZoneError, match="99999"):
+            reference_rank([request], unit, ON, ctx)
+
+
+def test_a_zone_a_commune_uses_the_zone_a_row_and_its_social_zone() -> None:
+    places = GazetteerPlaces(default_gazetteer())
+    assert places.zone_abc(VILLEURBANNE) == "A"
+    assert places.social_zone(VILLEURBANNE) == "autres_regions"
+    assert places.social_zone("92040") == "paris_communes_limitrophes"  # Issy-les-Moulineaux
+    assert places.social_zone("91228") == "ile_de_france_hors_paris"  # Évry-Courcouronnes
+    ctx = MatchingContext(default_ruleset(), default_ceiling_table(), places)
+    unit = make_unit(commune=VILLEURBANNE, financing=Financement.PLI)
+    # Zone A, 2 persons without dependant: 64 976 € (B1 would be 47 321 €).
+    fits = make_request("A", fiscal_income=64976.0, **JEUNE_MENAGE)
+    above = make_request("B", fiscal_income=64977.0, **JEUNE_MENAGE)
+    ranking = reference_rank([fits, above], unit, ON, ctx)
+    assert [c.ref for c in ranking.ranked] == ["A"]
+    assert MatchingEngine(ctx, [fits, above]).rank(unit, ON).excluded == ranking.excluded

@@ -9,12 +9,14 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from housingmatch.domain.model import Request, Unit
+from housingmatch.domain.model import Motif, PrioriteL441, Request, Unit
 from housingmatch.matching.engine import MatchingEngine
 from housingmatch.matching.ordering import derived_tie_breaker
 from housingmatch.matching.reference import reference_rank
+from housingmatch.matching.results import Part
+from housingmatch.rules.groups import Group
 from housingmatch.rules.ruleset import default_ruleset
-from tests.matching.builders import ON, context, make_request, make_unit
+from tests.matching.builders import ON, context, make_request, make_unit, rank_both
 from tests.matching.strategies import pools, units
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -53,12 +55,17 @@ def test_fast_engine_equals_reference_with_other_rules(
             under_occupation=data.draw(st.booleans()),
         ),
         tie_break=data.draw(st.sampled_from([("filing_date", "tie_breaker"), ("tie_breaker",)])),
+        legal_priority=data.draw(st.sampled_from(["points", "tier"])),
     )
-    ctx = context(rules)
+    # A first-quartile threshold entered for the metropole, some years: statuses and
+    # warnings must agree too.
+    thresholds = data.draw(st.sampled_from([(), (("242100410", on.year, 9600.0),)]))
+    ctx = replace(context(rules), quartile_thresholds=thresholds)
     fast = MatchingEngine(ctx, pool).rank(unit, on)
     slow = reference_rank(pool, unit, on, ctx)
     assert list(fast.ranked) == list(slow.ranked)
     assert list(fast.excluded) == list(slow.excluded)
+    assert fast.warnings == slow.warnings
 
 
 @settings(max_examples=40, deadline=None)
@@ -121,3 +128,35 @@ def test_lazy_results_index_and_slice() -> None:
     assert ranking.ranked[-1].rank == 5
     assert [c.rank for c in ranking.ranked[1:3]] == [2, 3]
     assert ranking.top(2) == tuple(ranking.ranked[:2])
+
+
+TIERED = replace(default_ruleset(), legal_priority="tier")
+
+
+def test_a_disabled_single_is_ranked_with_the_l441_priority() -> None:
+    disabled = make_request("D1", persons=1, disability=True)
+    ranking = rank_both([disabled], make_unit())
+    candidate = ranking.ranked[0]
+    assert Group.PRIORITAIRE_L441 in candidate.groups
+    assert candidate.points(Part.LEGAL_PRIORITY) == default_ruleset().scoring.l441
+
+
+def test_tier_puts_dalo_then_l441_above_every_other_part() -> None:
+    # A young, mobile, long-filed applicant outscores the DALO and L441-1 households in
+    # points; in tiers the DALO household comes first, then L441-1, then the others.
+    strong = make_request(
+        "A",
+        birth_date=date(2000, 1, 1),
+        filing_date=date(2025, 7, 1),
+        motifs=(Motif.EXPULSION,),
+    )
+    l441 = make_request("B", l441=(PrioriteL441.SORTIE_ASE,))
+    dalo = make_request("C", dalo=True)
+    pool = [strong, l441, dalo]
+    additive = rank_both(pool, make_unit())
+    assert additive.ranked[0].ref == "A"
+    tiered = rank_both(pool, make_unit(), ruleset=TIERED)
+    assert [c.ref for c in tiered.ranked] == ["C", "B", "A"]
+    engine = MatchingEngine(context(TIERED), pool)
+    rows, _, count = engine.top_rows(make_unit(), ON, 2)
+    assert [engine.index.refs[int(r)] for r in rows] == ["C", "B"] and count == 3

@@ -126,9 +126,18 @@ def test_cli_rank_json_shape_and_repeatability(
     data = json.loads(out)
     assert set(data) == {"unit", "date", "ruleset", "ranked", "excluded", "warnings"}
     assert data["unit"] == "LOG-1" and data["date"] == "2026-06-15"
-    assert set(data["ruleset"]) == {"name", "version", "hash"}
+    assert set(data["ruleset"]) == {"name", "version", "hash", "legal_priority"}
+    assert data["ruleset"]["legal_priority"] == "points"
     first = data["ranked"][0]
-    assert set(first) == {"rank", "ref_demande", "score", "groups", "parts", "commute_minutes"}
+    assert set(first) == {
+        "rank",
+        "ref_demande",
+        "score",
+        "groups",
+        "parts",
+        "commute_minutes",
+        "under_occupied",
+    }
     assert first["ref_demande"] == "DEM-A" and "DALO" in first["groups"]
     assert data["excluded"] == [{"ref_demande": "DEM-C", "reasons": ["INCOME_ABOVE_CEILING"]}]
     again = _run(db, "rank", "LOG-1", "--date", "2026-06-15", "--json", capsys=capsys)[1]
@@ -144,6 +153,8 @@ def test_cli_tables_in_french_and_errors(
     code, out, _ = _run(db, "rank", "LOG-1", "--date", "2026-06-15", "--top", "2", capsys=capsys)
     assert code == 0
     assert "classement au 15/06/2026" in out and "DEM-A" in out
+    assert "Priorité légale : priorité légale en points (additive)" in out
+    assert "Sous-occupation" in out
     assert "Ressources supérieures au plafond" in out
     code, out, _ = _run(db, "candidates", "DEM-A", "--date", "2026-06-15", capsys=capsys)
     assert code == 0 and "LOG-2" in out

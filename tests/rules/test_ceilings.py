@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from housingmatch.domain.model import Financement
-from housingmatch.rules.ceilings import CeilingTable, ceiling, pli_zone, pls_from_plus
+from housingmatch.paths import resource
+from housingmatch.rules.ceilings import (
+    CeilingError,
+    CeilingTable,
+    ceiling,
+    pli_zone,
+    pls_from_plus,
+)
 
 
 def test_plus_2026_for_a_single_person_is_the_published_value() -> None:
@@ -52,10 +59,31 @@ def test_pli_uses_the_unit_commune_zone_and_b2_c_share_a_column() -> None:
     assert ceiling(2025, "PLI", 1, zone_abc="A_bis").amount == 43475
 
 
-def test_unknown_pli_zone_uses_b2_c_and_says_so() -> None:
-    found = ceiling(2025, "PLI", 2, zone_abc=None)
-    assert found.amount == 42588
-    assert found.warning is not None and "B2/C" in found.warning
+def test_unknown_pli_zone_is_an_error_not_a_fallback() -> None:
+    with pytest.raises(CeilingError, match="plafond PLI ne peut pas être déterminé"):
+        ceiling(2025, "PLI", 2, zone_abc=None)
+
+
+def test_pli_zone_a_row_for_a_zone_a_commune() -> None:
+    # Villeurbanne is zone A: 2 persons without dependant 64 976, per extra person 13 886.
+    assert ceiling(2025, "PLI", 2, zone_abc="A").amount == 64976
+    assert ceiling(2025, "PLI", 6, extra_persons=1, zone_abc="A").amount == 124630 + 13886
+
+
+def test_social_ceilings_of_ile_de_france_use_their_own_rows() -> None:
+    assert ceiling(2026, "PLUS", 3, social_zone="paris_communes_limitrophes").amount == 52740
+    assert ceiling(2026, "PLUS", 3, social_zone="ile_de_france_hors_paris").amount == 48362
+
+
+def test_a_zone_the_brief_gives_no_figures_for_says_so_instead_of_autres_regions() -> None:
+    # A table with no value for the zone of the unit's commune must fail, naming the zone.
+    table = CeilingTable([(2024, "autres_regions", "PLAI", "1", 100)])
+    with pytest.raises(CeilingError) as caught:
+        table.ceiling(2026, "PLAI", 1, social_zone="ile_de_france_hors_paris")
+    message = str(caught.value)
+    assert "Île-de-France hors Paris" in message
+    assert "ne donne pas ces chiffres" in message
+    assert "« autres régions » ne sont pas appliqués" in message
 
 
 def test_pli_zone_aliases() -> None:
@@ -79,3 +107,21 @@ def test_a_table_without_the_financing_is_refused_in_french() -> None:
     table = CeilingTable([(2024, "autres_regions", "PLUS", "1", 100)])
     with pytest.raises(ValueError, match="Aucun plafond PLAI"):
         table.ceiling(2024, "PLAI", 1)
+
+
+def test_sources_name_the_arrete_of_each_table_and_mark_secondary_and_derived_values() -> None:
+    text = resource("SOURCES.md").read_text(encoding="utf-8")
+    section = text[text.index("## reference/plafonds.csv") :]
+    for needle in (
+        "arrêté du 29 juillet 1987",
+        "arrêté du 18 décembre 2023",
+        "arrêté du 23 décembre 2024",
+        "arrêté du 19 décembre 2025",
+        "NOR VLOL2534266A",
+        "**secondary only**",
+        "**derived by rule**: PLUS × 1,3",
+        "**secondary only, year unconfirmed**",
+    ):
+        assert needle in section, needle
+    for financing in ("PLUS", "PLAI", "PLS", "PLI"):
+        assert f"| {financing}" in section

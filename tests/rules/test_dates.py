@@ -46,3 +46,22 @@ def test_seniority_counts_full_months():
     assert seniority_months(request, date(2025, 3, 31)) == 2
     assert seniority_months(request, date(2026, 1, 31)) == 12
     assert months_between(date(2026, 5, 1), date(2026, 1, 1)) == 0
+
+
+def test_status_on_the_day_is_expiree_once_lapsed_and_the_cutoff_agrees() -> None:
+    from datetime import timedelta
+
+    from housingmatch.domain.model import RequestStatus
+    from housingmatch.rules.dates import DayStatus, lapse_cutoff, status_on
+
+    filing = date(2025, 6, 15)
+    assert status_on(RequestStatus.ACTIVE, filing, None, date(2026, 6, 14)) is DayStatus.ACTIVE
+    assert status_on(RequestStatus.ACTIVE, filing, None, date(2026, 6, 15)) is DayStatus.EXPIREE
+    assert status_on(RequestStatus.CLOSE, filing, None, date(2026, 6, 15)) is DayStatus.CLOSE
+    renewed = date(2026, 5, 1)
+    assert status_on(RequestStatus.ACTIVE, filing, renewed, date(2026, 6, 15)) is DayStatus.ACTIVE
+    for on in (date(2026, 6, 15), date(2025, 2, 28), date(2024, 2, 29), date(2025, 3, 1)):
+        cutoff = lapse_cutoff(on)
+        for start in (cutoff - timedelta(days=1), cutoff, cutoff + timedelta(days=1)):
+            lapsed = status_on(RequestStatus.ACTIVE, start, None, on) is DayStatus.EXPIREE
+            assert lapsed == (start <= cutoff), (on, start)

@@ -10,6 +10,8 @@ from housingmatch.rules.groups import (
     QuartileStatus,
     add_months,
     first_quartile_status,
+    l441_is_automatic,
+    legal_priorities,
     priority_groups,
 )
 from housingmatch.rules.ruleset import default_ruleset
@@ -26,14 +28,18 @@ def test_jeune_until_the_day_before_the_30th_birthday() -> None:
     assert Group.JEUNE not in priority_groups(request, ON, RULES)
 
 
-def test_mobility_window_is_six_months_each_side_of_the_ranking_date() -> None:
+def test_mobility_window_is_three_months_ahead_and_six_months_back() -> None:
     def groups(event_date: date | None, event: Mobilite = Mobilite.EMBAUCHE) -> tuple[Group, ...]:
         return priority_groups(make_request(mobility=event, mobility_date=event_date), ON, RULES)
 
+    assert (RULES.months_before_event, RULES.months_after_event) == (3, 6)
     assert Group.MOBILITE in groups(date(2025, 12, 15))
-    assert Group.MOBILITE in groups(date(2026, 12, 15))
     assert Group.MOBILITE not in groups(date(2025, 12, 14))
-    assert Group.MOBILITE not in groups(date(2026, 12, 16))
+    # A job promise 3 months ahead opens the group; 3 months and 1 day ahead does not.
+    promise = Mobilite.PROMESSE_EMBAUCHE
+    assert Group.MOBILITE in groups(date(2026, 9, 15), promise)
+    assert Group.MOBILITE not in groups(date(2026, 9, 16), promise)
+    assert Group.MOBILITE not in groups(date(2026, 12, 15))
     assert Group.MOBILITE not in groups(None)
     assert Group.MOBILITE not in groups(date(2026, 6, 1), Mobilite.AUCUNE)
 
@@ -63,6 +69,17 @@ def test_legal_layers_and_several_groups_at_once() -> None:
         Group.DIFFICULTE,
     )
     assert priority_groups(make_request(), ON, RULES) == ()
+
+
+def test_a_disabled_single_is_an_l441_priority_public_code_a_automatically() -> None:
+    single = make_request(persons=1, disability=True)
+    assert legal_priorities(single) == (PrioriteL441.HANDICAP,)
+    assert l441_is_automatic(single)
+    assert Group.PRIORITAIRE_L441 in priority_groups(single, ON, RULES)
+    ticked = make_request(disability=True, l441=(PrioriteL441.HANDICAP,))
+    assert legal_priorities(ticked) == (PrioriteL441.HANDICAP,)
+    assert not l441_is_automatic(ticked)
+    assert Group.PRIORITAIRE_L441 not in priority_groups(make_request(), ON, RULES)
 
 
 def test_first_quartile_status_is_unknown_without_threshold_or_resources() -> None:

@@ -3,7 +3,12 @@ from datetime import date
 import pytest
 
 from housingmatch.domain.model import Household
-from housingmatch.rules.household import age_on, consumption_units, household_category
+from housingmatch.rules.household import (
+    age_on,
+    consumption_units,
+    household_category,
+    pli_household_row,
+)
 
 ON = date(2026, 6, 1)
 
@@ -92,3 +97,21 @@ def test_consumption_units_modified_oecd_scale():
     assert consumption_units(Household(persons=1, fiscal_income=0)) == 1.0
     couple_two_children = Household(persons=4, fiscal_income=0, dependants=2)
     assert consumption_units(couple_two_children) == pytest.approx(2.1)
+
+
+def test_pli_rows_go_by_make_up_without_jeune_menage_or_disability_shift() -> None:
+    assert pli_household_row(Household(persons=2, fiscal_income=0)).category == 2
+    assert pli_household_row(Household(persons=1, fiscal_income=0, disability=True)).category == 1
+    assert pli_household_row(Household(persons=2, fiscal_income=0, dependants=1)).category == 3
+    big = pli_household_row(Household(persons=8, fiscal_income=0, dependants=7))
+    assert (big.category, big.extra_persons) == (6, 3)
+
+
+def test_consumption_units_count_members_under_14_at_0_3_and_the_others_at_0_5() -> None:
+    # Couple, a 15-year-old and a 10-year-old: 1 + 0.5 + 0.5 + 0.3.
+    family = Household(persons=4, fiscal_income=0, dependants=2, children_under_14=1)
+    assert consumption_units(family) == pytest.approx(2.3)
+    # Unknown ages: dependants are counted as under 14.
+    unknown = Household(persons=4, fiscal_income=0, dependants=2)
+    assert consumption_units(unknown) == pytest.approx(2.1)
+    assert consumption_units(Household(persons=1, fiscal_income=0)) == 1.0

@@ -20,9 +20,9 @@ def _with(old: str, new: str) -> str:
 
 def test_default_ruleset_has_the_documented_choices() -> None:
     rules = default_ruleset()
-    assert rules.version == "2026.1"
+    assert rules.version == "2026.2"
     assert rules.groups.age_limit == 30
-    assert rules.groups.months_before_event == 6 and rules.groups.months_after_event == 6
+    assert rules.groups.months_before_event == 3 and rules.groups.months_after_event == 6
     assert Mobilite.MUTATION in rules.groups.mobility_events
     assert Motif.EXPULSION in rules.groups.difficulty_motifs
     assert rules.commute.detour_factor == 1.2
@@ -30,10 +30,24 @@ def test_default_ruleset_has_the_documented_choices() -> None:
     assert rules.commute.speed(ModeTransport.VELO) == 15.0
     assert rules.commute.speed(ModeTransport.MARCHE) == 4.5
     assert rules.commute.speed(None) == 36.0
-    assert rules.eligibility.under_occupation and not rules.eligibility.effort_enabled
+    assert not rules.eligibility.under_occupation and not rules.eligibility.effort_enabled
+    assert rules.legal_priority == "points"
     assert rules.scoring.dalo > rules.scoring.l441 > 0
     assert rules.tie_break == ("filing_date", "tie_breaker")
     assert re.fullmatch(r"[0-9a-f]{64}", rules.content_hash)
+
+
+def test_a_rule_set_without_score_table_or_with_the_old_social_zone_still_loads() -> None:
+    # Rule sets stored before the legal corrections have no [score] and a fixed social zone.
+    old = "\n".join(
+        line for line in DEFAULT_TEXT.splitlines() if not line.startswith("legal_priority")
+    ).replace("[score]\n", "")
+    old = old.replace("[ceilings]\n", '[ceilings]\nsocial_zone = "autres_regions"\n', 1)
+    rules = parse_ruleset(old)
+    assert rules.legal_priority == "points"
+    tiered = parse_ruleset(_with('legal_priority = "points"', 'legal_priority = "tier"'))
+    assert tiered.legal_priority == "tier"
+    assert "DALO, puis L441-1" in tiered.legal_priority_label
 
 
 def test_hash_ignores_comments_and_layout_but_not_values() -> None:
@@ -80,7 +94,8 @@ def test_the_description_may_mention_forbidden_words_in_prose() -> None:
         ("age_limit = 30\n", "", "« groups.jeune.age_limit » manque"),
         ("JEUNE = 20", "JEUNE = -5", "« scoring.groups.JEUNE » vaut -5"),
         ("JEUNE = 20", 'JEUNE = "vingt"', "« scoring.groups.JEUNE » doit être un nombre"),
-        ("under_occupation = true", "under_occupation = 1", "true ou false"),
+        ("under_occupation = false", "under_occupation = 1", "true ou false"),
+        ('legal_priority = "points"', 'legal_priority = "rang"', "« points » ou « tier »"),
         ("detour_factor = 1.2", "detour_factor = 0.5", "« commute.detour_factor »"),
         ("VELO = 15.0", "VELO = 0", "« commute.speeds_kmh.VELO »"),
         ("JEUNE = 20", "JEUNE = 20\nBONUS = 3", "« scoring.groups.BONUS » est inconnue"),

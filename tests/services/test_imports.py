@@ -215,7 +215,7 @@ def test_preview_shows_mapping_and_errors_without_writing(fresh_store, requests_
     preview = preview_import(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
     assert preview.total_rows == 2 and preview.valid_rows == 1
     assert preview.errors[0].column == "dalo"
-    assert len(preview.mapping) == 37
+    assert len(preview.mapping) == 40
     assert fresh_store.requests.count() == 0
 
 
@@ -265,3 +265,21 @@ def test_a_typo_in_a_commune_is_read_and_said(fresh_store, requests_file):
     report = import_file(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
     assert report.written and not report.errors
     assert "communes lues approximativement : « Dijn » lu comme Dijon" in report.summary()
+
+
+def test_new_income_columns_import_and_a_file_without_them_still_imports(
+    fresh_store, requests_file, tmp_path
+):
+    report = import_file(fresh_store, SUPERVISOR, "demandes", requests_file, today=TODAY)
+    assert report.written and report.errors == []
+    household = fresh_store.requests.get("EXEMPLE-002").household
+    assert (household.recent_income, household.own_income, household.children_under_14) == (
+        29000.0,
+        None,
+        2,
+    )
+    old = [row[:-3] for row in rows_of(requests_file)]  # the 37 columns of older files
+    old_file = write_rows(tmp_path / "ancien.csv", old)
+    other = import_file(fresh_store, SUPERVISOR, "demandes", old_file, today=TODAY)
+    assert other.written and other.errors == []
+    assert fresh_store.requests.get("EXEMPLE-002").household.recent_income is None

@@ -26,6 +26,7 @@ from housingmatch.services import (
     personal_data,
     proposals,
     records,
+    reference,
     retention,
     rules,
     ruleset_approval,
@@ -200,6 +201,15 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
     "ruleset_approval.ruleset_lines": (
         Action.READ,
         lambda s, u, t: ruleset_approval.ruleset_lines(s, u, ON),
+    ),
+    "records.request_counts": (Action.READ, lambda s, u, t: records.request_counts(s, u, ON)),
+    "reference.set_quartile_threshold": (
+        Action.REFERENCE_EDIT,
+        lambda s, u, t: reference.set_quartile_threshold(s, u, "242100410", 2026, 10800),
+    ),
+    "reference.quartile_thresholds": (
+        Action.READ,
+        lambda s, u, t: reference.quartile_thresholds(s, u),
     ),
 }
 

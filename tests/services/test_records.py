@@ -89,3 +89,16 @@ def test_an_edited_record_keeps_its_reference(fresh_store):
         fresh_store, SUPERVISOR, make_request(dalo=True), ON, original_ref="DEM-0001"
     )
     assert saved.dalo and fresh_store.requests.count() == 1
+
+
+def test_lapsed_requests_are_counted_expired_in_the_dashboard_and_the_status_bar(fresh_store):
+    fresh_store.requests.save(make_request("OLD", filing_date=date(2025, 1, 10)), "t")
+    fresh_store.requests.save(make_request("OK", filing_date=date(2026, 6, 1)), "t")
+    fresh_store.requests.save(
+        make_request("SHUT", filing_date=date(2025, 1, 10), status=RequestStatus.CLOSE), "t"
+    )
+    board = records.dashboard(fresh_store, SUPERVISOR, ON)
+    assert (board.requests_total, board.requests_active, board.requests_expired) == (3, 1, 1)
+    counts = records.request_counts(fresh_store, SUPERVISOR, ON)
+    assert counts == records.status_counts(records.request_summaries(fresh_store, SUPERVISOR), ON)
+    assert counts[records.DayStatus.EXPIREE] == 1 and counts[records.DayStatus.CLOSE] == 1

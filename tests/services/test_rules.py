@@ -21,13 +21,11 @@ def variant(tmp_path: Path, old: str, new: str) -> Path:
 def test_import_makes_the_rule_set_active_and_activation_switches_back(fresh_store, tmp_path):
     default = matching.active_ruleset(fresh_store)
     custom = rules.import_ruleset(
-        fresh_store,
-        SUPERVISOR,
-        variant(tmp_path, 'version = "2026.1"', 'version = "2026.2"'),
+        fresh_store, SUPERVISOR, variant(tmp_path, 'version = "2026.2"', 'version = "2026.3"')
     )
     assert matching.active_ruleset(fresh_store).content_hash == custom.content_hash
     stored, active = rules.list_rulesets(fresh_store, SUPERVISOR)
-    assert [r.version for r in stored] == ["2026.1", "2026.2"] and active == custom.content_hash
+    assert [r.version for r in stored] == ["2026.2", "2026.3"] and active == custom.content_hash
     rules.activate_ruleset(fresh_store, SUPERVISOR, default.content_hash[:10])
     assert matching.active_ruleset(fresh_store).content_hash == default.content_hash
     actions = [e.action for e in fresh_store.audit.entries(entity="regles")]

@@ -21,7 +21,7 @@ ADVISOR = Session("camille", Role.CONSEILLER)
 @pytest.fixture
 def rules_2027(tmp_path: Path) -> Path:
     text = DEFAULT.read_text(encoding="utf-8")
-    text = text.replace('version = "2026.1"', 'version = "2027.1"', 1)
+    text = text.replace('version = "2026.2"', 'version = "2027.1"', 1)
     path = tmp_path / "regles_2027.toml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -53,7 +53,7 @@ def test_a_draft_ranks_nobody_until_approved_and_then_from_its_date(store, rules
         line.state.ruleset.version: line.label
         for line in ruleset_approval.ruleset_lines(store, ALICE, date(2026, 6, 1))
     }
-    assert labels == {"2026.1": "en vigueur", "2027.1": "approuvé, en vigueur le 2027-01-01"}
+    assert labels == {"2026.2": "en vigueur", "2027.1": "approuvé, en vigueur le 2027-01-01"}
     actions = [e.action for e in store.audit.entries(entity="regles")]
     assert actions[-2:] == ["import_draft", "approve"]
 

@@ -241,6 +241,36 @@ class Ui_RequestDialog(object):
 
         self.resources_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.monthly_income_edit)
 
+        self.resources_form_label_2 = QLabel(self.resources_tab)
+        self.resources_form_label_2.setObjectName(u"resources_form_label_2")
+
+        self.resources_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.resources_form_label_2)
+
+        self.recent_income_edit = QLineEdit(self.resources_tab)
+        self.recent_income_edit.setObjectName(u"recent_income_edit")
+
+        self.resources_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.recent_income_edit)
+
+        self.resources_form_label_3 = QLabel(self.resources_tab)
+        self.resources_form_label_3.setObjectName(u"resources_form_label_3")
+
+        self.resources_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.resources_form_label_3)
+
+        self.own_income_edit = QLineEdit(self.resources_tab)
+        self.own_income_edit.setObjectName(u"own_income_edit")
+
+        self.resources_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.own_income_edit)
+
+        self.resources_form_label_4 = QLabel(self.resources_tab)
+        self.resources_form_label_4.setObjectName(u"resources_form_label_4")
+
+        self.resources_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.resources_form_label_4)
+
+        self.children_under_14_edit = QLineEdit(self.resources_tab)
+        self.children_under_14_edit.setObjectName(u"children_under_14_edit")
+
+        self.resources_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.children_under_14_edit)
+
         self.sections_tabs.addTab(self.resources_tab, "")
         self.employment_tab = QWidget()
         self.employment_tab.setObjectName(u"employment_tab")
@@ -617,6 +647,19 @@ class Ui_RequestDialog(object):
 
         self.computed_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.expiry_value)
 
+        self.computed_form_label_6 = QLabel(self.computed_box)
+        self.computed_form_label_6.setObjectName(u"computed_form_label_6")
+
+        self.computed_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.computed_form_label_6)
+
+        self.income_value = QLabel(self.computed_box)
+        self.income_value.setObjectName(u"income_value")
+        self.income_value.setWordWrap(True)
+        self.income_value.setMinimumSize(QSize(240, 0))
+        self.income_value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.computed_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.income_value)
+
 
         self.side_layout.addWidget(self.computed_box)
 
@@ -669,6 +712,9 @@ class Ui_RequestDialog(object):
         self.household_form_label_3.setBuddy(self.disability_check)
         self.resources_form_label_0.setBuddy(self.fiscal_income_edit)
         self.resources_form_label_1.setBuddy(self.monthly_income_edit)
+        self.resources_form_label_2.setBuddy(self.recent_income_edit)
+        self.resources_form_label_3.setBuddy(self.own_income_edit)
+        self.resources_form_label_4.setBuddy(self.children_under_14_edit)
         self.employment_form_label_0.setBuddy(self.employer_edit)
         self.employment_form_label_1.setBuddy(self.siret_edit)
         self.employment_form_label_2.setBuddy(self.contract_combo)
@@ -728,6 +774,12 @@ class Ui_RequestDialog(object):
         self.fiscal_income_edit.setPlaceholderText(QCoreApplication.translate("RequestDialog", u"somme des avis d'imposition", None))
         self.resources_form_label_1.setText(QCoreApplication.translate("RequestDialog", u"Ressources mensuelles actuelles (\u20ac)", None))
         self.monthly_income_edit.setPlaceholderText(QCoreApplication.translate("RequestDialog", u"facultatif", None))
+        self.resources_form_label_2.setText(QCoreApplication.translate("RequestDialog", u"Revenu N-1 ou des 12 derniers mois (\u20ac/an)", None))
+        self.recent_income_edit.setPlaceholderText(QCoreApplication.translate("RequestDialog", u"facultatif ; retenu s'il est inf\u00e9rieur d'au moins 10 % au N-2", None))
+        self.resources_form_label_3.setText(QCoreApplication.translate("RequestDialog", u"Ressources propres du demandeur (\u20ac/an)", None))
+        self.own_income_edit.setPlaceholderText(QCoreApplication.translate("RequestDialog", u"facultatif ; retenues en cas de s\u00e9paration ou de violences", None))
+        self.resources_form_label_4.setText(QCoreApplication.translate("RequestDialog", u"Personnes de moins de 14 ans", None))
+        self.children_under_14_edit.setPlaceholderText(QCoreApplication.translate("RequestDialog", u"facultatif ; pour les unit\u00e9s de consommation", None))
         self.sections_tabs.setTabText(self.sections_tabs.indexOf(self.resources_tab), QCoreApplication.translate("RequestDialog", u"Ressources", None))
         self.employment_form_label_0.setText(QCoreApplication.translate("RequestDialog", u"Employeur", None))
         self.employment_form_label_1.setText(QCoreApplication.translate("RequestDialog", u"SIRET de l'\u00e9tablissement", None))
@@ -782,6 +834,8 @@ class Ui_RequestDialog(object):
         self.seniority_value.setText(QCoreApplication.translate("RequestDialog", u"\u2014", None))
         self.computed_form_label_5.setText(QCoreApplication.translate("RequestDialog", u"Expiration", None))
         self.expiry_value.setText(QCoreApplication.translate("RequestDialog", u"\u2014", None))
+        self.computed_form_label_6.setText(QCoreApplication.translate("RequestDialog", u"Revenu retenu", None))
+        self.income_value.setText(QCoreApplication.translate("RequestDialog", u"\u2014", None))
         self.problems_box.setTitle(QCoreApplication.translate("RequestDialog", u"\u00c0 corriger avant d'enregistrer", None))
         self.problems_label.setText("")
     # retranslateUi
