@@ -41,7 +41,7 @@ def new_key() -> bytes:
 def seal(key: bytes, value: Any, context: str) -> str:
     """Encrypt a JSON value; return base64 text (nonce + ciphertext)."""
     nonce = os.urandom(_NONCE)
-    plain = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    plain = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     data = AESGCM(key).encrypt(nonce, plain.encode("utf-8"), context.encode("utf-8"))
     return base64.b64encode(nonce + data).decode("ascii")
 
