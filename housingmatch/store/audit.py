@@ -104,9 +104,9 @@ class PersonKeys:
         row = self._db.execute("SELECT 1 FROM person_keys WHERE ref = ?", [ref]).fetchone()
         return row is not None
 
-    def delete(self, ref: str) -> None:
-        """Delete a person's key: their sealed values become unreadable for good."""
-        self._db.execute("DELETE FROM person_keys WHERE ref = ?", [ref])
+    def delete_many(self, refs: Iterable[str]) -> None:
+        """Delete persons' keys: their sealed values become unreadable for good."""
+        self._db.conn.executemany("DELETE FROM person_keys WHERE ref = ?", [(r,) for r in refs])
 
 
 def entry_hash(
