@@ -96,7 +96,9 @@ class PersonKeys:
                 "ON CONFLICT (ref) DO NOTHING",
                 missing,
             )
-            found.update((r, k) for r, k, _ in missing)
+            if missing:
+                # Read back: another connection may have created one of them first.
+                found.update(self.get_many((r for r, _, _ in missing), create=False))
         return found
 
     def exists(self, ref: str) -> bool:
