@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,10 +40,10 @@ def new_key() -> bytes:
 
 
 def seal(key: bytes, value: Any, context: str) -> str:
-    """Encrypt a JSON value; return base64 text (nonce + ciphertext)."""
+    """Encrypt a JSON value (deflated first: the log holds one per change); return base64."""
     nonce = os.urandom(_NONCE)
-    plain = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    data = AESGCM(key).encrypt(nonce, plain.encode("utf-8"), context.encode("utf-8"))
+    plain = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    data = AESGCM(key).encrypt(nonce, zlib.compress(plain, 1), context.encode("utf-8"))
     return base64.b64encode(nonce + data).decode("ascii")
 
 
@@ -53,7 +54,7 @@ def unseal(key: bytes, token: str, context: str) -> Any:
         plain = AESGCM(key).decrypt(raw[:_NONCE], raw[_NONCE:], context.encode("utf-8"))
     except InvalidTag:
         raise ValueError("sealed value does not open with this key") from None
-    return json.loads(plain.decode("utf-8"))
+    return json.loads(zlib.decompress(plain).decode("utf-8"))
 
 
 @dataclass(frozen=True, slots=True)
