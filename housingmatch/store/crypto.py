@@ -99,6 +99,23 @@ def new_signing_key(password: str, owner: str) -> WrappedKey:
     return WrappedKey(public_bytes(private.public_key()), wrapped, salt, kdf)
 
 
+def rewrap(wrapped: WrappedKey, old_password: str, new_password: str, owner: str) -> WrappedKey:
+    """Return the same key pair with its private half wrapped under a new password."""
+    if not new_password:
+        raise UserError("Un mot de passe est nécessaire pour protéger la clé de signature.")
+    raw = unwrap(wrapped, old_password, owner).private_bytes(
+        serialization.Encoding.Raw,
+        serialization.PrivateFormat.Raw,
+        serialization.NoEncryption(),
+    )
+    salt = os.urandom(16)
+    nonce = os.urandom(_NONCE)
+    sealed = nonce + AESGCM(_derive(new_password, salt, wrapped.kdf)).encrypt(
+        nonce, raw, owner.encode("utf-8")
+    )
+    return WrappedKey(wrapped.public_key, sealed, salt, wrapped.kdf)
+
+
 def public_bytes(key: Ed25519PublicKey) -> bytes:
     """Return the raw 32 bytes of a public key."""
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)

@@ -348,3 +348,23 @@ def test_any_unit_column_edited_in_sql_is_named(store):
         if named != {("LOG-1", (field,))}:
             missed[column] = named
     assert missed == {}
+
+
+def test_a_password_change_rewraps_the_signing_key(store, tmp_path):
+    first = audit.create_checkpoint(store, SUPERVISOR, "ancien", tmp_path / "a.json")
+    assert store.checkpoints.change_password("directrice", "ancien", "nouveau")
+    with pytest.raises(WrongPassword):
+        audit.create_checkpoint(store, SUPERVISOR, "ancien")
+    second = audit.create_checkpoint(store, SUPERVISOR, "nouveau")
+    assert second.public_key == first.public_key
+    assert _report(store, audit.read_checkpoint_file(tmp_path / "a.json")).ok
+
+
+def test_a_retired_key_leaves_old_checkpoints_valid(store, tmp_path):
+    audit.create_checkpoint(store, SUPERVISOR, "ancien", tmp_path / "a.json")
+    assert store.checkpoints.retire("directrice", "admin")
+    audit.create_checkpoint(store, SUPERVISOR, "réinitialisé")
+    report = _report(store, audit.read_checkpoint_file(tmp_path / "a.json"))
+    # The old file's key is no longer the signer's key in the database: said, not hidden.
+    assert [f.kind for f in report.findings] == ["point de contrôle"]
+    assert all(c.authentic() for c in audit.list_checkpoints(store, SUPERVISOR))
