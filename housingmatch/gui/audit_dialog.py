@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -38,6 +38,9 @@ from housingmatch.gui.jobs import JobRunner
 from housingmatch.gui.models import Row, RowsModel, sorted_proxy
 from housingmatch.services import audit
 from housingmatch.services.audit import AuditFilter, AuditRow, VerifyReport
+
+if TYPE_CHECKING:
+    from housingmatch.store import Store
 
 ENTITIES = ("demande", "logement", "proposition", "regles", "journal", "reference")
 
@@ -95,12 +98,9 @@ class AuditDialog(QDialog):
     verified = Signal(object)
 
     def __init__(
-        self, store: Any, jobs: JobRunner, session: Session, parent: QWidget | None = None
+        self, store: Store, jobs: JobRunner, session: Session, parent: QWidget | None = None
     ) -> None:
-        """Build the screen over the window's store (jobs open their own from its path).
-
-        ``store`` is only handed to services (the GUI does not import the store layer).
-        """
+        """Build the screen over the window's store (jobs open their own from its path)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Journal d'audit"))
         self.resize(1100, 700)

@@ -54,7 +54,9 @@ def unseal(key: bytes, token: str, context: str) -> Any:
         plain = AESGCM(key).decrypt(raw[:_NONCE], raw[_NONCE:], context.encode("utf-8"))
     except InvalidTag:
         raise ValueError("sealed value does not open with this key") from None
-    return json.loads(zlib.decompress(plain).decode("utf-8"))
+    if plain[:1] != b"{":  # values sealed before deflating was added start with their JSON
+        plain = zlib.decompress(plain)
+    return json.loads(plain.decode("utf-8"))
 
 
 @dataclass(frozen=True, slots=True)

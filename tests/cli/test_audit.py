@@ -13,16 +13,20 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def _demo(capsys, db):
-    assert (
-        run(capsys, "--db", db, "demo", "--requests", "40", "--units", "4", "--seed", "5")[0] == 0
+def _demo(capsys, db, monkeypatch):
+    code, _, err = run(
+        capsys, "--db", db, "demo", "--requests", "40", "--units", "4", "--seed", "5"
     )
+    assert code == 0, err
+    # Work as the demonstration supervisor (with accounts, the demo database has one); the
+    # password also protects the supervisor's signing key.
+    monkeypatch.setenv("HOUSINGMATCH_USER", "superviseur")
+    monkeypatch.setenv("HOUSINGMATCH_PASSWORD", "demo-superviseur")
 
 
 def test_checkpoint_then_a_recomputed_chain_is_caught_by_verify(capsys, tmp_path, monkeypatch):
     db, point = tmp_path / "base.sqlite", tmp_path / "ailleurs" / "point.json"
-    _demo(capsys, db)
-    monkeypatch.setenv("HOUSINGMATCH_PASSWORD", "motdepasse")
+    _demo(capsys, db, monkeypatch)
     code, out, _ = run(capsys, "--db", db, "audit", "checkpoint", "--out", point)
     assert code == 0 and "Point de contrôle signé" in out
     assert json.loads(point.read_text(encoding="utf-8"))["format"] == "housingmatch-checkpoint/1"
@@ -49,9 +53,9 @@ def test_checkpoint_then_a_recomputed_chain_is_caught_by_verify(capsys, tmp_path
     assert code == 1 and "n'a plus l'empreinte signée" in err
 
 
-def test_verify_names_a_request_edited_in_sql(capsys, tmp_path):
+def test_verify_names_a_request_edited_in_sql(capsys, tmp_path, monkeypatch):
     db = tmp_path / "base.sqlite"
-    _demo(capsys, db)
+    _demo(capsys, db, monkeypatch)
     conn = sqlite3.connect(db)
     ref = conn.execute("SELECT ref FROM requests LIMIT 1").fetchone()[0]
     conn.execute("UPDATE requests SET dalo = 1 - dalo, fiscal_income = 1 WHERE ref = ?", [ref])
@@ -62,9 +66,9 @@ def test_verify_names_a_request_edited_in_sql(capsys, tmp_path):
     assert f"« {ref} » diffère du journal" in err and "dalo, revenu_fiscal_reference" in err
 
 
-def test_retention_person_export_and_rule_approval(capsys, tmp_path):
+def test_retention_person_export_and_rule_approval(capsys, tmp_path, monkeypatch):
     db = tmp_path / "base.sqlite"
-    _demo(capsys, db)
+    _demo(capsys, db, monkeypatch)
     code, out, _ = run(capsys, "--db", db, "retention", "apply", "--date", "2031-01-01")
     assert code == 0 and "40 demande(s) anonymisée(s)" in out
     assert run(capsys, "--db", db, "verify")[0] == 0
