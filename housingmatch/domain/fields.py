@@ -15,8 +15,11 @@ from housingmatch.domain.model import Request, Unit
 Scalar = str | int | float | bool | None
 
 
+_PLAIN = frozenset({int, float, bool, str, type(None)})
+
+
 def _value(value: Any) -> Scalar:
-    if value is None or type(value) in (int, float, bool):
+    if type(value) in _PLAIN:  # the common case first: this runs 40 times per record
         return value  # type: ignore[no-any-return]
     if isinstance(value, StrEnum):
         return value.value

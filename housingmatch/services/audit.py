@@ -144,7 +144,7 @@ def _compare(
         elif logged == _DELETED:
             message = f"{label} « {ref} » est supprimée selon le journal mais figure dans la table."
             out.append(Finding("enregistrement", message, entity=entity, ref=ref))
-        else:
+        elif logged != actual:  # the common case, equal, costs one dict comparison
             names = sorted(set(actual) | set(logged))
             differ = tuple(n for n in names if not _same(n, logged.get(n), actual.get(n)))
             if differ:

@@ -158,26 +158,23 @@ def apply_retention(
     lapsed = sum(
         1 for r in requests if r.status == RequestStatus.ACTIVE and lapse_date(r, rules) <= on
     )
-    names: list[str] = []
+    batch = []
+    for request in requests:
+        if request.ref in done:
+            continue
+        due = due_date(request, rules)
+        if due.due > on:
+            continue
+        details = {
+            "motif": due.reason,
+            "depuis": due.since.isoformat(),
+            "echeance": due.due.isoformat(),
+        }
+        batch.append((anonymised(request, ruleset, due.since), details))
+    names = [r.ref for r, _ in batch]
     store.secure_delete(True)
     try:
-        for request in requests:
-            if request.ref in done:
-                continue
-            due = due_date(request, rules)
-            if due.due > on:
-                continue
-            store.requests.anonymise(
-                anonymised(request, ruleset, due.since),
-                on,
-                session.user,
-                {
-                    "motif": due.reason,
-                    "depuis": due.since.isoformat(),
-                    "echeance": due.due.isoformat(),
-                },
-            )
-            names.append(request.ref)
+        store.requests.anonymise(batch, on, session.user)
     finally:
         store.secure_delete(False)
     purged = store.purge_freed_pages() if names and purge else True

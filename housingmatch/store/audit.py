@@ -96,7 +96,9 @@ class PersonKeys:
                 "ON CONFLICT (ref) DO NOTHING",
                 missing,
             )
-            found.update((r, k) for r, k, _ in missing)
+            if missing:
+                # Read back: another connection may have created one of them first.
+                found.update(self.get_many((r for r, _, _ in missing), create=False))
         return found
 
     def exists(self, ref: str) -> bool:
@@ -104,9 +106,9 @@ class PersonKeys:
         row = self._db.execute("SELECT 1 FROM person_keys WHERE ref = ?", [ref]).fetchone()
         return row is not None
 
-    def delete(self, ref: str) -> None:
-        """Delete a person's key: their sealed values become unreadable for good."""
-        self._db.execute("DELETE FROM person_keys WHERE ref = ?", [ref])
+    def delete_many(self, refs: Iterable[str]) -> None:
+        """Delete persons' keys: their sealed values become unreadable for good."""
+        self._db.conn.executemany("DELETE FROM person_keys WHERE ref = ?", [(r,) for r in refs])
 
 
 def entry_hash(

@@ -19,7 +19,13 @@ import sqlite_utils
 
 from housingmatch.errors import UserError
 from housingmatch.store.audit import AuditLog, PendingEntry
-from housingmatch.store.crypto import WrappedKey, new_signing_key, signature_ok, unwrap
+from housingmatch.store.crypto import (
+    WrappedKey,
+    new_signing_key,
+    rewrap,
+    signature_ok,
+    unwrap,
+)
 from housingmatch.store.database import now_iso
 
 FORMAT = "housingmatch-checkpoint/1"
@@ -161,6 +167,45 @@ class CheckpointStore:
                 ],
             )
         return Checkpoint(entry_id, head, at, user, wrapped.public_key, signature, checkpoint_id)
+
+    def change_password(self, user: str, old_password: str, new_password: str) -> bool:
+        """Re-wrap a user's signing key under a new password (False: the user has no key).
+
+        Call it when the user changes their password, in the same transaction.
+        """
+        wrapped = self.signing_key(user)
+        if wrapped is None:
+            return False
+        fresh = rewrap(wrapped, old_password, new_password, user)
+        self._db.execute(
+            "UPDATE audit_signing_keys SET wrapped_private = ?, salt = ? WHERE user_name = ?",
+            [fresh.wrapped_private, fresh.salt, user],
+        )
+        return True
+
+    def retire(self, user: str, actor: str) -> bool:
+        """Drop a user's signing key (a password reset by an administrator cannot open it).
+
+        Checkpoints already signed keep their public key and still verify; the next
+        checkpoint creates a new key. Audited.
+        """
+        wrapped = self.signing_key(user)
+        if wrapped is None:
+            return False
+        with self._db.atomic():
+            self._db.execute("DELETE FROM audit_signing_keys WHERE user_name = ?", [user])
+            self._audit.append(
+                actor,
+                [
+                    PendingEntry(
+                        "signing_key_retired",
+                        "journal",
+                        user,
+                        {"public_key": base64.b64encode(wrapped.public_key).decode("ascii")},
+                    )
+                ],
+            )
+        return True
 
     def all(self) -> list[Checkpoint]:
         """Return the checkpoints kept in the database, oldest first."""

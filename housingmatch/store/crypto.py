@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,10 +40,10 @@ def new_key() -> bytes:
 
 
 def seal(key: bytes, value: Any, context: str) -> str:
-    """Encrypt a JSON value; return base64 text (nonce + ciphertext)."""
+    """Encrypt a JSON value (deflated first: the log holds one per change); return base64."""
     nonce = os.urandom(_NONCE)
-    plain = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    data = AESGCM(key).encrypt(nonce, plain.encode("utf-8"), context.encode("utf-8"))
+    plain = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    data = AESGCM(key).encrypt(nonce, zlib.compress(plain, 1), context.encode("utf-8"))
     return base64.b64encode(nonce + data).decode("ascii")
 
 
@@ -53,6 +54,8 @@ def unseal(key: bytes, token: str, context: str) -> Any:
         plain = AESGCM(key).decrypt(raw[:_NONCE], raw[_NONCE:], context.encode("utf-8"))
     except InvalidTag:
         raise ValueError("sealed value does not open with this key") from None
+    if plain[:1] != b"{":  # values sealed before deflating was added start with their JSON
+        plain = zlib.decompress(plain)
     return json.loads(plain.decode("utf-8"))
 
 
@@ -96,6 +99,23 @@ def new_signing_key(password: str, owner: str) -> WrappedKey:
         nonce, raw_private, owner.encode("utf-8")
     )
     return WrappedKey(public_bytes(private.public_key()), wrapped, salt, kdf)
+
+
+def rewrap(wrapped: WrappedKey, old_password: str, new_password: str, owner: str) -> WrappedKey:
+    """Return the same key pair with its private half wrapped under a new password."""
+    if not new_password:
+        raise UserError("Un mot de passe est nécessaire pour protéger la clé de signature.")
+    raw = unwrap(wrapped, old_password, owner).private_bytes(
+        serialization.Encoding.Raw,
+        serialization.PrivateFormat.Raw,
+        serialization.NoEncryption(),
+    )
+    salt = os.urandom(16)
+    nonce = os.urandom(_NONCE)
+    sealed = nonce + AESGCM(_derive(new_password, salt, wrapped.kdf)).encrypt(
+        nonce, raw, owner.encode("utf-8")
+    )
+    return WrappedKey(wrapped.public_key, sealed, salt, wrapped.kdf)
 
 
 def public_bytes(key: Ed25519PublicKey) -> bytes:

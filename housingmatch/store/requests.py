@@ -480,22 +480,24 @@ class RequestRepository:
         assert stored is not None
         return stored
 
-    def anonymise(self, request: Request, on: date, actor: str, details: dict[str, Any]) -> None:
-        """Overwrite a request with its anonymised values and delete the person's key.
+    def anonymise(
+        self, items: Sequence[tuple[Request, dict[str, Any]]], on: date, actor: str
+    ) -> None:
+        """Overwrite requests with their anonymised values and delete the persons' keys.
 
-        The entry recording it holds the anonymised values in clear (they are not personal);
-        the person's earlier entries stay in the chain, sealed under a key that no longer
-        exists.
+        One transaction for all. Each entry recording it holds the anonymised values in clear
+        (they are not personal) plus ``details``; the persons' earlier entries stay in the
+        chain, sealed under keys that no longer exist.
         """
-        assert request.id is not None
+        if not items:
+            return
         with self._db.atomic():
-            self._update(request.id, request, self._employer_id(request.employer, {}))
-            self._db.execute(
-                "UPDATE requests SET anonymised_on = ? WHERE id = ?", [on.isoformat(), request.id]
-            )
-            self._audit.append(
-                actor,
-                [
+            cache: dict[tuple[str, str], int] = {}
+            entries = []
+            for request, details in items:
+                assert request.id is not None
+                self._update(request.id, request, self._employer_id(request.employer, cache))
+                entries.append(
                     PendingEntry(
                         "anonymise",
                         "demande",
@@ -503,9 +505,13 @@ class RequestRepository:
                         {**details, "after": request_fields(request)},
                         seal=False,
                     )
-                ],
+                )
+            self._db.conn.executemany(
+                "UPDATE requests SET anonymised_on = ? WHERE id = ?",
+                [(on.isoformat(), r.id) for r, _ in items],
             )
-            self._audit.keys.delete(request.ref)
+            self._audit.append(actor, entries)
+            self._audit.keys.delete_many([r.ref for r, _ in items])
 
     def anonymised(self) -> dict[str, date]:
         """Return the day each anonymised request was anonymised, by reference."""

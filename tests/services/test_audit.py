@@ -241,3 +241,130 @@ def test_a_deleted_person_key_is_reported(store):
 def test_the_audit_log_refuses_writes_in_sql_unless_the_triggers_are_dropped(store):
     with pytest.raises(sqlite3.IntegrityError):
         store.db.execute("UPDATE audit_log SET actor = 'x'")
+
+
+# Every stored column of a request or unit, with the field verify must name when it changes.
+REQUEST_COLUMNS = {
+    "unique_number": "numero_unique",
+    "filing_date": "date_depot",
+    "renewal_date": "date_renouvellement",
+    "last_name": "nom",
+    "first_name": "prenom",
+    "birth_date": "date_naissance",
+    "email": "email",
+    "phone": "telephone",
+    "address": "adresse",
+    "home_commune": "commune_residence",
+    "current_rent": "loyer_actuel",
+    "work_commune": "commune_travail",
+    "work_latitude": "latitude_travail",
+    "work_longitude": "longitude_travail",
+    "mobility_date": "date_mobilite",
+    "persons": "nb_personnes",
+    "dependants": "nb_personnes_a_charge",
+    "partner_birth_date": "date_naissance_conjoint",
+    "disability": "handicap",
+    "fiscal_income": "revenu_fiscal_reference",
+    "monthly_income": "revenus_mensuels",
+    "dalo": "dalo",
+    "typology_min": "typologie_min",
+    "typology_max": "typologie_max",
+    "max_rent": "loyer_max",
+    "needs_pmr": "besoin_pmr",
+    "needs_lift": "ascenseur_requis",
+    "closed_on": "date_cloture",
+    "close_reason": "motif_cloture",
+}
+_NEW_VALUE = {
+    "date": "'2020-02-02'",
+    "number": "7",
+    "flag": "1",
+    "text": "'modifié'",
+}
+
+
+def _kind(column):
+    if column.endswith("_date") or column in ("closed_on",):
+        return "date"
+    if column in ("disability", "dalo", "needs_pmr", "needs_lift"):
+        return "flag"
+    if column in (
+        "current_rent",
+        "work_latitude",
+        "work_longitude",
+        "persons",
+        "dependants",
+        "fiscal_income",
+        "monthly_income",
+        "typology_min",
+        "typology_max",
+        "max_rent",
+    ):
+        return "number"
+    return "text"
+
+
+def _named_after(store, sql):
+    """Return what verify names after one SQL change, then undo the change."""
+    store.db.conn.execute("BEGIN")
+    try:
+        store.db.conn.execute(sql)
+        return _record_findings(_report(store))
+    finally:
+        store.db.conn.execute("ROLLBACK")
+
+
+def test_any_request_column_edited_in_sql_is_named(store):
+    missed = {}
+    for column, field in sorted(REQUEST_COLUMNS.items()):
+        value = _NEW_VALUE[_kind(column)]
+        named = _named_after(store, f"UPDATE requests SET {column} = {value} WHERE ref = 'DEM-B'")
+        if named != {("DEM-B", (field,))}:
+            missed[column] = named
+    assert missed == {}
+    assert _report(store).ok  # every change was undone
+
+
+def test_any_unit_column_edited_in_sql_is_named(store):
+    changes = [
+        ("landlord", "'Autre bailleur'", "bailleur"),
+        ("programme", "'P'", "programme"),
+        ("commune", "'21166'", "commune"),
+        ("typology", "5", "typologie"),
+        ("surface", "99", "surface_m2"),
+        ("floor", "7", "etage"),
+        ("lift", "1 - lift", "ascenseur"),
+        ("financing", "'PLAI'", "financement"),
+        ("rent", "1", "loyer_hors_charges"),
+        ("charges", "1", "charges"),
+        ("status", "'ATTRIBUE'", "statut"),
+        ("accessible_pmr", "1 - accessible_pmr", "accessible_pmr"),
+        ("available_on", "'2020-01-01'", "date_disponibilite"),
+        ("reserved_employer", "'X'", "employeur_reserve"),
+    ]
+    missed = {}
+    for column, value, field in changes:
+        named = _named_after(store, f"UPDATE units SET {column} = {value} WHERE ref = 'LOG-1'")
+        if named != {("LOG-1", (field,))}:
+            missed[column] = named
+    assert missed == {}
+
+
+def test_a_password_change_rewraps_the_signing_key(store, tmp_path):
+    first = audit.create_checkpoint(store, SUPERVISOR, "ancien", tmp_path / "a.json")
+    assert store.checkpoints.change_password("directrice", "ancien", "nouveau")
+    with pytest.raises(WrongPassword):
+        audit.create_checkpoint(store, SUPERVISOR, "ancien")
+    second = audit.create_checkpoint(store, SUPERVISOR, "nouveau")
+    assert second.public_key == first.public_key
+    assert _report(store, audit.read_checkpoint_file(tmp_path / "a.json")).ok
+
+
+def test_a_retired_key_leaves_old_checkpoints_valid(store, tmp_path):
+    audit.create_checkpoint(store, SUPERVISOR, "ancien", tmp_path / "a.json")
+    assert store.checkpoints.retire("directrice", "admin")
+    audit.create_checkpoint(store, SUPERVISOR, "réinitialisé")
+    report = _report(store, audit.read_checkpoint_file(tmp_path / "a.json"))
+    # The old file's key is no longer the signer's key in the database: said, not hidden.
+    assert [f.kind for f in report.findings] == ["point de contrôle"]
+    assert all(c.authentic() for c in audit.list_checkpoints(store, SUPERVISOR))
