@@ -23,6 +23,7 @@ _COMMAND_MODULES = (
     "housingmatch.cli.data",
     "housingmatch.cli.matching",
     "housingmatch.cli.gui_commands",
+    "housingmatch.cli.forum",
 )
 
 
