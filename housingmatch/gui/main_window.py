@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from housingmatch import __version__
 from housingmatch.domain.model import RequestStatus, UnitStatus
+from housingmatch.gui.aids_dialog import AidsDialog
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
 from housingmatch.gui.import_dialog import ImportDialog
@@ -126,6 +127,11 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, n=number: self.show_page(n))
             self.page_actions.append(action)
+
+        forum_menu = bar.addMenu(self.tr("F&orum"))
+        self.aids_action = forum_menu.addAction(self.tr("Vérifier les &aides…"))
+        self.aids_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.aids_action.triggered.connect(self._on_aids_action_triggered)
 
         help_menu = bar.addMenu(self.tr("&Aide"))
         self.about_action = help_menu.addAction(self.tr("À &propos de HousingMatch"))
@@ -349,6 +355,10 @@ class MainWindow(QMainWindow):
             self.show_page(REQUESTS)
         page = self.requests_page if self.current_page() == REQUESTS else self.units_page
         page.focus_search()
+
+    @Slot()
+    def _on_aids_action_triggered(self) -> None:
+        AidsDialog(self).exec()
 
     @Slot()
     def _on_about_action_triggered(self) -> None:

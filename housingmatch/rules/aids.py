@@ -250,9 +250,9 @@ def _distance(case: AidCase, km: float, minutes: float, extra: _Check | None = N
 def _private(case: AidCase, agricultural_ok: bool) -> _Check:
     if case.secteur is None:
         return _Check(None, "secteur de l'employeur non renseigné", "le secteur de l'employeur")
-    if case.secteur is Secteur.PRIVE or (agricultural_ok and case.secteur is Secteur.AGRICOLE):
+    if case.secteur == Secteur.PRIVE or (agricultural_ok and case.secteur == Secteur.AGRICOLE):
         return _Check(True, "salarié d'une entreprise du secteur privé")
-    sector = "public" if case.secteur is Secteur.PUBLIC else "agricole"
+    sector = "public" if case.secteur == Secteur.PUBLIC else "agricole"
     return _Check(False, f"employeur du secteur {sector}")
 
 
