@@ -139,13 +139,22 @@ def protect(
     columns: Sequence[str],
     counts: Sequence[Sequence[int]],
     threshold: int = THRESHOLD,
+    hidden_row_totals: frozenset[str] = frozenset(),
+    hide_total: bool = False,
 ) -> ProtectedTable:
-    """Return the table with every value under ``threshold`` and every exposed value hidden."""
+    """Return the table with every value under ``threshold`` and every exposed value hidden.
+
+    ``hidden_row_totals`` and ``hide_total`` hide totals that another published table, which
+    shows the same totals, had to hide (linked tables must hide them alike).
+    """
     matrix = np.asarray(counts, dtype=np.int64).reshape(len(rows), len(columns))
     if (matrix < 0).any():
         raise ValueError("counts must be non-negative")
     layout = _Layout(matrix)
     hidden = {i for i, v in enumerate(layout.values) if v < threshold}
+    hidden |= {layout.row_total(r) for r, name in enumerate(rows) if name in hidden_row_totals}
+    if hide_total:
+        hidden.add(layout.grand)
     while True:
         exposed = _exposed(layout, hidden, threshold)
         if exposed is None:
