@@ -25,6 +25,7 @@ from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
 from housingmatch.gui.import_dialog import ImportDialog
 from housingmatch.gui.jobs import Job, JobRunner, show_error
+from housingmatch.gui.map_dialog import MapDialog
 from housingmatch.gui.matching_page import MatchingPage
 from housingmatch.gui.requests_page import RequestsPage
 from housingmatch.gui.units_page import UnitsPage
@@ -132,6 +133,11 @@ class MainWindow(QMainWindow):
         self.aids_action = forum_menu.addAction(self.tr("Vérifier les &aides…"))
         self.aids_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.aids_action.triggered.connect(self._on_aids_action_triggered)
+
+        view_menu.addSeparator()
+        self.map_action = view_menu.addAction(self.tr("&Carte du territoire…"))
+        self.map_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.map_action.triggered.connect(self._on_map_action_triggered)
 
         help_menu = bar.addMenu(self.tr("&Aide"))
         self.about_action = help_menu.addAction(self.tr("À &propos de HousingMatch"))
@@ -355,6 +361,10 @@ class MainWindow(QMainWindow):
             self.show_page(REQUESTS)
         page = self.requests_page if self.current_page() == REQUESTS else self.units_page
         page.focus_search()
+
+    @Slot()
+    def _on_map_action_triggered(self) -> None:
+        MapDialog(self.jobs, self.store.path, self).exec()
 
     @Slot()
     def _on_aids_action_triggered(self) -> None:
