@@ -28,6 +28,7 @@ _COMMAND_MODULES = (
     "housingmatch.cli.personal",
     "housingmatch.cli.reference",
     "housingmatch.cli.gui_commands",
+    "housingmatch.cli.forum",
 )
 
 

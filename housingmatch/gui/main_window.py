@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from housingmatch import __version__
 from housingmatch.domain.session import Session
+from housingmatch.gui.aids_dialog import AidsDialog
 from housingmatch.gui.audit_dialog import AuditDialog
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
 from housingmatch.gui.guide import GuideDialog
 from housingmatch.gui.import_dialog import ImportDialog
 from housingmatch.gui.jobs import Job, JobRunner, show_error
+from housingmatch.gui.map_dialog import MapDialog
 from housingmatch.gui.matching_page import MatchingPage
 from housingmatch.gui.quartile_dialog import QuartileDialog
 from housingmatch.gui.requests_page import RequestsPage
@@ -156,6 +158,15 @@ class MainWindow(QMainWindow):
 
         self.admin_menu = bar.addMenu(self.tr("A&dministration"))
         self.accounts_action = self.admin_menu.addAction(self.tr("&Comptes…"))
+        forum_menu = bar.addMenu(self.tr("F&orum"))
+        self.aids_action = forum_menu.addAction(self.tr("Vérifier les &aides…"))
+        self.aids_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.aids_action.triggered.connect(self._on_aids_action_triggered)
+
+        view_menu.addSeparator()
+        self.map_action = view_menu.addAction(self.tr("&Carte du territoire…"))
+        self.map_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.map_action.triggered.connect(self._on_map_action_triggered)
 
         help_menu = bar.addMenu(self.tr("&Aide"))
         self.guide_action = help_menu.addAction(self.tr("&Guide de l'utilisateur"))
@@ -451,6 +462,14 @@ class MainWindow(QMainWindow):
         from housingmatch.gui.accounts_dialog import AccountsDialog
 
         AccountsDialog(self.store, self.session, self).open()
+
+    @Slot()
+    def _on_map_action_triggered(self) -> None:
+        MapDialog(self.jobs, self.store.path, self.session, self).exec()
+
+    @Slot()
+    def _on_aids_action_triggered(self) -> None:
+        AidsDialog(self).exec()
 
     @Slot()
     def _on_about_action_triggered(self) -> None:

@@ -285,6 +285,11 @@ class RequestRepository:
         rows = self._db.execute(sql, [lapse_cutoff.isoformat()]).fetchall()
         return {str(status): int(count) for status, count in rows}
 
+    def workplace_counts(self, status: RequestStatus = RequestStatus.ACTIVE) -> dict[str, int]:
+        """Return the number of requests in ``status`` by workplace commune (INSEE code)."""
+        sql = "SELECT work_commune, COUNT(*) FROM requests WHERE status = ? GROUP BY work_commune"
+        return {str(c): int(n) for c, n in self._db.execute(sql, [status.value]).fetchall()}
+
     def get(self, ref: str) -> Request | None:
         """Return the request with this reference, or None."""
         found = self._load(_SELECT + " WHERE r.ref = ?", [ref])

@@ -21,7 +21,9 @@ from housingmatch.services import (
     database,
     demo,
     facts,
+    forum,
     imports,
+    maps,
     matching,
     personal_data,
     proposals,
@@ -210,6 +212,12 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
     "reference.quartile_thresholds": (
         Action.READ,
         lambda s, u, t: reference.quartile_thresholds(s, u),
+    ),
+    "forum.current_offers": (Action.READ, lambda s, u, t: forum.current_offers(s, u)),
+    "maps.map_data": (Action.READ, lambda s, u, t: maps.map_data(s, u)),
+    "maps.ranking_lines": (
+        Action.READ,
+        lambda s, u, t: maps.ranking_lines(s, u, _ranking(s, u)),
     ),
 }
 

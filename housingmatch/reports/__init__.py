@@ -1,0 +1,1 @@
+"""Reports: obligations, fairness, indicators and the observatory export (no Qt)."""
