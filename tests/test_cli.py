@@ -76,7 +76,8 @@ def test_bad_import_exits_non_zero_with_line_and_column(capsys, db_path, tmp_pat
     bad.write_text(text, encoding="utf-8")
     code, _out, err = run(capsys, "--db", db_path, "import", "demandes", bad)
     assert code == 1
-    assert "ligne 2, colonne date_depot (« 15/15/2026 »)" in err
+    assert "ligne 2, colonne date_depot : date invalide" in err
+    assert "15/15/2026" not in err  # values (personal data) only go to a rejects file
     assert "aucune donnée n'a été écrite" in err
     with Store.open(db_path) as store:
         assert store.requests.count() == 0
@@ -185,9 +186,12 @@ def test_an_unexpected_failure_is_one_sentence(capsys, db_path, monkeypatch):
     assert "Traceback" not in err
 
 
-def test_a_locked_database_is_one_sentence(capsys, db_path):
+def test_a_locked_database_is_one_sentence(capsys, db_path, monkeypatch):
     import sqlite3
 
+    from housingmatch.store import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 1)
     Store.open(db_path).close()
     locker = sqlite3.connect(db_path, isolation_level=None, timeout=0)
     locker.execute("BEGIN EXCLUSIVE")
@@ -200,8 +204,8 @@ def test_a_locked_database_is_one_sentence(capsys, db_path):
         locker.close()
     assert code == 1
     assert err.strip() == (
-        "Erreur de la base de données : elle est verrouillée par un autre programme ; "
-        "réessayez dans un instant."
+        "Erreur : Un autre HousingMatch est en train d'écrire dans cette base depuis plus de "
+        "1 secondes : rien n'a été écrit, réessayez dans un instant."
     )
 
 

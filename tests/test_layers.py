@@ -54,9 +54,9 @@ LOWER_LAYERS = {
     "domain": set(),
     "geo": {"paths"},
     "rules": {"domain", "paths", "errors"},
-    "store": {"domain", "paths", "errors"},
+    "store": {"domain", "paths", "errors", "files"},
     "matching": {"domain", "rules", "geo", "paths", "errors"},
-    "exchange": {"domain", "rules", "geo", "paths", "errors"},
+    "exchange": {"domain", "rules", "geo", "paths", "errors", "files"},
 }
 
 

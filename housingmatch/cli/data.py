@@ -55,8 +55,9 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     report = imports.import_file(
         store, args.kind, args.file, partial=args.partial, rejects_path=args.rejets
     )
+    # Values may be personal data: they go to the rejects file only, never to stderr.
     for error in report.errors[: args.max_errors]:
-        print(f"  {error}", file=sys.stderr)
+        print(f"  ligne {error.line}, colonne {error.column} : {error.message}", file=sys.stderr)
     if len(report.errors) > args.max_errors:
         print(f"  … et {len(report.errors) - args.max_errors} autre(s) erreur(s).", file=sys.stderr)
     stream = sys.stdout if report.written else sys.stderr

@@ -61,6 +61,10 @@ REQUEST_COLUMNS: tuple[Column, ...] = (
     _c("loyer_max", False, "amount", "Loyer maximal"),
     _c("besoin_pmr", False, "bool", "Besoin PMR"),
     _c("ascenseur_requis", False, "bool", "Ascenseur requis"),
+    # The life cycle, so that an export imports back as the same records (ACTIVE when empty).
+    _c("statut", False, "code", "Statut"),
+    _c("date_cloture", False, "date", "Date de clôture"),
+    _c("motif_cloture", False, "text", "Motif de clôture"),
 )
 
 UNIT_COLUMNS: tuple[Column, ...] = (
@@ -83,6 +87,7 @@ UNIT_COLUMNS: tuple[Column, ...] = (
     _c("date_disponibilite", False, "date", "Date de disponibilité"),
     _c("date_limite_proposition", False, "date", "Date limite de proposition"),
     _c("employeur_reserve", False, "text", "Employeur réservataire"),
+    _c("statut", False, "code", "Statut"),
 )
 
 TEMPLATES = {"demandes": REQUEST_COLUMNS, "logements": UNIT_COLUMNS}

@@ -9,11 +9,19 @@ import sqlite_utils
 from housingmatch.errors import UserError
 from housingmatch.store.audit import AuditEntry, AuditLog, PendingEntry
 from housingmatch.store.database import (
+    BUSY_TIMEOUT_S,
+    DatabaseBusyError,
     DatabaseTooNewError,
     MigrationError,
+    NotHousingMatchError,
+    check_file,
+    check_ours,
     connect,
+    create_private_file,
+    enable_wal,
     integrity_problems,
     migrate,
+    quick_check,
     schema_version,
 )
 from housingmatch.store.proposals import DraftProposal, ProposalCandidate, ProposalRepository
@@ -23,12 +31,16 @@ from housingmatch.store.rulesets import RulesetRepository, StoredRuleset
 from housingmatch.store.units import UnitRepository, UnitSaveOutcome
 
 __all__ = [
+    "BUSY_TIMEOUT_S",
     "AuditEntry",
     "AuditLog",
     "CeilingRow",
+    "DatabaseBusyError",
+    "DatabaseDamagedError",
     "DatabaseTooNewError",
     "DraftProposal",
     "MigrationError",
+    "NotHousingMatchError",
     "PendingEntry",
     "ProposalCandidate",
     "RequestSummary",
@@ -37,6 +49,19 @@ __all__ = [
     "StoredRuleset",
     "UnitSaveOutcome",
 ]
+
+
+class DatabaseDamagedError(UserError):
+    """The database fails SQLite's quick check: it is not used."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        """Name the file; the caller offers the latest good backup."""
+        self.path = path
+        self.problems = problems
+        super().__init__(
+            f"La base « {path} » est endommagée (contrôle d'intégrité en échec) : "
+            "elle n'a pas été utilisée."
+        )
 
 
 class Store:
@@ -58,14 +83,26 @@ class Store:
         self.proposals = ProposalRepository(db, self.audit)
 
     @classmethod
-    def open(cls, path: str | Path, create: bool = True) -> Store:
-        """Open and migrate the database file at ``path``, creating it unless ``create`` is False."""
+    def open(cls, path: str | Path, create: bool = True, check: bool = False) -> Store:
+        """Open and migrate the database file at ``path``, creating it unless ``create`` is False.
+
+        A new file is created readable by the user only. A file that is not a HousingMatch
+        database is refused untouched; with ``check``, a file failing SQLite's quick check
+        raises :class:`DatabaseDamagedError` (done once when an application opens its base).
+        """
         path = Path(path)
         if not create and not path.exists():
             raise UserError(f"La base « {path} » n'existe pas.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        check_file(path)
+        if not path.exists():
+            create_private_file(path)
         db = connect(path)
         try:
+            check_ours(db)
+            problems = quick_check(db) if check else []
+            if problems:
+                raise DatabaseDamagedError(path, problems)
+            enable_wal(db)
             migrate(db)
             store = cls(db, path)
             store.reference.refresh()
