@@ -214,3 +214,32 @@ def test_a_mistyped_database_path_is_not_created(capsys, tmp_path):
     code, _, err = run(capsys, "--db", missing, "rank", "LOG-1")
     assert code == 1 and "n'existe pas" in err
     assert not missing.exists()
+
+
+def test_backup_list_and_restore(capsys, db_path, data_dir):
+    run(capsys, "--db", db_path, "import", "logements", data_dir / "logements_modele.csv")
+    code, out, _ = run(capsys, "--db", db_path, "backup")
+    assert code == 0 and "Sauvegarde vérifiée" in out
+    code, out, _ = run(capsys, "--db", db_path, "backup", "list")
+    assert code == 0 and "à la demande" in out and "automatique" in out
+    manual = next(p for p in (db_path.parent / "sauvegardes").iterdir() if "manuel" in p.name)
+    run(capsys, "--db", db_path, "import", "demandes", data_dir / "demandes_modele.csv")
+    code, _, err = run(capsys, "--db", db_path, "restore", manual)
+    assert code == 1 and "--yes" in err  # no terminal: no silent replacement
+    code, out, _ = run(capsys, "--db", db_path, "restore", manual, "--yes")
+    assert code == 0 and "avant-restauration" in out
+    with Store.open(db_path) as store:
+        assert store.requests.count() == 0 and store.units.count() == 2
+
+
+def test_a_damaged_database_names_the_latest_good_backup(capsys, tmp_path, data_dir):
+    db = tmp_path / "base.db"  # not *.sqlite: the teardown soundness check would fail on it
+    run(capsys, "--db", db, "import", "demandes", data_dir / "demandes_modele.csv")
+    run(capsys, "--db", db, "backup")
+    with Store.open(db) as store:
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db.read_bytes())
+    data[4096 * 2 : 4096 * 6] = b"\x5a" * (4096 * 4)
+    db.write_bytes(bytes(data))
+    code, _, err = run(capsys, "--db", db, "rank", "X")
+    assert code == 1 and "endommagée" in err and "restore" in err and "manuel" in err

@@ -17,11 +17,13 @@ from pathlib import Path
 
 from housingmatch import __version__
 from housingmatch.errors import UserError
+from housingmatch.store import DatabaseDamagedError
 
 # Modules that add subcommands with a ``register(subparsers)`` function.
 _COMMAND_MODULES = (
     "housingmatch.cli.data",
     "housingmatch.cli.matching",
+    "housingmatch.cli.backups",
     "housingmatch.cli.gui_commands",
 )
 
@@ -124,6 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return run_command(args)
+    except DatabaseDamagedError as exc:
+        from housingmatch.services.backups import damaged_message
+
+        print(f"Erreur : {damaged_message(exc.path)}", file=sys.stderr)
+        return 1
     except UserError as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 1

@@ -11,10 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from housingmatch.gui.backups_dialog import offer_latest_backup
 from housingmatch.gui.jobs import Job, show_error
 from housingmatch.gui.main_window import MainWindow
 from housingmatch.gui.work import DEMO_REQUESTS, DEMO_SEED, DEMO_UNITS, generate_demo_work
-from housingmatch.store import Store
+from housingmatch.store import DatabaseDamagedError, Store
 
 ORGANIZATION = "ActionLogement"
 APPLICATION = "HousingMatch"
@@ -67,7 +68,12 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     app.setStyle("Fusion")
     install_translators(app)
     try:
-        store = Store.open(db_path)
+        try:
+            store = Store.open(db_path, check=True)
+        except DatabaseDamagedError:
+            if not offer_latest_backup(None, db_path):
+                return 1
+            store = Store.open(db_path, check=True)
     except Exception as exc:
         show_error(None, "HousingMatch", exc)
         return 1

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from housingmatch import __version__
 from housingmatch.domain.model import RequestStatus, UnitStatus
+from housingmatch.gui.backups_dialog import BackupsDialog, offer_latest_backup
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
 from housingmatch.gui.import_dialog import ImportDialog
@@ -29,8 +30,10 @@ from housingmatch.gui.requests_page import RequestsPage
 from housingmatch.gui.units_page import UnitsPage
 from housingmatch.gui.work import prepare_matching_work
 from housingmatch.paths import resource
+from housingmatch.services import local_session
+from housingmatch.services.backups import restore
 from housingmatch.services.matching import active_ruleset
-from housingmatch.store import Store
+from housingmatch.store import DatabaseDamagedError, Store
 
 DASHBOARD, REQUESTS, UNITS, MATCHING = range(4)
 # From this many requests the candidate index is built ahead of the first ranking.
@@ -107,6 +110,9 @@ class MainWindow(QMainWindow):
         self.import_requests_action = file_menu.addAction(self.tr("Importer des &demandes…"))
         self.import_units_action = file_menu.addAction(self.tr("Importer des &logements…"))
         file_menu.addSeparator()
+        self.backups_action = file_menu.addAction(self.tr("&Sauvegardes…"))
+        self.backups_action.setObjectName("backups_action")
+        file_menu.addSeparator()
         self.quit_action = file_menu.addAction(self.tr("&Quitter"))
         self.quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
 
@@ -134,6 +140,7 @@ class MainWindow(QMainWindow):
         self.new_db_action.triggered.connect(self._on_new_db_action_triggered)
         self.import_requests_action.triggered.connect(lambda: self.import_file("demandes"))
         self.import_units_action.triggered.connect(lambda: self.import_file("logements"))
+        self.backups_action.triggered.connect(self.show_backups)
         self.quit_action.triggered.connect(self.close)
         self.new_request_action.triggered.connect(self._on_new_request_action_triggered)
         self.new_unit_action.triggered.connect(self._on_new_unit_action_triggered)
@@ -152,7 +159,11 @@ class MainWindow(QMainWindow):
     def open_database(self, path: Path) -> None:
         """Close the current database and open ``path`` (created if missing)."""
         try:
-            store = Store.open(path)
+            store = Store.open(path, check=True)
+        except DatabaseDamagedError:
+            if offer_latest_backup(self, path):
+                self.open_database(path)
+            return
         except Exception as exc:
             show_error(self, self.tr("Ouverture de la base"), exc)
             return
@@ -161,6 +172,32 @@ class MainWindow(QMainWindow):
         self.store.close()
         self.store = store
         self._load_store()
+
+    def restore_backup(self, source: Path) -> bool:
+        """Close the base, replace it by the backup ``source`` and reopen it; True on success."""
+        path = self.store.path
+        if path is None:
+            return False
+        self.jobs.cancel_all()
+        self.jobs.wait()
+        self.store.close()
+        try:
+            restore(path, local_session(), source)
+        except Exception as exc:
+            show_error(self, self.tr("Restaurer une sauvegarde"), exc)
+            return False
+        finally:
+            self.store = Store.open(path)
+            self._load_store()
+        return True
+
+    def show_backups(self) -> BackupsDialog | None:
+        """Open the *Sauvegardes* dialog (returned for tests; it is modal to the window)."""
+        if self.store.path is None:
+            return None
+        dialog = BackupsDialog(self.store.path, self.jobs, self.restore_backup, self)
+        dialog.open()
+        return dialog
 
     def import_file(self, kind: str, path: Path | None = None) -> None:
         """Preview then import a file of requests or units (asks for the file if needed)."""

@@ -172,3 +172,11 @@ def import_work(
         return import_file(
             store, kind, path, partial=partial, progress=progress, cancelled=cancelled
         )
+
+
+def backup_work(db_path: Path, progress: Progress, cancelled: Cancelled) -> Any:
+    """Take a verified backup of the base with its own store; return the backup file."""
+    from housingmatch.services import backups, local_session
+
+    with Store.open(db_path, create=False) as store:
+        return backups.backup_now(store, local_session())

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import date
 from pathlib import Path
 
 import sqlite_utils
 
 from housingmatch.errors import UserError
+from housingmatch.store import backup as backups
 from housingmatch.store.audit import AuditEntry, AuditLog, PendingEntry
 from housingmatch.store.database import (
     BUSY_TIMEOUT_S,
+    Database,
     DatabaseBusyError,
     DatabaseTooNewError,
     MigrationError,
@@ -71,10 +75,20 @@ class Store:
     background job opens its own store from ``path``.
     """
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        path: Path | None,
+        policy: backups.BackupPolicy | None = None,
+    ) -> None:
         """Wrap a migrated database; use :meth:`open` or :meth:`memory`."""
         self.db = db
         self.path = path
+        self.policy = policy or backups.BackupPolicy(automatic=False)
+        self.backup_error: str | None = None
+        self._backup_checked: date | None = None
+        if path is not None and self.policy.automatic and isinstance(db, Database):
+            db.before_write = self._daily_backup
         self.audit = AuditLog(db)
         self.requests = RequestRepository(db, self.audit)
         self.units = UnitRepository(db, self.audit)
@@ -83,12 +97,20 @@ class Store:
         self.proposals = ProposalRepository(db, self.audit)
 
     @classmethod
-    def open(cls, path: str | Path, create: bool = True, check: bool = False) -> Store:
+    def open(
+        cls,
+        path: str | Path,
+        create: bool = True,
+        check: bool = False,
+        policy: backups.BackupPolicy | None = None,
+    ) -> Store:
         """Open and migrate the database file at ``path``, creating it unless ``create`` is False.
 
         A new file is created readable by the user only. A file that is not a HousingMatch
         database is refused untouched; with ``check``, a file failing SQLite's quick check
         raises :class:`DatabaseDamagedError` (done once when an application opens its base).
+        The first write of each day takes an automatic backup (``policy``, by default read
+        from the environment: :meth:`BackupPolicy.from_env`).
         """
         path = Path(path)
         if not create and not path.exists():
@@ -104,7 +126,7 @@ class Store:
                 raise DatabaseDamagedError(path, problems)
             enable_wal(db)
             migrate(db)
-            store = cls(db, path)
+            store = cls(db, path, policy or backups.BackupPolicy.from_env())
             store.reference.refresh()
         except BaseException:
             db.close()
@@ -119,6 +141,27 @@ class Store:
         store = cls(db, None)
         store.reference.refresh()
         return store
+
+    def _daily_backup(self) -> None:
+        """Take the day's automatic backup before the first write of the day, then rotate."""
+        today = date.today()
+        if self._backup_checked == today or self.path is None:
+            return
+        self._backup_checked = today
+        try:
+            if not backups.has_automatic_backup(self.path, today):
+                backups.make_backup(self.db.conn, self.path, kind="auto")
+                backups.rotate(self.path, self.policy)
+            self.backup_error = None
+        except (OSError, sqlite3.Error, UserError) as exc:
+            # A failed backup must not stop the advisor's work; it is reported, not raised.
+            self.backup_error = str(exc)
+
+    def backup(self, folder: Path | None = None) -> backups.BackupFile:
+        """Take a verified backup now (kept out of the rotation) and return it."""
+        if self.path is None:
+            raise UserError("Une base en mémoire ne se sauvegarde pas.")
+        return backups.make_backup(self.db.conn, self.path, folder, kind="manuel")
 
     def schema_version(self) -> int:
         """Return the schema version of the database."""

@@ -6,7 +6,7 @@ import contextlib
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,6 +61,9 @@ class Database(sqlite_utils.Database):
     with "database is locked" (SQLite cannot wait without risking a deadlock).
     """
 
+    #: Called before each outermost write transaction (the daily automatic backup).
+    before_write: Callable[[], None] | None = None
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
         """Run the block in one write transaction (a savepoint when already inside one)."""
@@ -68,6 +71,8 @@ class Database(sqlite_utils.Database):
             with super().atomic():
                 yield self
             return
+        if self.before_write is not None:
+            self.before_write()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:

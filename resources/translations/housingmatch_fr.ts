@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="fr_FR">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/backups_dialog.py" line="+50"/>
+        <source>Sauvegardes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Taille</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sauvegarder &amp;maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restaurer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Une sauvegarde automatique est prise à la première modification de chaque jour (7 quotidiennes et 4 hebdomadaires gardées) ; chaque sauvegarde est vérifiée. Restaurer remplace la base ouverte ; la base actuelle est gardée à côté.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>automatique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>à la demande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+13"/>
+        <source>Sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restaurer une sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remplacer la base ouverte par la sauvegarde du {0} ?
+
+Les modifications faites depuis seront retirées de la base ; la base actuelle est gardée à côté sous un autre nom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <location filename="../../housingmatch/gui/matching_page.py" line="+107"/>
@@ -329,12 +400,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+50"/>
+        <location filename="../../housingmatch/gui/app.py" line="+51"/>
         <source>Création des données de démonstration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+62"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+65"/>
         <source>Tableau de bord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -380,6 +451,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Sauvegardes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quitter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,12 +510,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Ouverture de la base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
+        <source>Restaurer une sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Importer des demandes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,7 +570,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Ouvrir une base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -886,6 +967,21 @@
     <message>
         <location line="+1"/>
         <source>{n} proposition(s) gardée(s) en brouillon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/backups_dialog.py" line="+24"/>
+        <source>La base « {0} » est endommagée et aucune sauvegarde valide n&apos;a été trouvée : elle n&apos;a pas été ouverte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>La base « {0} » est endommagée : elle n&apos;a pas été ouverte.
+
+Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gardée à côté.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
