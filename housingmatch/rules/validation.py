@@ -49,7 +49,9 @@ def in_france(latitude: float, longitude: float) -> bool:
 
 
 def _shown(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", "\u202f")
+    return f"{value}".replace(".", ",")
 
 
 def check_range(
@@ -71,11 +73,7 @@ def check_range(
         out.append(FieldProblem(name, f"{what} doit être un nombre fini."))
         return False
     if not low <= value <= high:
-        out.append(
-            FieldProblem(
-                name, f"{what} doit être compris(e) entre {_shown(low)} et {_shown(high)}."
-            )
-        )
+        out.append(FieldProblem(name, f"{what} doit aller de {_shown(low)} à {_shown(high)}."))
         return False
     return True
 
