@@ -4,14 +4,18 @@ Every command that writes a file (rejects, exports, PDFs, packages, backups) goe
 :func:`atomic_output`: it refuses a target that is the database (or its ``-wal``, ``-shm``,
 ``-journal`` companions) or the file being read, writes to a private temporary file in the
 target's folder and renames it over the target only once everything was written. A failure
-removes the temporary file, so no half file, hidden or not, is left behind.
+removes the temporary file, so no half file, hidden or not, is left behind; a temporary left
+by a writer killed outright (kill -9, power cut) is private (0600) and removed by the next
+write of the same target.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -19,6 +23,8 @@ from typing import IO, Any
 from housingmatch.errors import UserError
 
 _COMPANIONS = ("", "-wal", "-shm", "-journal")
+# A temporary older than this was left by a writer that was killed: it is removed.
+STALE_AFTER_S = 3600
 
 
 def database_files(db_path: str | Path | None) -> list[Path]:
@@ -27,6 +33,21 @@ def database_files(db_path: str | Path | None) -> list[Path]:
         return []
     base = str(db_path)
     return [Path(base + suffix) for suffix in _COMPANIONS]
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Delete the temporaries of ``target`` left by a killed writer (older than an hour)."""
+    removed = []
+    folder = target.parent if str(target.parent) else Path(".")
+    limit = time.time() - STALE_AFTER_S
+    for leftover in folder.glob(f".{glob.escape(target.name)}.*.tmp"):
+        try:
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
+                removed.append(leftover)
+        except OSError:
+            continue
+    return removed
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -79,6 +100,7 @@ def atomic_output(
     target = check_output_path(target, database, inputs)
     folder = target.parent if str(target.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(target)
     handle, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
         if binary:
@@ -113,6 +135,7 @@ def atomic_path(
 def _atomic_path(target: Path) -> Iterator[Path]:
     folder = target.parent if str(target.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(target)
     handle, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     os.close(handle)
     try:

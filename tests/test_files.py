@@ -50,3 +50,17 @@ def test_atomic_path_hands_a_temporary_path_and_renames_it(tmp_path):
         tmp.write_bytes(b"\x00\x01")
     assert target.read_bytes() == b"\x00\x01"
     assert [p.name for p in tmp_path.iterdir()] == ["copy.bin"]
+
+
+def test_a_temporary_left_by_a_killed_writer_goes_at_the_next_write(tmp_path):
+    import os
+
+    target = tmp_path / "export.csv"
+    leftover = tmp_path / ".export.csv.abc123.tmp"
+    leftover.write_text("personal data")
+    os.utime(leftover, (0, 0))
+    fresh = tmp_path / ".export.csv.def456.tmp"  # another writer, still at work
+    fresh.write_text("in progress")
+    with atomic_output(target) as out:
+        out.write("x")
+    assert not leftover.exists() and fresh.exists()

@@ -92,12 +92,13 @@ class BackupsDialog(QDialog):
     def reload(self) -> None:
         """Read the backup folder again (a directory listing: fast, on the GUI thread)."""
         self.found = backups.list_backups(self.db_path, local_session())
+        policy = backups.BackupPolicy.from_env()
         self.intro.setText(
             self.tr(
                 "Une sauvegarde automatique est prise à la première modification de chaque jour "
-                "(7 quotidiennes et 4 hebdomadaires gardées) ; chaque sauvegarde est vérifiée. "
-                "Restaurer remplace la base ouverte ; la base actuelle est gardée à côté."
-            )
+                "({0} quotidiennes et {1} hebdomadaires gardées) ; chaque sauvegarde est "
+                "vérifiée. Restaurer remplace la base ouverte ; la base actuelle est gardée à côté."
+            ).format(policy.daily, policy.weekly)
         )
         self.table.setRowCount(len(self.found))
         for i, b in enumerate(self.found):

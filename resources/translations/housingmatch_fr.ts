@@ -39,8 +39,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Une sauvegarde automatique est prise à la première modification de chaque jour (7 quotidiennes et 4 hebdomadaires gardées) ; chaque sauvegarde est vérifiée. Restaurer remplace la base ouverte ; la base actuelle est gardée à côté.</source>
+        <location line="+27"/>
+        <source>Une sauvegarde automatique est prise à la première modification de chaque jour ({0} quotidiennes et {1} hebdomadaires gardées) ; chaque sauvegarde est vérifiée. Restaurer remplace la base ouverte ; la base actuelle est gardée à côté.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
