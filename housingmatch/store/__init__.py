@@ -22,6 +22,7 @@ from housingmatch.store.database import (
     check_ours,
     connect,
     create_private_file,
+    discover_migrations,
     enable_wal,
     integrity_problems,
     migrate,
@@ -125,8 +126,13 @@ class Store:
             if problems:
                 raise DatabaseDamagedError(path, problems)
             enable_wal(db)
+            chosen = policy or backups.BackupPolicy.from_env()
+            current = schema_version(db)
+            if chosen.automatic and 0 < current < len(discover_migrations()):
+                # An upgrade rewrites the schema: keep the base as it was (never rotated away).
+                backups.make_backup(db.conn, path, kind="manuel")
             migrate(db)
-            store = cls(db, path, policy or backups.BackupPolicy.from_env())
+            store = cls(db, path, chosen)
             store.reference.refresh()
         except BaseException:
             db.close()

@@ -81,3 +81,16 @@ def test_a_damaged_backup_is_not_restored(db_path, tmp_path):
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
     with pytest.raises(BackupError, match="pas une base HousingMatch"):
         restore_file(db_path, other)
+
+
+def test_an_upgrade_keeps_a_backup_of_the_older_base(tmp_path, data_dir):
+    import shutil
+
+    old = tmp_path / "ancienne.sqlite"
+    shutil.copy(data_dir / "db_v1.sqlite", old)
+    Store.open(old, policy=BackupPolicy()).close()
+    kept = list_backups(old)
+    assert kept and kept[-1].kind == "manuel"
+    conn = sqlite3.connect(kept[-1].path)
+    assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 1
+    conn.close()
