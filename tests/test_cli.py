@@ -190,9 +190,12 @@ def test_an_unexpected_failure_is_one_sentence(capsys, db_path, monkeypatch):
     assert "Traceback" not in err
 
 
-def test_a_locked_database_is_one_sentence(capsys, db_path):
+def test_a_locked_database_is_one_sentence(capsys, db_path, monkeypatch):
     import sqlite3
 
+    from housingmatch.store import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 1)
     Store.open(db_path).close()
     locker = sqlite3.connect(db_path, isolation_level=None, timeout=0)
     locker.execute("BEGIN EXCLUSIVE")
@@ -205,8 +208,8 @@ def test_a_locked_database_is_one_sentence(capsys, db_path):
         locker.close()
     assert code == 1
     assert err.strip() == (
-        "Erreur de la base de données : elle est verrouillée par un autre programme ; "
-        "réessayez dans un instant."
+        "Erreur : Un autre HousingMatch est en train d'écrire dans cette base depuis plus de "
+        "1 secondes : rien n'a été écrit, réessayez dans un instant."
     )
 
 
@@ -240,3 +243,32 @@ def test_version_and_help_load_no_heavy_library(tmp_path):
         )
         assert result.returncode == 0, result.stderr
         assert "HEAVY=\n" in result.stdout, (flag, result.stdout)
+
+
+def test_backup_list_and_restore(capsys, db_path, data_dir):
+    run(capsys, "--db", db_path, "import", "logements", data_dir / "logements_modele.csv")
+    code, out, _ = run(capsys, "--db", db_path, "backup")
+    assert code == 0 and "Sauvegarde vérifiée" in out
+    code, out, _ = run(capsys, "--db", db_path, "backup", "list")
+    assert code == 0 and "à la demande" in out and "automatique" in out
+    manual = next(p for p in (db_path.parent / "sauvegardes").iterdir() if "manuel" in p.name)
+    run(capsys, "--db", db_path, "import", "demandes", data_dir / "demandes_modele.csv")
+    code, _, err = run(capsys, "--db", db_path, "restore", manual)
+    assert code == 1 and "--yes" in err  # no terminal: no silent replacement
+    code, out, _ = run(capsys, "--db", db_path, "restore", manual, "--yes")
+    assert code == 0 and "avant-restauration" in out
+    with Store.open(db_path) as store:
+        assert store.requests.count() == 0 and store.units.count() == 2
+
+
+def test_a_damaged_database_names_the_latest_good_backup(capsys, tmp_path, data_dir):
+    db = tmp_path / "base.db"  # not *.sqlite: the teardown soundness check would fail on it
+    run(capsys, "--db", db, "import", "demandes", data_dir / "demandes_modele.csv")
+    run(capsys, "--db", db, "backup")
+    with Store.open(db) as store:
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db.read_bytes())
+    data[4096 * 2 : 4096 * 6] = b"\x5a" * (4096 * 4)
+    db.write_bytes(bytes(data))
+    code, _, err = run(capsys, "--db", db, "rank", "X")
+    assert code == 1 and "endommagée" in err and "restore" in err and "manuel" in err

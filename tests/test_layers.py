@@ -54,10 +54,10 @@ LOWER_LAYERS = {
     "domain": set(),
     "geo": {"paths"},
     "rules": {"domain", "paths", "errors"},
-    "store": {"domain", "paths", "errors"},
+    "store": {"domain", "paths", "errors", "files"},
     "matching": {"domain", "rules", "geo", "paths", "errors"},
-    "exchange": {"domain", "rules", "geo", "paths", "errors"},
-    "reports": {"domain", "rules", "matching", "geo", "paths", "errors"},
+    "exchange": {"domain", "rules", "geo", "paths", "errors", "files"},
+    "reports": {"domain", "rules", "matching", "geo", "paths", "errors", "files"},
 }
 
 

@@ -27,6 +27,7 @@ _COMMAND_MODULES = (
     "housingmatch.cli.audit",
     "housingmatch.cli.personal",
     "housingmatch.cli.reference",
+    "housingmatch.cli.backups",
     "housingmatch.cli.gui_commands",
     "housingmatch.cli.forum",
 )
@@ -108,11 +109,35 @@ def run_command(args: argparse.Namespace) -> int:
     create = getattr(args, "creates_db", False) or args.db is None
     path = args.db or (demo_db_path() if args.demo else default_db_path())
     args.db = path
+    needs_store = getattr(args, "needs_store", True)
+    if not needs_store:
+        return int(args.handler(args, None, None))
     existed = path.exists()
-    with open_store(path, create=create) as store:
+    with open_store(path, create=create, check=True) as store:
         session = command_session(store, args, created=not existed)
         args.created = not existed
         return int(args.handler(args, store, session))
+
+
+def _sqlite_sentence(exc: sqlite3.Error) -> str:
+    """Return one French sentence for a SQLite error that escaped the store."""
+    from housingmatch.services.database import DatabaseBusyError, is_locked_error
+
+    text = str(exc)
+    if is_locked_error(exc):
+        return str(DatabaseBusyError())
+    if "no such table" in text or "no such column" in text:
+        return (
+            "la base est incomplète (une table attendue manque) : elle a peut-être été "
+            "modifiée par un autre programme ; restaurez une sauvegarde (housingmatch backup list)."
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return "la base est endommagée ; restaurez une sauvegarde (housingmatch backup list)."
+    if "readonly" in text or "read-only" in text:
+        return "la base est en lecture seule : vérifiez les droits du fichier et de son dossier."
+    if "disk" in text or "full" in text:
+        return "le disque est plein ou inaccessible : rien n'a été écrit."
+    return "la base de données a signalé une erreur inattendue ; rien n'a été écrit."
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -125,6 +150,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run_command(args)
     except UserError as exc:
+        from housingmatch.services.database import DatabaseDamagedError
+
+        if isinstance(exc, DatabaseDamagedError):
+            from housingmatch.services.backups import damaged_message
+
+            print(f"Erreur : {damaged_message(exc.path)}", file=sys.stderr)
+            return 1
         print(f"Erreur : {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -140,11 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     except sqlite3.Error as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            reason = "elle est verrouillée par un autre programme ; réessayez dans un instant"
-        else:
-            reason = str(exc)
-        print(f"Erreur de la base de données : {reason}.", file=sys.stderr)
+        print(f"Erreur : {_sqlite_sentence(exc)}", file=sys.stderr)
         return 1
     except Exception as exc:
         if os.environ.get("HOUSINGMATCH_DEBUG"):

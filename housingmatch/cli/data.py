@@ -80,7 +80,7 @@ def _import(args: argparse.Namespace, store: Store, session: Session) -> int:
     report = imports.import_file(
         store, session, args.kind, args.file, partial=args.partial, rejects_path=args.rejets
     )
-    # The values stay in the rejects file: standard error may end up in logs.
+    # Values may be personal data: they go to the rejects file only, never to stderr.
     for error in report.errors[: args.max_errors]:
         print(f"  ligne {error.line}, colonne {error.column} : {error.message}", file=sys.stderr)
     if len(report.errors) > args.max_errors:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from housingmatch.domain.fields import Scalar, request_fields, unit_fields
 from housingmatch.domain.model import Request, Unit
+from housingmatch.exchange.cells import neutralise
 from housingmatch.exchange.templates import REQUEST_COLUMNS, UNIT_COLUMNS
+from housingmatch.files import atomic_output
 from housingmatch.geo import Gazetteer, default_gazetteer
 
 
@@ -59,22 +59,25 @@ def unit_row(unit: Unit, gazetteer: Gazetteer | None = None) -> list[str]:
     return [_text(fields[c.name]) for c in UNIT_COLUMNS]
 
 
-def write_csv(path: Path, kind: str, records: Iterable[Request] | Iterable[Unit]) -> int:
-    """Write records to a template CSV atomically; return the number of rows."""
+def write_csv(
+    path: Path,
+    kind: str,
+    records: Iterable[Request] | Iterable[Unit],
+    database: Path | None = None,
+) -> int:
+    """Write records to a template CSV atomically; return the number of rows.
+
+    ``database`` is the open database file, which (with its companions) is refused as output.
+    Cells that a spreadsheet would run as formulas are neutralised.
+    """
     columns = REQUEST_COLUMNS if kind == "demandes" else UNIT_COLUMNS
     row = request_row if kind == "demandes" else unit_row
     gaz = default_gazetteer()
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".csv")
     count = 0
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out, delimiter=";")
-            writer.writerow([c.name for c in columns])
-            for record in records:
-                writer.writerow(row(record, gaz))  # type: ignore[arg-type]
-                count += 1
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(path, database=database, encoding="utf-8-sig") as out:
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow([c.name for c in columns])
+        for record in records:
+            writer.writerow([neutralise(c) for c in row(record, gaz)])  # type: ignore[arg-type]
+            count += 1
     return count

@@ -23,9 +23,11 @@ from housingmatch.domain.model import (
     Motif,
     PrioriteL441,
     Request,
+    RequestStatus,
     SituationLogement,
     TypeContrat,
     Unit,
+    UnitStatus,
     Wishes,
     Workplace,
 )
@@ -201,6 +203,11 @@ class RowParser:
             "motifs": g("motifs", self.codes("motifs"), ()),
             "dalo": g("dalo", values.parse_bool, False),
             "l441": g("prioritaire_l441", self.codes("prioritaire_l441"), ()),
+            "status": g(
+                "statut", lambda t: values.parse_code(t, RequestStatus), RequestStatus.ACTIVE
+            ),
+            "closed_on": g("date_cloture", values.parse_date),
+            "close_reason": g("motif_cloture", str),
         }
         applicant = (
             g("nom", str, ""),
@@ -278,11 +285,12 @@ class RowParser:
             "available_on": g("date_disponibilite", values.parse_date),
             "proposal_deadline": g("date_limite_proposition", values.parse_date),
             "reserved_employer": g("employeur_reserve", str),
+            "status": g("statut", lambda t: values.parse_code(t, UnitStatus), UnitStatus.OUVERT),
         }
         if row.errors:
             return None
         unit = Unit(**unit_kwargs)
-        for problem in validate_unit(unit):
+        for problem in validate_unit(unit, today):
             row.errors.append(
                 RowError(row.line, problem.field, row.raw(problem.field), problem.message)
             )

@@ -65,6 +65,10 @@ REQUEST_COLUMNS: tuple[Column, ...] = (
     _c("revenu_recent", False, "amount", "Revenu N-1 ou des 12 derniers mois"),
     _c("ressources_propres", False, "amount", "Ressources propres du demandeur"),
     _c("nb_moins_14_ans", False, "int", "Personnes de moins de 14 ans"),
+    # The life cycle, so that an export imports back as the same records (ACTIVE when empty).
+    _c("statut", False, "code", "Statut"),
+    _c("date_cloture", False, "date", "Date de clôture"),
+    _c("motif_cloture", False, "text", "Motif de clôture"),
 )
 
 UNIT_COLUMNS: tuple[Column, ...] = (
@@ -87,6 +91,7 @@ UNIT_COLUMNS: tuple[Column, ...] = (
     _c("date_disponibilite", False, "date", "Date de disponibilité"),
     _c("date_limite_proposition", False, "date", "Date limite de proposition"),
     _c("employeur_reserve", False, "text", "Employeur réservataire"),
+    _c("statut", False, "code", "Statut"),
 )
 
 TEMPLATES = {"demandes": REQUEST_COLUMNS, "logements": UNIT_COLUMNS}

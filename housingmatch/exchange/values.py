@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from enum import StrEnum
@@ -21,6 +22,13 @@ _TYPOLOGY = re.compile(r"^(?:t|f|type)?\s*([1-9])\s*(?:\+|et plus)?$")
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
 _FR_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def _finite(number: float) -> float:
+    """Refuse ``inf``, ``nan`` and overflowing values such as ``1e400``."""
+    if not math.isfinite(number):
+        raise ValueError("not finite")
+    return number
 
 
 def parse_date(text: str) -> date:
@@ -53,7 +61,7 @@ def parse_amount(text: str) -> float:
     elif "," in value:
         value = value.replace(",", ".")
     try:
-        return float(value)
+        return _finite(float(value))
     except ValueError:
         raise ValueError("montant invalide (attendu par exemple 1234,56)") from None
 
@@ -62,7 +70,7 @@ def parse_decimal(text: str) -> float:
     """Parse a decimal number with a point or a comma."""
     value = text.strip().replace(",", ".").replace(" ", "")
     try:
-        return float(value)
+        return _finite(float(value))
     except ValueError:
         raise ValueError("nombre décimal invalide") from None
 
@@ -71,9 +79,11 @@ def parse_int(text: str) -> int:
     """Parse a whole number (``3``, ``3.0`` from a spreadsheet)."""
     value = text.strip().replace(" ", "")
     try:
-        number = float(value.replace(",", "."))
+        number = _finite(float(value.replace(",", ".")))
     except ValueError:
         raise ValueError("nombre entier invalide") from None
+    if abs(number) > 1e9:
+        raise ValueError("nombre entier hors limites")
     if number != int(number):
         raise ValueError("nombre entier attendu")
     return int(number)

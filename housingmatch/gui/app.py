@@ -14,6 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from housingmatch.gui import translations
+from housingmatch.gui.backups_dialog import offer_latest_backup
 from housingmatch.gui.jobs import Job, show_error
 from housingmatch.gui.login_dialog import ask_session
 from housingmatch.gui.main_window import MainWindow
@@ -27,7 +28,7 @@ from housingmatch.services.background import (
     DEMO_UNITS,
     generate_demo_work,
 )
-from housingmatch.services.database import open_store
+from housingmatch.services.database import DatabaseDamagedError, open_store
 from housingmatch.services.demo import create_demo_accounts
 
 ORGANIZATION = "ActionLogement"
@@ -82,7 +83,12 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None) -> i
         app.setWindowIcon(QIcon(str(icon)))
     install_translators(app, translations.choose_language(language))
     try:
-        store = open_store(db_path)
+        try:
+            store = open_store(db_path, check=True)
+        except DatabaseDamagedError:
+            if not offer_latest_backup(None, db_path, local_session()):
+                return 1
+            store = open_store(db_path, check=True)
         # Only an empty database becomes a demonstration one, with its public accounts.
         if demo and not has_accounts(store) and records.request_count(store, local_session()) == 0:
             create_demo_accounts(store)

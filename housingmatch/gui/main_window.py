@@ -24,6 +24,7 @@ from housingmatch import __version__
 from housingmatch.domain.session import Session
 from housingmatch.gui.aids_dialog import AidsDialog
 from housingmatch.gui.audit_dialog import AuditDialog
+from housingmatch.gui.backups_dialog import BackupsDialog, offer_latest_backup
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
 from housingmatch.gui.guide import GuideDialog
@@ -37,7 +38,8 @@ from housingmatch.gui.units_page import UnitsPage
 from housingmatch.rules.permissions import Action, allowed
 from housingmatch.services import about, records
 from housingmatch.services.background import prepare_matching_work
-from housingmatch.services.database import Store, open_store
+from housingmatch.services.backups import restore
+from housingmatch.services.database import DatabaseDamagedError, Store, open_store
 from housingmatch.services.matching import current_ruleset
 
 DASHBOARD, REQUESTS, UNITS, MATCHING = range(4)
@@ -128,6 +130,9 @@ class MainWindow(QMainWindow):
         self.import_requests_action = file_menu.addAction(self.tr("Importer des &demandes…"))
         self.import_units_action = file_menu.addAction(self.tr("Importer des &logements…"))
         file_menu.addSeparator()
+        self.backups_action = file_menu.addAction(self.tr("&Sauvegardes…"))
+        self.backups_action.setObjectName("backups_action")
+        file_menu.addSeparator()
         self.quit_action = file_menu.addAction(self.tr("&Quitter"))
         self.quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
 
@@ -178,6 +183,7 @@ class MainWindow(QMainWindow):
         self.new_db_action.triggered.connect(self._on_new_db_action_triggered)
         self.import_requests_action.triggered.connect(lambda: self.import_file("demandes"))
         self.import_units_action.triggered.connect(lambda: self.import_file("logements"))
+        self.backups_action.triggered.connect(self.show_backups)
         self.quit_action.triggered.connect(self.close)
         self.new_request_action.triggered.connect(self._on_new_request_action_triggered)
         self.new_unit_action.triggered.connect(self._on_new_unit_action_triggered)
@@ -212,7 +218,11 @@ class MainWindow(QMainWindow):
         from housingmatch.gui.login_dialog import ask_session
 
         try:
-            store = open_store(path)
+            store = open_store(path, check=True)
+        except DatabaseDamagedError:
+            if offer_latest_backup(self, path, self.session):
+                self.open_database(path)
+            return
         except Exception as exc:
             show_error(self, self.tr("Ouverture de la base"), exc)
             return
@@ -231,6 +241,32 @@ class MainWindow(QMainWindow):
         """Open the first-quartile thresholds form; a saved threshold re-ranks the unit shown."""
         dialog = QuartileDialog(self.store, self.session, self)
         dialog.saved.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def restore_backup(self, source: Path) -> bool:
+        """Close the base, replace it by the backup ``source`` and reopen it; True on success."""
+        path = self.store.path
+        if path is None:
+            return False
+        self.jobs.cancel_all()
+        self.jobs.wait()
+        self.store.close()
+        try:
+            restore(path, self.session, source)
+        except Exception as exc:
+            show_error(self, self.tr("Restaurer une sauvegarde"), exc)
+            return False
+        finally:
+            self.store = open_store(path)
+            self._load_store()
+        return True
+
+    def show_backups(self) -> BackupsDialog | None:
+        """Open the *Sauvegardes* dialog (returned for tests; it is modal to the window)."""
+        if self.store.path is None:
+            return None
+        dialog = BackupsDialog(self.store.path, self.session, self.jobs, self.restore_backup, self)
         dialog.open()
         return dialog
 

@@ -242,3 +242,11 @@ def authenticate_work(
 
     with Store.open(db_path, create=False) as store:
         return authenticate(store, name, password)
+
+
+def backup_work(db_path: Path, session: Session, progress: Progress, cancelled: Cancelled) -> Any:
+    """Take a verified backup of the base with its own store; return the backup file."""
+    from housingmatch.services import backups
+
+    with Store.open(db_path, create=False) as store:
+        return backups.backup_now(store, session)

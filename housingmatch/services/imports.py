@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,9 +11,11 @@ from pathlib import Path
 from housingmatch.domain.labels import plural
 from housingmatch.domain.session import Session
 from housingmatch.errors import JobCancelled, UserError
+from housingmatch.exchange.cells import neutralise
 from housingmatch.exchange.importer import Cancelled, ParsedFile, Progress, RowError, parse_table
 from housingmatch.exchange.tables import RawTable, read_table
 from housingmatch.exchange.templates import TEMPLATES, HeaderMatch
+from housingmatch.files import atomic_output, check_output_path
 from housingmatch.geo import default_gazetteer
 from housingmatch.rules.permissions import Action, require
 from housingmatch.store import Store
@@ -141,29 +141,28 @@ def default_rejects_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.rejets.csv")
 
 
-def write_rejects(table: RawTable, parsed: ParsedFile, target: Path) -> None:
-    """Write the rejected rows with an ``erreurs`` column, atomically (``;``, UTF-8 with BOM)."""
+def write_rejects(
+    table: RawTable, parsed: ParsedFile, target: Path, database: Path | None = None
+) -> None:
+    """Write the rejected rows with an ``erreurs`` column, atomically (``;``, UTF-8 with BOM).
+
+    The database file and the file read are refused as target; formulas are neutralised.
+    """
     messages: dict[int, list[str]] = {}
     for error in parsed.errors:
         messages.setdefault(error.line, []).append(
             f"{error.column} : {error.message}" + (f" (« {error.value} »)" if error.value else "")
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".rejets-", suffix=".csv")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out, delimiter=";")
-            writer.writerow([*table.headers, "erreurs"])
-            for line, cells in table.rows:
-                if line in parsed.rejected_lines:
-                    padded = cells + [""] * (len(table.headers) - len(cells))
-                    writer.writerow(
-                        [*padded[: len(table.headers)], " | ".join(messages.get(line, []))]
-                    )
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(
+        target, database=database, inputs=[table.path] if table.path else [], encoding="utf-8-sig"
+    ) as out:
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow([neutralise(h) for h in [*table.headers, "erreurs"]])
+        for line, cells in table.rows:
+            if line in parsed.rejected_lines:
+                padded = cells + [""] * (len(table.headers) - len(cells))
+                row = [*padded[: len(table.headers)], " | ".join(messages.get(line, []))]
+                writer.writerow([neutralise(c) for c in row])
 
 
 def import_file(
@@ -184,6 +183,9 @@ def import_file(
     """
     require(session, Action.IMPORT_DATA)
     path = Path(path)
+    rejects = Path(rejects_path) if rejects_path else default_rejects_path(path)
+    # Refuse a bad rejects path before reading anything, and surely before writing.
+    check_output_path(rejects, store.path, [path])
     table, parsed = _parse(kind, path, progress, cancelled, today)
     if parsed.mapping.missing_columns:
         missing = ", ".join(parsed.mapping.missing_columns)
@@ -197,10 +199,10 @@ def import_file(
     records = [record for _, record in parsed.records]
     repo = store.requests if kind == "demandes" else store.units
     outcome = repo.save_many(records, session.user, source)  # type: ignore[arg-type]
-    rejects = None
+    written_rejects: Path | None = None
     if parsed.errors:
-        rejects = Path(rejects_path) if rejects_path else default_rejects_path(path)
-        write_rejects(table, parsed, rejects)
+        write_rejects(table, parsed, rejects, store.path)
+        written_rejects = rejects
     return ImportReport(
         kind,
         path,
@@ -210,7 +212,7 @@ def import_file(
         created=outcome.created,
         updated=outcome.updated,
         unchanged=outcome.unchanged,
-        rejects_path=rejects,
+        rejects_path=written_rejects,
         readings=parsed.readings,
     )
 
@@ -228,4 +230,4 @@ def export_file(store: Store, session: Session, kind: str, path: str | Path) -> 
     if path.suffix.lower() != ".csv":
         raise UserError(f"L'export s'écrit en CSV : « {path.name} » doit finir par .csv.")
     records = store.requests.all() if kind == "demandes" else store.units.all()
-    return write_csv(path, kind, records)
+    return write_csv(path, kind, records, store.path)

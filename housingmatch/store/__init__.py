@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import date
 from pathlib import Path
 
 import sqlite_utils
 
 from housingmatch.errors import UserError
+from housingmatch.store import backup as backups
 from housingmatch.store.accounts import Account, AccountRepository
 from housingmatch.store.audit import AuditEntry, AuditLog, PendingEntry
 from housingmatch.store.baseline import write_baseline
 from housingmatch.store.checkpoints import Checkpoint, CheckpointStore
 from housingmatch.store.database import (
+    BUSY_TIMEOUT_S,
+    Database,
+    DatabaseBusyError,
     DatabaseTooNewError,
     MigrationError,
+    NotHousingMatchError,
+    check_file,
+    check_ours,
     connect,
+    create_private_file,
+    discover_migrations,
+    enable_wal,
     integrity_problems,
     migrate,
     purge_freed_pages,
+    quick_check,
     schema_version,
     set_secure_delete,
 )
@@ -29,14 +42,18 @@ from housingmatch.store.rulesets import RulesetRepository, StoredRuleset
 from housingmatch.store.units import UnitRepository, UnitSaveOutcome
 
 __all__ = [
+    "BUSY_TIMEOUT_S",
     "Account",
     "AuditEntry",
     "AuditLog",
     "CeilingRow",
     "Checkpoint",
+    "DatabaseBusyError",
+    "DatabaseDamagedError",
     "DatabaseTooNewError",
     "DraftProposal",
     "MigrationError",
+    "NotHousingMatchError",
     "PendingEntry",
     "PersonProposal",
     "ProposalCandidate",
@@ -48,6 +65,19 @@ __all__ = [
 ]
 
 
+class DatabaseDamagedError(UserError):
+    """The database fails SQLite's quick check: it is not used."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        """Name the file; the caller offers the latest good backup."""
+        self.path = path
+        self.problems = problems
+        super().__init__(
+            f"La base « {path} » est endommagée (contrôle d'intégrité en échec) : "
+            "elle n'a pas été utilisée."
+        )
+
+
 class Store:
     """One open database with its repositories.
 
@@ -55,10 +85,20 @@ class Store:
     background job opens its own store from ``path``.
     """
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        path: Path | None,
+        policy: backups.BackupPolicy | None = None,
+    ) -> None:
         """Wrap a migrated database; use :meth:`open` or :meth:`memory`."""
         self.db = db
         self.path = path
+        self.policy = policy or backups.BackupPolicy(automatic=False)
+        self.backup_error: str | None = None
+        self._backup_checked: date | None = None
+        if path is not None and self.policy.automatic and isinstance(db, Database):
+            db.before_write = self._daily_backup
         self.audit = AuditLog(db)
         self.requests = RequestRepository(db, self.audit)
         self.accounts = AccountRepository(db, self.audit)
@@ -70,16 +110,41 @@ class Store:
         self.persons = PersonData(db)
 
     @classmethod
-    def open(cls, path: str | Path, create: bool = True) -> Store:
-        """Open and migrate the database file at ``path``, creating it unless ``create`` is False."""
+    def open(
+        cls,
+        path: str | Path,
+        create: bool = True,
+        check: bool = False,
+        policy: backups.BackupPolicy | None = None,
+    ) -> Store:
+        """Open and migrate the database file at ``path``, creating it unless ``create`` is False.
+
+        A new file is created readable by the user only. A file that is not a HousingMatch
+        database is refused untouched; with ``check``, a file failing SQLite's quick check
+        raises :class:`DatabaseDamagedError` (done once when an application opens its base).
+        The first write of each day takes an automatic backup (``policy``, by default read
+        from the environment: :meth:`BackupPolicy.from_env`).
+        """
         path = Path(path)
         if not create and not path.exists():
             raise UserError(f"La base « {path} » n'existe pas.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        check_file(path)
+        if not path.exists():
+            create_private_file(path)
         db = connect(path)
         try:
+            check_ours(db)
+            problems = quick_check(db) if check else []
+            if problems:
+                raise DatabaseDamagedError(path, problems)
+            enable_wal(db)
+            chosen = policy or backups.BackupPolicy.from_env()
+            current = schema_version(db)
+            if chosen.automatic and 0 < current < len(discover_migrations()):
+                # An upgrade rewrites the schema: keep the base as it was (never rotated away).
+                backups.make_backup(db.conn, path, kind="manuel")
             migrate(db)
-            store = cls(db, path)
+            store = cls(db, path, chosen)
             store.reference.refresh()
             write_baseline(db, store.audit, store.requests, store.units)
         except BaseException:
@@ -96,6 +161,27 @@ class Store:
         store.reference.refresh()
         write_baseline(db, store.audit, store.requests, store.units)
         return store
+
+    def _daily_backup(self) -> None:
+        """Take the day's automatic backup before the first write of the day, then rotate."""
+        today = date.today()
+        if self._backup_checked == today or self.path is None:
+            return
+        self._backup_checked = today
+        try:
+            if not backups.has_automatic_backup(self.path, today):
+                backups.make_backup(self.db.conn, self.path, kind="auto")
+                backups.rotate(self.path, self.policy)
+            self.backup_error = None
+        except (OSError, sqlite3.Error, UserError) as exc:
+            # A failed backup must not stop the advisor's work; it is reported, not raised.
+            self.backup_error = str(exc)
+
+    def backup(self, folder: Path | None = None) -> backups.BackupFile:
+        """Take a verified backup now (kept out of the rotation) and return it."""
+        if self.path is None:
+            raise UserError("Une base en mémoire ne se sauvegarde pas.")
+        return backups.make_backup(self.db.conn, self.path, folder, kind="manuel")
 
     def schema_version(self) -> int:
         """Return the schema version of the database."""

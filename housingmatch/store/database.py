@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +25,72 @@ class DatabaseTooNewError(UserError):
 
 class MigrationError(UserError):
     """A migration failed; the database was left at its previous version."""
+
+
+class DatabaseBusyError(UserError):
+    """Another HousingMatch held the write lock longer than the busy timeout."""
+
+    def __init__(self) -> None:
+        """Build the one French sentence a user sees."""
+        super().__init__(
+            "Un autre HousingMatch est en train d'écrire dans cette base depuis plus de "
+            f"{BUSY_TIMEOUT_S} secondes : rien n'a été écrit, réessayez dans un instant."
+        )
+
+
+class NotHousingMatchError(UserError):
+    """The file is not a HousingMatch database (it was left untouched)."""
+
+
+# Writers wait their turn this long before giving up (SQLite's busy timeout).
+BUSY_TIMEOUT_S = 10
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def is_locked_error(exc: BaseException) -> bool:
+    """Tell whether a SQLite error means the database is locked by another connection."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+class Database(sqlite_utils.Database):
+    """A sqlite-utils database whose write transactions take the write lock at once.
+
+    ``BEGIN IMMEDIATE`` makes a writer wait for the lock up to the busy timeout before it
+    reads anything; a plain ``BEGIN`` takes it at the first write and can then fail at once
+    with "database is locked" (SQLite cannot wait without risking a deadlock).
+    """
+
+    #: Called before each outermost write transaction (the daily automatic backup).
+    before_write: Callable[[], None] | None = None
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """Run the block in one write transaction (a savepoint when already inside one)."""
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        if self.before_write is not None:
+            self.before_write()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if is_locked_error(exc):
+                raise DatabaseBusyError() from exc
+            raise
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self.conn.rollback()
+            if is_locked_error(exc):
+                raise DatabaseBusyError() from exc
+            raise
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,21 +121,92 @@ def discover_migrations(folder: Path | None = None) -> list[Migration]:
     return found
 
 
-def connect(path: str | Path | None) -> sqlite_utils.Database:
+def connect(path: str | Path | None) -> Database:
     """Open a connection with the project's pragmas (``None`` opens an in-memory database).
 
-    The connection is in autocommit mode: writes are grouped with ``db.atomic()``.
+    The connection is in autocommit mode: writes are grouped with ``db.atomic()``. The WAL
+    journal is switched on by :func:`enable_wal`, only once the file is known to be ours.
     """
     target = ":memory:" if path is None else str(path)
     try:
-        conn = sqlite3.connect(target, isolation_level=None, check_same_thread=True, timeout=10)
+        conn = sqlite3.connect(
+            target, isolation_level=None, check_same_thread=True, timeout=BUSY_TIMEOUT_S
+        )
         conn.execute("PRAGMA foreign_keys = ON")
-        if path is not None:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
-        raise UserError(f"Impossible d'ouvrir la base « {target} » : {exc}.") from exc
-    return sqlite_utils.Database(conn)
+        raise UserError(f"Impossible d'ouvrir la base « {target} » : {_french(exc)}.") from exc
+    return Database(conn)
+
+
+def _french(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "not a database" in text:
+        return "ce fichier n'est pas une base de données SQLite"
+    if "unable to open" in text:
+        return "le fichier ne peut pas être ouvert (dossier absent ou droits insuffisants)"
+    if is_locked_error(exc):
+        return "elle est verrouillée par un autre programme"
+    if "malformed" in text or "corrupt" in text:
+        return "le fichier est endommagé"
+    return "erreur SQLite"
+
+
+def check_file(path: Path) -> None:
+    """Refuse, without touching it, a file that cannot be a HousingMatch database."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise NotHousingMatchError(f"« {path} » est un dossier, pas une base HousingMatch.")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotHousingMatchError(
+            f"Le fichier « {path} » est vide (0 octet) : ce n'est pas une base HousingMatch. "
+            "Supprimez-le ou indiquez une autre base."
+        )
+    with path.open("rb") as handle:
+        magic = handle.read(len(_SQLITE_MAGIC))
+    if magic != _SQLITE_MAGIC:
+        raise NotHousingMatchError(
+            f"Le fichier « {path} » n'est pas une base SQLite : ce n'est pas une base HousingMatch."
+        )
+
+
+def check_ours(db: sqlite_utils.Database) -> None:
+    """Refuse a SQLite database of another program (before anything is written to it)."""
+    try:
+        tables = db.table_names()
+    except sqlite3.DatabaseError as exc:
+        raise NotHousingMatchError(
+            f"Ce fichier n'est pas une base HousingMatch lisible : {_french(exc)}."
+        ) from exc
+    if tables and "schema_migrations" not in tables:
+        raise NotHousingMatchError(
+            "Ce fichier SQLite n'est pas une base HousingMatch (table schema_migrations absente) : "
+            "il n'a pas été modifié."
+        )
+
+
+def enable_wal(db: sqlite_utils.Database) -> None:
+    """Switch a file database to the WAL journal (readers never wait for the writer)."""
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty database file readable by the user only, in a 0700 folder if new."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(handle)
+
+
+def quick_check(db: sqlite_utils.Database) -> list[str]:
+    """Return what ``PRAGMA quick_check`` reports (empty when the file is sound)."""
+    try:
+        rows = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [_french(exc)]
+    return [r for r in rows if r != "ok"]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -84,14 +224,7 @@ def migrate(db: sqlite_utils.Database, migrations: list[Migration] | None = None
     """
     migrations = discover_migrations() if migrations is None else migrations
     newest = migrations[-1].version if migrations else 0
-    try:
-        tables = db.table_names()
-    except sqlite3.DatabaseError as exc:
-        raise UserError(f"Ce fichier n'est pas une base HousingMatch lisible : {exc}.") from exc
-    if tables and "schema_migrations" not in tables:
-        raise UserError(
-            "Ce fichier SQLite n'est pas une base HousingMatch (table schema_migrations absente)."
-        )
+    check_ours(db)
     db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"

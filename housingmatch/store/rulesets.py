@@ -64,19 +64,20 @@ class RulesetRepository:
         activate: bool = True,
     ) -> int:
         """Store a rule set (once per hash), make it the active one, and return its id."""
-        row = self._db.execute(
+        known = self._db.execute(
             "SELECT id FROM rulesets WHERE content_hash = ?", [content_hash]
         ).fetchone()
-        if row:
-            if activate and self.latest_hash() != content_hash:
-                self.activate(content_hash, actor)
-            return int(row[0])
+        if known and (not activate or self.latest_hash() == content_hash):
+            return int(known[0])  # the common case: no write, no lock
         with self._db.atomic():
-            cur = self._db.execute(
+            # Two first rankings may install the same rule set at once: the second one finds
+            # it (ON CONFLICT) instead of failing on the unique hash.
+            row = self._db.execute(
                 "INSERT INTO rulesets (name, version, effective_date, content_hash, content, "
                 "imported_at, activation, state, in_force_from, imported_by, approved_by, "
                 "approved_at) VALUES (?, ?, ?, ?, ?, ?, "
-                "(SELECT COALESCE(MAX(activation), 0) + ? FROM rulesets), ?, ?, ?, ?, ?)",
+                "(SELECT COALESCE(MAX(activation), 0) + ? FROM rulesets), ?, ?, ?, ?, ?) "
+                "ON CONFLICT (content_hash) DO NOTHING RETURNING id",
                 [
                     name,
                     version,
@@ -91,7 +92,14 @@ class RulesetRepository:
                     actor if activate else None,
                     now_iso() if activate else None,
                 ],
-            )
+            ).fetchone()
+            if row is None:
+                found = self._db.execute(
+                    "SELECT id FROM rulesets WHERE content_hash = ?", [content_hash]
+                ).fetchone()
+                if activate and self.latest_hash() != content_hash:
+                    self.activate(content_hash, actor)
+                return int(found[0])
             self._audit.append(
                 actor,
                 [
@@ -103,7 +111,7 @@ class RulesetRepository:
                     )
                 ],
             )
-        return int(cur.lastrowid or 0)
+        return int(row[0])
 
     def activate(self, content_hash: str, actor: str = "système") -> None:
         """Make a stored rule set the active one again (audited)."""

@@ -440,6 +440,77 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/backups_dialog.py" line="+52"/>
+        <source>Sauvegardes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Taille</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sauvegarder &amp;maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restaurer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Une sauvegarde automatique est prise à la première modification de chaque jour ({0} quotidiennes et {1} hebdomadaires gardées) ; chaque sauvegarde est vérifiée. Restaurer remplace la base ouverte ; la base actuelle est gardée à côté.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>automatique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>à la demande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+14"/>
+        <source>Sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restaurer une sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remplacer la base ouverte par la sauvegarde du {0} ?
+
+Les modifications faites depuis seront retirées de la base ; la base actuelle est gardée à côté sous un autre nom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <location filename="../../housingmatch/gui/matching_page.py" line="+117"/>
@@ -898,12 +969,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+55"/>
+        <location filename="../../housingmatch/gui/app.py" line="+56"/>
         <source>Création des données de démonstration</source>
         <translation>Creating the demonstration data</translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+77"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+79"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
@@ -949,6 +1020,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Sauvegardes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1053,12 +1129,17 @@
         <translation>&amp;About HousingMatch</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>Ouverture de la base</source>
         <translation>Opening the database</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
+        <source>Restaurer une sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Importer des demandes</source>
         <translation>Import requests</translation>
     </message>
@@ -1642,6 +1723,21 @@
             <numerusform>%n proposal kept as a draft.</numerusform>
             <numerusform>%n proposals kept as drafts.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/backups_dialog.py" line="+24"/>
+        <source>La base « {0} » est endommagée et aucune sauvegarde valide n&apos;a été trouvée : elle n&apos;a pas été ouverte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>La base « {0} » est endommagée : elle n&apos;a pas été ouverte.
+
+Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gardée à côté.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -83,3 +83,12 @@ def test_siret_spaces_removed():
     assert values.parse_siret("732 829 320 00074") == "73282932000074"
     with pytest.raises(ValueError, match="14 chiffres"):
         values.parse_siret("1234")
+
+
+@pytest.mark.parametrize("text", ["inf", "-inf", "nan", "1e400", "Infinity"])
+def test_numbers_that_are_not_finite_are_refused_in_french(text):
+    from housingmatch.exchange import values as v
+
+    for parse in (v.parse_amount, v.parse_decimal, v.parse_int):
+        with pytest.raises(ValueError, match="invalide"):
+            parse(text)

@@ -76,3 +76,45 @@ def test_communes_are_required():
     request = make_request(work_commune=" ", home_commune="")
     assert fields(validate_request(request, TODAY)) == {"commune_travail", "commune_residence"}
     assert fields(validate_unit(make_unit(commune=""))) == {"commune"}
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), -1.0, 1e12])
+def test_amounts_must_be_finite_and_plausible(value):
+    request = make_request()
+    request = replace(request, household=replace(request.household, fiscal_income=value))
+    assert "revenu_fiscal_reference" in fields(validate_request(request, TODAY))
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "ok"),
+    [
+        (47.32, 5.04, True),  # Dijon
+        (-20.88, 55.45, True),  # Saint-Denis de La Réunion
+        (4.93, -52.33, True),  # Cayenne
+        (999.0, 5.0, False),
+        (float("inf"), 5.0, False),
+        (float("nan"), float("nan"), False),
+        (40.4, -3.7, False),  # Madrid
+    ],
+)
+def test_coordinates_lie_in_france(lat, lon, ok):
+    unit = make_unit(latitude=lat, longitude=lon)
+    assert (validate_unit(unit, TODAY) == []) is ok
+    request = make_request()
+    request = replace(request, workplace=replace(request.workplace, latitude=lat, longitude=lon))
+    assert ("latitude_travail" not in fields(validate_request(request, TODAY))) is ok
+
+
+def test_unit_dates_lie_between_1900_and_ten_years_ahead():
+    assert fields(validate_unit(make_unit(available_on=date(2040, 1, 1)), TODAY)) == {
+        "date_disponibilite"
+    }
+    assert fields(validate_unit(make_unit(proposal_deadline=date(1850, 1, 1)), TODAY)) == {
+        "date_limite_proposition"
+    }
+    assert validate_unit(make_unit(available_on=date(2036, 6, 1)), TODAY) == []
+
+
+def test_unit_numbers_that_are_not_numbers_are_refused():
+    assert "surface_m2" in fields(validate_unit(make_unit(surface=float("nan")), TODAY))
+    assert "loyer_hors_charges" in fields(validate_unit(make_unit(rent=float("inf")), TODAY))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from housingmatch.domain.model import RequestStatus
 from housingmatch.errors import JobCancelled, UserError
 from housingmatch.services.imports import import_file, preview_import
 from tests.builders import SUPERVISOR
@@ -283,3 +284,82 @@ def test_new_income_columns_import_and_a_file_without_them_still_imports(
     other = import_file(fresh_store, SUPERVISOR, "demandes", old_file, today=TODAY)
     assert other.written and other.errors == []
     assert fresh_store.requests.get("EXEMPLE-002").household.recent_income is None
+
+
+def test_a_closed_request_and_a_formula_like_name_survive_the_round_trip(
+    fresh_store, data_dir, tmp_path
+):
+    from housingmatch.services.imports import export_file
+    from housingmatch.services.records import close_request, get_request, save_request
+    from housingmatch.store import Store
+
+    import_file(fresh_store, SUPERVISOR, "demandes", data_dir / "demandes_modele.csv", today=TODAY)
+    request = get_request(fresh_store, SUPERVISOR, "EXEMPLE-001")
+    hostile = replace(request, applicant=replace(request.applicant, last_name="=HYPERLINK(1)"))
+    save_request(fresh_store, SUPERVISOR, hostile, today=TODAY, original_ref="EXEMPLE-001")
+    close_request(
+        fresh_store, SUPERVISOR, "EXEMPLE-002", "Relogé par ses propres moyens", date(2026, 6, 1)
+    )
+    export_file(fresh_store, SUPERVISOR, "demandes", tmp_path / "d.csv")
+    cells = [
+        row[rows_of(tmp_path / "d.csv")[0].index("nom")] for row in rows_of(tmp_path / "d.csv")
+    ]
+    assert "'=HYPERLINK(1)" in cells  # a spreadsheet shows it as text
+    with Store.memory() as other:
+        report = import_file(other, SUPERVISOR, "demandes", tmp_path / "d.csv", today=TODAY)
+        assert report.errors == []
+        back = {r.ref: r for r in other.requests.all()}
+        assert back["EXEMPLE-001"].applicant.last_name == "=HYPERLINK(1)"
+        closed = back["EXEMPLE-002"]
+        assert (closed.status, closed.closed_on, closed.close_reason) == (
+            RequestStatus.CLOSE,
+            date(2026, 6, 1),
+            "Relogé par ses propres moyens",
+        )
+
+
+def test_rejects_cannot_overwrite_the_database(tmp_path, requests_file):
+    from housingmatch.store import Store
+
+    db = tmp_path / "base.sqlite"
+    bad = with_cell(requests_file, 1, "date_depot", "15/15/2026")
+    with Store.open(db) as store:
+        for target in (db, tmp_path / "base.sqlite-wal", bad):
+            with pytest.raises(UserError, match="choisissez un autre fichier"):
+                import_file(
+                    store,
+                    SUPERVISOR,
+                    "demandes",
+                    bad,
+                    partial=True,
+                    rejects_path=target,
+                    today=TODAY,
+                )
+        assert store.requests.count() == 0
+        assert store.integrity_problems() == []
+
+
+def test_export_cannot_overwrite_the_database(tmp_path):
+    from housingmatch.services.imports import export_file
+    from housingmatch.store import Store
+
+    db = tmp_path / "base.csv"  # a database whose name ends like an export
+    with Store.open(db) as store:
+        with pytest.raises(UserError, match="base de données ouverte"):
+            export_file(store, SUPERVISOR, "demandes", db)
+        assert store.integrity_problems() == []
+
+
+def test_rejects_neutralise_formulas(fresh_store, requests_file, tmp_path):
+    bad = with_cell(requests_file, 1, "date_depot", "=1+1")
+    report = import_file(
+        fresh_store,
+        SUPERVISOR,
+        "demandes",
+        bad,
+        partial=True,
+        rejects_path=tmp_path / "r.csv",
+        today=TODAY,
+    )
+    assert report.errors
+    assert all(not c.startswith("=") for row in rows_of(tmp_path / "r.csv") for c in row)

@@ -100,3 +100,80 @@ def test_reference_data_is_loaded_once(fresh_store):
     assert counts["communes"] > 34000
     assert counts["plafonds"] > 100
     assert fresh_store.reference.refresh() == []
+
+
+def test_a_new_database_is_private_to_its_user(tmp_path):
+    path = tmp_path / "new" / "base.sqlite"
+    Store.open(path).close()
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_zero_byte_file_is_not_turned_into_a_database(tmp_path):
+    path = tmp_path / "empty.sqlite"
+    path.touch()
+    with pytest.raises(UserError, match="est vide"):
+        Store.open(path)
+    assert path.stat().st_size == 0
+
+
+def test_a_foreign_sqlite_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (x TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(UserError, match="pas une base HousingMatch"):
+        Store.open(path)
+    assert path.read_bytes() == before
+    assert not Path(str(path) + "-wal").exists()
+
+
+def test_a_text_file_is_refused_as_a_database(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("hello")
+    with pytest.raises(UserError, match="pas une base SQLite"):
+        Store.open(path)
+    assert path.read_text() == "hello"
+
+
+def test_write_transactions_take_the_lock_at_once(db_path):
+    Store.open(db_path).close()
+    with Store.open(db_path) as a, Store.open(db_path) as b:
+        with a.db.atomic():
+            # b cannot even start a write transaction while a holds one
+            b.db.conn.execute("PRAGMA busy_timeout = 0")
+            from housingmatch.store import DatabaseBusyError
+
+            with pytest.raises(DatabaseBusyError, match="Un autre HousingMatch"), b.db.atomic():
+                pass
+            a.requests.save_many([make_request()], "test", "test")
+        assert b.requests.count() == 1
+
+
+def test_a_rule_set_installed_twice_is_stored_once(db_path):
+    from datetime import date
+
+    with Store.open(db_path) as a, Store.open(db_path) as b:
+        first = a.rulesets.add("R", "1", date(2026, 1, 1), "h" * 64, "x", activate=False)
+        # b's fast check ran before a's insert: the insert itself must not fail
+        second = b.rulesets.add("R", "1", date(2026, 1, 1), "h" * 64, "x", activate=True)
+        assert first == second
+        assert len(b.rulesets.all()) == 1
+
+
+def test_a_damaged_database_is_not_used(tmp_path):
+    db_path = tmp_path / "damaged.db"  # not *.sqlite: the teardown check would fail on it
+    with Store.open(db_path) as store:
+        store.requests.save_many([make_request(f"D{i}") for i in range(300)], "t", "t")
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    for offset in range(page * 2, min(len(data), page * 6)):
+        data[offset] = 0x5A
+    db_path.write_bytes(bytes(data))
+    from housingmatch.store import DatabaseDamagedError
+
+    with pytest.raises(DatabaseDamagedError, match="endommagée"):
+        Store.open(db_path, check=True)
