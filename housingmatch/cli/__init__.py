@@ -22,6 +22,7 @@ from housingmatch.errors import UserError
 _COMMAND_MODULES = (
     "housingmatch.cli.data",
     "housingmatch.cli.matching",
+    "housingmatch.cli.proposals",
     "housingmatch.cli.gui_commands",
 )
 

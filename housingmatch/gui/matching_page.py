@@ -46,12 +46,13 @@ from housingmatch.gui.work import (
 from housingmatch.matching.explain import compare
 from housingmatch.matching.results import EXCLUSION_LABELS, PART_LABELS, RankedCandidate
 from housingmatch.rules.groups import GROUP_LABELS
-from housingmatch.services import proposals
+from housingmatch.rules.proposal_flow import ProposalRules
+from housingmatch.services import local_session, proposals
 from housingmatch.services.facts import request_facts
 from housingmatch.store import Store
-from housingmatch.store.proposals import MAX_CANDIDATES
 
-MAX_PROPOSED = MAX_CANDIDATES
+# The batch allocation suggests the legal minimum per unit (CCH R441-3: three).
+MAX_PROPOSED = ProposalRules().min_candidates
 
 
 def _points(value: float) -> str:
@@ -615,7 +616,7 @@ class MatchingPage(QWidget):
         if self.store is None or ref is None:
             self.draft_label.setText("")
             return
-        draft = self.store.proposals.draft_for(ref)
+        draft = proposals.open_proposal_for_unit(self.store, local_session(), ref)
         if draft is None:
             self.draft_label.setText(self.tr("Pas de proposition en préparation pour ce logement."))
         else:
@@ -623,11 +624,14 @@ class MatchingPage(QWidget):
                 self.tr("{ref} (rang {rank})").format(ref=c.request_ref, rank=c.engine_rank)
                 if c.engine_rank
                 else c.request_ref
-                for c in draft.candidates
+                for c in draft.listed
             )
             self.draft_label.setText(
-                self.tr("Proposition en préparation (classement du {d}) : {names}").format(
-                    d=french_date(draft.ranking_date), names=names
+                self.tr("Proposition n° {n} ({state}, classement du {d}) : {names}").format(
+                    n=draft.id,
+                    state=draft.state.label.lower(),
+                    d=french_date(draft.ranking_date),
+                    names=names,
                 )
             )
 
@@ -749,7 +753,7 @@ class MatchingPage(QWidget):
             return False
         refs = [c.ref for c in chosen]
         try:
-            proposals.save_draft(self.store, data.ranking, refs, deviation_reason)
+            proposals.save_draft(self.store, local_session(), data.ranking, refs, deviation_reason)
         except proposals.DeviationReasonNeeded as needed:
             reason, ok = QInputDialog.getText(
                 self, self.tr("Écart au classement"), f"{needed}\n" + self.tr("Motif de l'écart :")
@@ -946,9 +950,9 @@ class MatchingPage(QWidget):
             try:
                 proposals.save_allocation_draft(
                     self.store,
+                    local_session(),
                     unit_ref,
                     self._allocation_info.on,
-                    self._allocation_info.ruleset.hash,
                     [c.ref for c in candidates[:MAX_PROPOSED]],
                 )
             except Exception as exc:

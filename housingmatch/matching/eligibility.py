@@ -125,6 +125,8 @@ def exclusion_codes(request: Request, facts: UnitFacts) -> tuple[Exclusion, ...]
     codes: list[Exclusion] = []
     if not is_active(request, on):
         codes.append(Exclusion.REQUEST_NOT_ACTIVE)
+    if request.parked_until is not None and on < request.parked_until:
+        codes.append(Exclusion.REQUEST_PARKED)
     category = household_category(household, request.applicant.birth_date, on)
     ceiling = facts.ceiling(category.category, category.extra_persons)
     if household.fiscal_income > ceiling.amount:

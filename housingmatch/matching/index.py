@@ -39,6 +39,7 @@ _COLUMNS: dict[str, tuple[Any, Any]] = {
     "alive": (np.bool_, False),
     "status_active": (np.bool_, False),
     "expiry": (np.int32, 0),
+    "parked_until": (np.int32, 0),  # ordinal day; 0 when not parked
     "filing": (np.int32, 0),
     "filing_ym": (np.int32, 0),
     "filing_day": (np.int16, 0),
@@ -211,6 +212,8 @@ class CandidateIndex:
         c["alive"][row] = True
         c["status_active"][row] = request.status == RequestStatus.ACTIVE
         c["expiry"][row] = expiry_date(request).toordinal()
+        parked = request.parked_until
+        c["parked_until"][row] = parked.toordinal() if parked is not None else 0
         c["filing"][row] = request.filing_date.toordinal()
         c["filing_ym"][row] = request.filing_date.year * 12 + request.filing_date.month - 1
         c["filing_day"][row] = request.filing_date.day

@@ -16,7 +16,7 @@ from housingmatch.store.database import (
     migrate,
     schema_version,
 )
-from housingmatch.store.proposals import DraftProposal, ProposalCandidate, ProposalRepository
+from housingmatch.store.proposals import ProposalRepository
 from housingmatch.store.reference import CeilingRow, ReferenceData
 from housingmatch.store.requests import RequestRepository, RequestSummary, SaveOutcome
 from housingmatch.store.rulesets import RulesetRepository, StoredRuleset
@@ -27,10 +27,8 @@ __all__ = [
     "AuditLog",
     "CeilingRow",
     "DatabaseTooNewError",
-    "DraftProposal",
     "MigrationError",
     "PendingEntry",
-    "ProposalCandidate",
     "RequestSummary",
     "SaveOutcome",
     "Store",

@@ -4,7 +4,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+107"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+108"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,7 +489,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Ouvrir une base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,12 +538,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+648"/>
+        <location line="+651"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-630"/>
+        <location line="-633"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,12 +678,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+298"/>
+        <location line="+301"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-280"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -774,11 +774,11 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Proposition en préparation (classement du {d}) : {names}</source>
+        <source>Proposition n° {n} ({state}, classement du {d}) : {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Rang {r}, score {s} points</source>
         <translation type="unfinished"></translation>
     </message>
