@@ -57,6 +57,7 @@ LOWER_LAYERS = {
     "store": {"domain", "paths", "errors"},
     "matching": {"domain", "rules", "geo", "paths", "errors"},
     "exchange": {"domain", "rules", "geo", "paths", "errors"},
+    "reports": {"domain", "rules", "matching", "geo", "paths", "errors"},
 }
 
 

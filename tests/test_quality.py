@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ["domain", "geo", "rules", "store", "matching", "exchange", "services", "cli"]
+CORE = ["domain", "geo", "rules", "store", "matching", "exchange", "reports", "services", "cli"]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -34,8 +34,10 @@ def test_the_whole_life_from_the_command_line(capsys, db_path):
     code, _, err = run(capsys, *db, "proposal", "decide", pid, "--candidate", a,
                        "--decision", "ATTRIBUE", "--rank", 1)  # fmt: skip
     assert code == 1 and "envoyée" in err and "Traceback" not in err
+    sheet = db_path.parent / "fiche.pdf"
     assert run(capsys, *db, "proposal", "send", pid, "--commission-date", "2026-06-25",
-               "--date", "2026-06-17")[0] == 0  # fmt: skip
+               "--date", "2026-06-17", "--pdf", sheet)[0] == 0  # fmt: skip
+    assert sheet.read_bytes()[:5] == b"%PDF-"
     for ref, rank in ((a, 1), (c, 2)):
         assert run(capsys, *db, "proposal", "decide", pid, "--candidate", ref, "--decision",
                    "ATTRIBUE", "--rank", rank, "--date", "2026-06-25")[0] == 0  # fmt: skip

@@ -1,0 +1,1 @@
+"""Documents for people outside the application: the proposal sheet (PDF), proposal lists (XLSX)."""
