@@ -8,6 +8,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -299,6 +300,7 @@ class MatchingPage(QWidget):
         )
         self.compare_button.setEnabled(False)
         self.draft_button.setEnabled(False)
+        self._build_proposal_actions()
         self.draft_label = QLabel(detail)
         self.draft_label.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -721,6 +723,17 @@ class MatchingPage(QWidget):
             len(chosen) == 2 or (len(chosen) == 1 and chosen[0].rank > 1)
         )
         self.draft_button.setEnabled(1 <= len(chosen) <= MAX_PROPOSED)
+        # A disabled button says why (never a silent grey button).
+        if not chosen:
+            why = self.tr("Choisissez un ou plusieurs candidats dans le classement.")
+        elif len(chosen) > MAX_PROPOSED:
+            why = self.tr("Choisissez au plus {n} candidats à la fois.").format(n=MAX_PROPOSED)
+        else:
+            why = self.tr(
+                "Ajouter les candidats choisis à la proposition du logement (créée au besoin ; "
+                "une proposition existante n'est jamais remplacée)"
+            )
+        self.draft_button.setToolTip(why)
         if chosen:
             self._show_candidate(chosen[-1] if len(chosen) > 1 else chosen[0])
 
@@ -771,6 +784,63 @@ class MatchingPage(QWidget):
     @Slot()
     def _on_draft_button_clicked(self) -> None:
         self.save_draft()
+
+    # -- the proposal being built: context menu and shortcuts on candidates ------------------
+    def _build_proposal_actions(self) -> None:
+        view = self.candidates_view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        specs = (
+            (self.tr("Ajouter à la proposition"), "Ins", self.save_draft),
+            (self.tr("Retirer"), "Del", lambda: self.change_proposal("remove")),
+            (self.tr("Monter"), "Ctrl+Up", lambda: self.change_proposal("up")),
+            (self.tr("Descendre"), "Ctrl+Down", lambda: self.change_proposal("down")),
+        )
+        self.proposal_actions: list[QAction] = []
+        for text, keys, slot in specs:
+            action = QAction(text, view)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _=False, f=slot: f())
+            view.addAction(action)
+            self.proposal_actions.append(action)
+
+    def change_proposal(self, what: str) -> bool:
+        """Remove the selected candidate from the unit's proposal, or move it up or down."""
+        chosen = self.selected_candidates()
+        ref = self.current_unit_ref()
+        if self.store is None or ref is None or len(chosen) != 1:
+            return False
+        session = local_session()
+        draft = proposals.open_proposal_for_unit(self.store, session, ref)
+        if draft is None:
+            show_error(
+                self,
+                self.tr("Proposition"),
+                ValueError(self.tr("Ce logement n'a pas de proposition en cours.")),
+            )
+            return False
+        try:
+            if what == "remove":
+                proposals.remove_candidate(self.store, session, draft.id or 0, chosen[0].ref)
+            else:
+                delta = -1 if what == "up" else 1
+                proposals.move_candidate(self.store, session, draft.id or 0, chosen[0].ref, delta)
+        except proposals.DeviationReasonNeeded as needed:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Écart au classement"), f"{needed}\n" + self.tr("Motif de l'écart :")
+            )
+            if not ok or not reason.strip():
+                return False
+            proposals.remove_candidate(
+                self.store, session, draft.id or 0, chosen[0].ref,
+                deviation_code=proposals.DeviationCode.AUTRE, deviation_text=reason,
+            )  # fmt: skip
+        except Exception as exc:
+            show_error(self, self.tr("Proposition"), exc)
+            return False
+        self._show_draft()
+        self.draft_saved.emit(ref)
+        return True
 
     # -- slots: request view ----------------------------------------------------------------------
     def find_units(self, request_ref: str) -> Job | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import operator
 import struct
 import types
 import typing
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from housingmatch.domain.model import Applicant, Request, Unit
@@ -41,10 +43,16 @@ _DROPPED = {"applicant.last_name", "applicant.first_name", "applicant.email", "a
 
 
 # -- a columnar codec for frozen dataclasses ---------------------------------------------------
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+@cache
 def _leaves(cls: type, prefix: str = "") -> list[tuple[str, Any]]:
     """Return (dotted path, type) of every scalar field of a dataclass, nested ones flattened."""
     out: list[tuple[str, Any]] = []
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     for f in dataclasses.fields(cls):
         tp = hints[f.name]
         path = f"{prefix}{f.name}"
@@ -85,19 +93,23 @@ def _decoder(tp: Any) -> Any:
     return lambda v: v
 
 
-def _get(obj: Any, path: str) -> Any:
-    for name in path.split("."):
-        obj = getattr(obj, name)
-    return obj
+def _plain(tp: Any) -> bool:
+    """Return whether values of a field type are JSON as they are (no conversion needed)."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return all(_plain(a) for a in typing.get_args(tp))
+    return tp in (bool, int, float, str, type(None))
 
 
 def encode_columns(cls: type, items: Sequence[Any]) -> dict[str, list[Any]]:
     """Return dataclass instances as {dotted field: [values]} (the dropped fields left out)."""
-    return {
-        path: [_encode(_get(item, path)) for item in items]
-        for path, _ in _leaves(cls)
-        if path not in _DROPPED
-    }
+    out: dict[str, list[Any]] = {}
+    for path, tp in _leaves(cls):
+        if path in _DROPPED:
+            continue
+        getter = operator.attrgetter(path)
+        values = [getter(item) for item in items]
+        out[path] = values if _plain(tp) else [_encode(v) for v in values]
+    return out
 
 
 def decode_columns(cls: type, columns: dict[str, list[Any]]) -> list[Any]:
@@ -105,22 +117,28 @@ def decode_columns(cls: type, columns: dict[str, list[Any]]) -> list[Any]:
     leaves = [(p, _decoder(t)) for p, t in _leaves(cls) if p in columns]
     count = len(next(iter(columns.values()))) if columns else 0
     decoded = {p: [dec(v) for v in columns[p]] for p, dec in leaves}
-    return [_build(cls, decoded, i, "") for i in range(count)]
+    build = _builder(cls, decoded, "")
+    return [build(i) for i in range(count)]
 
 
-def _build(cls: type, decoded: dict[str, list[Any]], i: int, prefix: str) -> Any:
-    hints = typing.get_type_hints(cls)
-    kwargs: dict[str, Any] = {}
+def _builder(cls: type, decoded: dict[str, list[Any]], prefix: str) -> Any:
+    """Return a function building instance ``i`` of a dataclass from decoded columns."""
+    hints = _hints(cls)
+    parts: list[tuple[str, Any]] = []
     for f in dataclasses.fields(cls):
         path = f"{prefix}{f.name}"
         tp = hints[f.name]
         if dataclasses.is_dataclass(tp):
-            kwargs[f.name] = _build(tp, decoded, i, path + ".")  # type: ignore[arg-type]
+            parts.append((f.name, _builder(tp, decoded, path + ".")))  # type: ignore[arg-type]
         elif path in decoded:
-            kwargs[f.name] = decoded[path][i]
+            parts.append((f.name, decoded[path].__getitem__))
         elif cls is Applicant and f.name in ("last_name", "first_name"):
-            kwargs[f.name] = ""
-    return cls(**kwargs)
+            parts.append((f.name, lambda i: ""))
+
+    def build(i: int) -> Any:
+        return cls(**{name: get(i) for name, get in parts})
+
+    return build
 
 
 # -- receipts -------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ from housingmatch.services import matching
 from housingmatch.store import Store
 
 __all__ = [
+    "DeviationCode",
     "DeviationReasonNeeded",
     "FlowAction",
     "FlowError",

@@ -348,3 +348,10 @@ class ProposalRepository:
                 [PendingEntry("park", "demande", request_ref,
                               {"en_attente_jusquau": _iso(until), "source": why})],
             )  # fmt: skip
+
+    def unit_notice_dates(self) -> dict[str, date]:
+        """Return the day each unit's vacancy was recorded (its notice date), by reference."""
+        return {
+            ref: date.fromisoformat(created[:10])
+            for ref, created in self._db.execute("SELECT ref, created_at FROM units")
+        }
