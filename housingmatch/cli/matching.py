@@ -17,7 +17,8 @@ from housingmatch.matching.results import (
     Exclusion,
     RankedCandidate,
 )
-from housingmatch.services import matching
+from housingmatch.services import local_session, matching
+from housingmatch.services.proposals import ranking_notes
 from housingmatch.store import Store
 
 _PART_HEADERS = {
@@ -102,7 +103,14 @@ def _day(args: argparse.Namespace) -> date:
 def _rank(args: argparse.Namespace, store: Store) -> int:
     ranking = matching.rank_unit(store, args.ref, _day(args), args.top)
     if args.json:
-        _print_json(matching.ranking_to_dict(ranking))
+        data = matching.ranking_to_dict(ranking)
+        notes = ranking_notes(store, local_session(), ranking)
+        for c in data["ranked"]:  # "a refusé un logement : trajet 45 min"
+            c["refusals"] = notes["refusals"].get(c["ref_demande"], [])
+        for e in data["excluded"]:
+            if e["ref_demande"] in notes["parked_until"]:
+                e["parked_until"] = notes["parked_until"][e["ref_demande"]]
+        _print_json(data)
         return 0
     rules = ranking.ruleset
     print(

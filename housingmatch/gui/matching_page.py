@@ -675,6 +675,12 @@ class MatchingPage(QWidget):
                     m=_minutes(candidate.commute_minutes)
                 )
             )
+        for note in proposals.refusal_notes(self.store, local_session(), [candidate.ref]).get(
+            candidate.ref, []
+        ):
+            facts_lines.append(
+                note[0].upper() + note[1:]
+            )  # "A refusé un logement … : trajet 45 min"
         request = self.store.requests.get(candidate.ref)
         if request is not None:
             facts = request_facts(self.store, request, data.ranking.on)

@@ -610,3 +610,22 @@ def save_allocation_draft(
         deviation_text="Répartition globale des logements ouverts : les candidats mieux classés "
         "sont proposés sur d'autres logements.",
     )  # fmt: skip
+
+
+def ranking_notes(store: Store, session: Session, ranking: Ranking) -> dict[str, Any]:
+    """Return what the workflow adds to a ranking's JSON: past refusals and parking end dates."""
+    require(session, Action.READ)
+    engine = matching.engine_for(store)
+    parked = {}
+    for e in ranking.excluded:
+        request = engine.index.get(e.ref)
+        if (
+            request is not None
+            and request.parked_until is not None
+            and ranking.on < request.parked_until
+        ):
+            parked[e.ref] = request.parked_until.isoformat()
+    return {
+        "refusals": refusal_notes(store, session, [c.ref for c in ranking.ranked]),
+        "parked_until": parked,
+    }

@@ -76,4 +76,8 @@ def test_the_whole_life_from_the_command_line(capsys, db_path):
     report = json.loads(out)
     assert code == 1 and not report["identical"]
     assert any(line.startswith(c) and "status" in line for line in report["causes"])
+    # the refusal is shown beside the request on its next rankings
+    code, out, _ = run(capsys, *db, "rank", unit, "--date", "2026-07-01", "--json")
+    again = {x["ref_demande"]: x for x in json.loads(out)["ranked"]}
+    assert any("a refusé un logement" in n and "trajet" in n for n in again[a]["refusals"])
     assert run(capsys, *db, "verify")[0] == 0

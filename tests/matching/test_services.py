@@ -127,7 +127,10 @@ def test_cli_rank_json_shape_and_repeatability(
     assert data["unit"] == "LOG-1" and data["date"] == "2026-06-15"
     assert set(data["ruleset"]) == {"name", "version", "hash"}
     first = data["ranked"][0]
-    assert set(first) == {"rank", "ref_demande", "score", "groups", "parts", "commute_minutes"}
+    assert set(first) == {
+        "rank", "ref_demande", "score", "groups", "parts", "commute_minutes", "refusals"
+    }  # fmt: skip
+    assert first["refusals"] == []
     assert first["ref_demande"] == "DEM-A" and "DALO" in first["groups"]
     assert data["excluded"] == [{"ref_demande": "DEM-C", "reasons": ["INCOME_ABOVE_CEILING"]}]
     again = _run(db, "rank", "LOG-1", "--date", "2026-06-15", "--json", capsys=capsys)[1]

@@ -1,7 +1,10 @@
 """The proposal sheet (PDF, read back by text extraction) and the proposals workbook."""
 
+import shutil
+import subprocess
 from datetime import date
 
+import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -57,3 +60,16 @@ def test_the_workbook_opens_with_one_row_per_candidate(fresh_store, tmp_path):
     assert rows[0][:3] == ("proposition", "logement", "état")
     assert len(rows) == 1 + len(p.candidates)
     assert {r[6] for r in rows[1:]} == {c.request_ref for c in p.candidates}
+
+
+@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
+def test_the_workbook_converts_in_libreoffice(fresh_store, tmp_path):
+    _sent(fresh_store)
+    path = write_proposals_workbook(fresh_store, S, tmp_path / "propositions.xlsx")
+    done = subprocess.run(
+        ["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "propositions.pdf").read_bytes()[:5] == b"%PDF-"
