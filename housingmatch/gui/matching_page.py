@@ -43,6 +43,7 @@ from housingmatch.gui.work import (
     allocate_work,
     candidate_units_work,
     rank_unit_work,
+    save_draft_work,
 )
 from housingmatch.matching.explain import compare
 from housingmatch.matching.results import EXCLUSION_LABELS, PART_LABELS, RankedCandidate
@@ -52,6 +53,9 @@ from housingmatch.services import local_session, proposals
 from housingmatch.services.facts import request_facts
 from housingmatch.store import Store
 
+# A proposal's receipt takes about a second per 10 000 evaluated requests: beyond this pool
+# it is kept in a background job.
+BACKGROUND_RECEIPT_POOL = 5_000
 # The batch allocation suggests the legal minimum per unit (CCH R441-3: three).
 MAX_PROPOSED = ProposalRules().min_candidates
 
@@ -771,6 +775,12 @@ class MatchingPage(QWidget):
         if data is None or self.store is None or not 1 <= len(chosen) <= MAX_PROPOSED:
             return False
         refs = [c.ref for c in chosen]
+        pool = len(data.ranking.ranked) + len(data.ranking.excluded)
+        if self.store.path is not None and pool > BACKGROUND_RECEIPT_POOL:
+            self._save_draft_in_background(
+                data.ranking.unit_ref, data.ranking.on, refs, deviation_reason
+            )
+            return True
         try:
             proposals.save_draft(self.store, local_session(), data.ranking, refs, deviation_reason)
         except proposals.DeviationReasonNeeded as needed:
@@ -786,6 +796,31 @@ class MatchingPage(QWidget):
         self._show_draft()
         self.draft_saved.emit(data.ranking.unit_ref)
         return True
+
+    def _save_draft_in_background(
+        self, unit_ref: str, on: date, refs: list[str], reason: str | None
+    ) -> None:
+        """Keep the proposal in a job: its receipt holds every evaluated request's inputs."""
+        assert self.store is not None and self.store.path is not None
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, proposals.DeviationReasonNeeded):
+                text, ok = QInputDialog.getText(
+                    self, self.tr("Écart au classement"), f"{exc}\n" + self.tr("Motif de l'écart :")
+                )
+                if ok and text.strip():
+                    self._save_draft_in_background(unit_ref, on, refs, text)
+                return
+            show_error(self, self.tr("Proposition"), exc)
+
+        def done(_: int) -> None:
+            self._show_draft()
+            self.draft_saved.emit(unit_ref)
+
+        self.jobs.start(
+            self.tr("Proposition"), save_draft_work, self.store.path, unit_ref, on, refs, reason,
+            on_done=done, on_failed=failed,
+        )  # fmt: skip
 
     @Slot()
     def _on_draft_button_clicked(self) -> None:

@@ -172,3 +172,24 @@ def import_work(
         return import_file(
             store, kind, path, partial=partial, progress=progress, cancelled=cancelled
         )
+
+
+def save_draft_work(
+    db_path: Path,
+    unit_ref: str,
+    on: date,
+    refs: list[str],
+    reason: str | None,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> int:
+    """Start or extend a unit's proposal (its ranking receipt takes seconds on a large pool)."""
+    from housingmatch.services import local_session, proposals
+    from housingmatch.services.matching import rank_unit
+
+    progress(0, 1)
+    with Store.open(db_path) as store:
+        ranking = rank_unit(store, unit_ref, on)
+        proposal = proposals.save_draft(store, local_session(), ranking, refs, reason)
+    progress(1, 1)
+    return proposal.id or 0

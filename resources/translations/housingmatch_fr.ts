@@ -4,7 +4,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+109"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+113"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,12 +570,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+720"/>
+        <location line="+757"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-702"/>
+        <location line="-739"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -835,7 +835,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Employeur : {e}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -880,20 +880,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+58"/>
+        <location line="+45"/>
+        <location line="+21"/>
+        <location line="+62"/>
         <source>Écart au classement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+58"/>
+        <location line="-83"/>
+        <location line="+21"/>
+        <location line="+62"/>
         <source>Motif de l&apos;écart :</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+40"/>
+        <location line="-77"/>
+        <location line="+20"/>
+        <location line="+7"/>
+        <location line="+38"/>
         <location line="+21"/>
         <source>Proposition</source>
         <translation type="unfinished"></translation>

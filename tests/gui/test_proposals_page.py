@@ -82,3 +82,16 @@ def test_the_whole_life_from_the_window(app_window, qtbot, monkeypatch):
     shown = [page.list_model.row(r).values[2] for r in range(page.list_model.rowCount())]
     assert "Bail signé" in shown
     app_window.proposals_page.grab()  # paints without error
+
+
+def test_a_large_pool_keeps_the_proposal_in_a_background_job(app_window, qtbot, monkeypatch):
+    from housingmatch.gui import matching_page as module
+
+    monkeypatch.setattr(module, "BACKGROUND_RECEIPT_POOL", 0)
+    page = rank_in_window(app_window, qtbot, "LOG-0001")
+    _select_rows(page, [0, 1, 2])
+    with qtbot.waitSignal(page.draft_saved, timeout=30000):
+        assert page.save_draft()
+    p = open_proposal_for_unit(app_window.store, local_session(), "LOG-0001")
+    assert len(p.listed) == 3
+    assert "n° " in page.draft_label.text()
