@@ -8,7 +8,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ["domain", "geo", "rules", "store", "matching", "exchange", "services", "cli", "files.py"]
+CORE = [
+    "domain",
+    "geo",
+    "rules",
+    "store",
+    "matching",
+    "exchange",
+    "reports",
+    "services",
+    "cli",
+    "files.py",
+]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

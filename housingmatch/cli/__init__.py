@@ -28,6 +28,7 @@ _COMMAND_MODULES = (
     "housingmatch.cli.personal",
     "housingmatch.cli.reference",
     "housingmatch.cli.backups",
+    "housingmatch.cli.proposals",
     "housingmatch.cli.gui_commands",
     "housingmatch.cli.forum",
 )

@@ -134,7 +134,16 @@ def _rank(args: argparse.Namespace, store: Store, session: Session) -> int:
 
     ranking = matching.rank_unit(store, session, args.ref, _day(args), args.top)
     if args.json:
-        _print_json(matching.ranking_to_dict(ranking))
+        data = matching.ranking_to_dict(ranking)
+        from housingmatch.services.proposals import ranking_notes
+
+        notes = ranking_notes(store, session, ranking)
+        for c in data["ranked"]:  # "a refusé un logement : trajet 45 min"
+            c["refusals"] = notes["refusals"].get(c["ref_demande"], [])
+        for e in data["excluded"]:
+            if e["ref_demande"] in notes["parked_until"]:
+                e["parked_until"] = notes["parked_until"][e["ref_demande"]]
+        _print_json(data)
         return 0
     rules = ranking.ruleset
     print(

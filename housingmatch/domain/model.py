@@ -317,6 +317,7 @@ class Request:
     closed_on: date | None = None
     close_reason: str | None = None
     tie_breaker: int | None = None
+    parked_until: date | None = None  # set after a refusal: not proposed before that day
     id: int | None = None
 
     @property

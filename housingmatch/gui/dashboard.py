@@ -30,6 +30,7 @@ from housingmatch.gui.record_page import BACKGROUND_LOAD_RECORDS
 from housingmatch.services import local_session
 from housingmatch.services.background import read_work
 from housingmatch.services.database import Store
+from housingmatch.services.deadlines import DeadlineItem, proposal_deadlines
 from housingmatch.services.records import Dashboard, dashboard, request_count
 
 UNIT_DAYS = 7
@@ -80,6 +81,32 @@ def dashboard_rows(board: Dashboard) -> DashboardRows:
 
 def _board(store: Store, session: Session, on: date) -> Dashboard:
     return dashboard(store, session, on, UNIT_DAYS, REQUEST_DAYS)
+
+
+def deadline_rows(items: list[DeadlineItem]) -> list[Row]:
+    """Return the rows of the workflow deadlines table (the list first, then the date)."""
+    return [
+        Row(
+            (
+                i.kind.label,
+                i.unit_ref,
+                str(i.proposal_id or ""),
+                i.request_ref or "",
+                french_date(i.due),
+                i.next_action,
+            ),
+            (
+                n,
+                i.unit_ref,
+                i.proposal_id or 0,
+                i.request_ref or "",
+                i.due.isoformat(),
+                i.next_action,
+            ),
+            payload=i.unit_ref,
+        )
+        for n, i in enumerate(items)
+    ]
 
 
 def dashboard_work(
@@ -166,6 +193,22 @@ class DashboardPage(QWidget):
             ],
             self,
         )
+        self.deadlines_model = RowsModel(
+            [
+                self.tr("Liste"),
+                self.tr("Logement"),
+                self.tr("Proposition"),
+                self.tr("Demande"),
+                self.tr("Échéance"),
+                self.tr("Action suivante"),
+            ],
+            self,
+        )
+        self.deadlines_box = QGroupBox(self)
+        self.deadlines_view = _table(self.deadlines_box)
+        self.deadlines_view.setModel(sorted_proxy(self.deadlines_model, self))
+        QVBoxLayout(self.deadlines_box).addWidget(self.deadlines_view)
+        self.deadlines_view.doubleClicked.connect(self._on_units_view_double_clicked)
         self.units_box = QGroupBox(self)
         self.requests_box = QGroupBox(self)
         self.units_view = _table(self.units_box)
@@ -178,6 +221,7 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(figures)
+        layout.addWidget(self.deadlines_box, 1)
         layout.addWidget(self.units_box, 1)
         layout.addWidget(self.requests_box, 1)
 
@@ -221,6 +265,12 @@ class DashboardPage(QWidget):
                 n=REQUEST_DAYS, c=len(board.requests_expiring)
             )
         )
+        if self.store is not None:  # proposals are few: read on the GUI thread
+            items = proposal_deadlines(self.store, self.session, board.on)
+            self.deadlines_model.set_rows(deadline_rows(items))
+            self.deadlines_box.setTitle(
+                self.tr("Échéances des propositions : action suivante ({c})").format(c=len(items))
+            )
         units, requests = rows if rows is not None else dashboard_rows(board)
         self.units_model.set_rows(units)
         self.requests_model.set_rows(requests)

@@ -32,6 +32,7 @@ from housingmatch.gui.import_dialog import ImportDialog
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.map_dialog import MapDialog
 from housingmatch.gui.matching_page import MatchingPage
+from housingmatch.gui.proposals_page import ProposalsPage
 from housingmatch.gui.quartile_dialog import QuartileDialog
 from housingmatch.gui.requests_page import RequestsPage
 from housingmatch.gui.units_page import UnitsPage
@@ -42,7 +43,7 @@ from housingmatch.services.backups import restore
 from housingmatch.services.database import DatabaseDamagedError, Store, open_store
 from housingmatch.services.matching import current_ruleset
 
-DASHBOARD, REQUESTS, UNITS, MATCHING = range(4)
+DASHBOARD, REQUESTS, UNITS, MATCHING, PROPOSALS = range(5)
 # From this many requests the candidate index is built ahead of the first ranking.
 PREPARE_MATCHING_FROM = 5_000
 
@@ -75,11 +76,13 @@ class MainWindow(QMainWindow):
         self.requests_page = RequestsPage(self.jobs, self)
         self.units_page = UnitsPage(self.jobs, self)
         self.matching_page = MatchingPage(self.jobs, self)
+        self.proposals_page = ProposalsPage(self.jobs, self)
         pages = (
             (self.tr("Tableau de bord"), self.dashboard_page),
             (self.tr("Demandes"), self.requests_page),
             (self.tr("Logements"), self.units_page),
             (self.tr("Rapprochement"), self.matching_page),
+            (self.tr("Propositions"), self.proposals_page),
         )
         for title, page in pages:
             QListWidgetItem(title, self.side_bar)
@@ -107,6 +110,8 @@ class MainWindow(QMainWindow):
             page.records_changed.connect(self._on_page_records_changed)
         self.requests_page.records_loaded.connect(self._on_requests_page_records_loaded)
         self.dashboard_page.open_unit_requested.connect(self._on_dashboard_open_unit_requested)
+        self.matching_page.draft_saved.connect(self._on_proposals_changed)
+        self.proposals_page.proposal_changed.connect(self._on_proposals_changed)
         self.units_page.rank_unit_requested.connect(self._on_dashboard_open_unit_requested)
         self.dashboard_page.open_request_requested.connect(
             self._on_dashboard_open_request_requested
@@ -358,6 +363,7 @@ class MainWindow(QMainWindow):
             page.set_store(self.store, self.session)
         if allowed(self.session, Action.RANK):
             self.matching_page.set_store(self.store, self.session)
+        self.proposals_page.set_store(self.store, self.session)
         self.refresh_status()
 
     @Slot(int)
@@ -440,6 +446,12 @@ class MainWindow(QMainWindow):
         if self.sender() is self.units_page and allowed(self.session, Action.RANK):
             self.matching_page.set_store(self.store, self.session)
         self.refresh_status()
+
+    @Slot()
+    def _on_proposals_changed(self) -> None:
+        # A transition changes deadlines, unit statuses and the proposals list.
+        self.proposals_page.refresh()
+        self.dashboard_page.set_store(self.store)
 
     @Slot(str)
     def _on_dashboard_open_unit_requested(self, ref: str) -> None:

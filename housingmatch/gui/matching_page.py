@@ -9,6 +9,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +43,7 @@ from housingmatch.matching.explain import compare
 from housingmatch.matching.results import EXCLUSION_LABELS, PART_LABELS, RankedCandidate
 from housingmatch.rules.groups import GROUP_LABELS
 from housingmatch.rules.permissions import Action, allowed
+from housingmatch.rules.proposal_flow import ProposalRules
 from housingmatch.services import local_session, proposals, records
 from housingmatch.services.background import (
     SHOWN_CANDIDATES,
@@ -49,13 +51,17 @@ from housingmatch.services.background import (
     allocate_work,
     candidate_units_work,
     rank_unit_work,
+    save_draft_work,
 )
 from housingmatch.services.database import Store
 from housingmatch.services.facts import request_facts
-from housingmatch.services.proposals import MAX_CANDIDATES
 from housingmatch.services.records import PersonInfo
 
-MAX_PROPOSED = MAX_CANDIDATES
+# A proposal's receipt takes about a second per 10 000 evaluated requests: beyond this pool
+# it is kept in a background job.
+BACKGROUND_RECEIPT_POOL = 5_000
+# The batch allocation suggests the legal minimum per unit (CCH R441-3: three).
+MAX_PROPOSED = ProposalRules().min_candidates
 
 
 def _points(value: float) -> str:
@@ -315,6 +321,7 @@ class MatchingPage(QWidget):
         )
         self.compare_button.setEnabled(False)
         self.draft_button.setEnabled(False)
+        self._build_proposal_actions()
         self.draft_label = QLabel(detail)
         self.draft_label.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -651,7 +658,7 @@ class MatchingPage(QWidget):
         if self.store is None or ref is None:
             self.draft_label.setText("")
             return
-        draft = proposals.draft_for(self.store, self.session, ref)
+        draft = proposals.open_proposal_for_unit(self.store, self.session, ref)
         if draft is None:
             self.draft_label.setText(self.tr("Pas de proposition en préparation pour ce logement."))
         else:
@@ -659,11 +666,14 @@ class MatchingPage(QWidget):
                 self.tr("{ref} (rang {rank})").format(ref=c.request_ref, rank=c.engine_rank)
                 if c.engine_rank
                 else c.request_ref
-                for c in draft.candidates
+                for c in draft.listed
             )
             self.draft_label.setText(
-                self.tr("Proposition en préparation (classement du {d}) : {names}").format(
-                    d=french_date(draft.ranking_date), names=names
+                self.tr("Proposition n° {n} ({state}, classement du {d}) : {names}").format(
+                    n=draft.id,
+                    state=draft.state.label.lower(),
+                    d=french_date(draft.ranking_date),
+                    names=names,
                 )
             )
 
@@ -705,6 +715,12 @@ class MatchingPage(QWidget):
                     m=_minutes(candidate.commute_minutes)
                 )
             )
+        for note in proposals.refusal_notes(self.store, self.session, [candidate.ref]).get(
+            candidate.ref, []
+        ):
+            facts_lines.append(
+                note[0].upper() + note[1:]
+            )  # "A refusé un logement … : trajet 45 min"
         request = records.find_request(self.store, self.session, candidate.ref)
         if request is not None:
             facts = request_facts(self.store, self.session, request, data.ranking.on)
@@ -759,6 +775,17 @@ class MatchingPage(QWidget):
             len(chosen) == 2 or (len(chosen) == 1 and chosen[0].rank > 1)
         )
         self.draft_button.setEnabled(1 <= len(chosen) <= MAX_PROPOSED)
+        # A disabled button says why (never a silent grey button).
+        if not chosen:
+            why = self.tr("Choisissez un ou plusieurs candidats dans le classement.")
+        elif len(chosen) > MAX_PROPOSED:
+            why = self.tr("Choisissez au plus {n} candidats à la fois.").format(n=MAX_PROPOSED)
+        else:
+            why = self.tr(
+                "Ajouter les candidats choisis à la proposition du logement (créée au besoin ; "
+                "une proposition existante n'est jamais remplacée)"
+            )
+        self.draft_button.setToolTip(why)
         if chosen:
             self._show_candidate(chosen[-1] if len(chosen) > 1 else chosen[0])
 
@@ -790,6 +817,12 @@ class MatchingPage(QWidget):
         if data is None or self.store is None or not 1 <= len(chosen) <= MAX_PROPOSED:
             return False
         refs = [c.ref for c in chosen]
+        pool = len(data.ranking.ranked) + len(data.ranking.excluded)
+        if self.store.path is not None and pool > BACKGROUND_RECEIPT_POOL:
+            self._save_draft_in_background(
+                data.ranking.unit_ref, data.ranking.on, refs, deviation_reason
+            )
+            return True
         try:
             proposals.save_draft(self.store, self.session, data.ranking, refs, deviation_reason)
         except proposals.DeviationReasonNeeded as needed:
@@ -806,9 +839,99 @@ class MatchingPage(QWidget):
         self.draft_saved.emit(data.ranking.unit_ref)
         return True
 
+    def _save_draft_in_background(
+        self, unit_ref: str, on: date, refs: list[str], reason: str | None
+    ) -> None:
+        """Keep the proposal in a job: its receipt holds every evaluated request's inputs."""
+        assert self.store is not None and self.store.path is not None
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, proposals.DeviationReasonNeeded):
+                text, ok = QInputDialog.getText(
+                    self, self.tr("Écart au classement"), f"{exc}\n" + self.tr("Motif de l'écart :")
+                )
+                if ok and text.strip():
+                    self._save_draft_in_background(unit_ref, on, refs, text)
+                return
+            show_error(self, self.tr("Proposition"), exc)
+
+        def done(_: int) -> None:
+            self._show_draft()
+            self.draft_saved.emit(unit_ref)
+
+        self.jobs.start(
+            self.tr("Proposition"),
+            save_draft_work,
+            self.store.path,
+            self.session,
+            unit_ref,
+            on,
+            refs,
+            reason,
+            on_done=done,
+            on_failed=failed,
+        )
+
     @Slot()
     def _on_draft_button_clicked(self) -> None:
         self.save_draft()
+
+    # -- the proposal being built: context menu and shortcuts on candidates ------------------
+    def _build_proposal_actions(self) -> None:
+        view = self.candidates_view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        specs = (
+            (self.tr("Ajouter à la proposition"), "Ins", self.save_draft),
+            (self.tr("Retirer"), "Del", lambda: self.change_proposal("remove")),
+            (self.tr("Monter"), "Ctrl+Up", lambda: self.change_proposal("up")),
+            (self.tr("Descendre"), "Ctrl+Down", lambda: self.change_proposal("down")),
+        )
+        self.proposal_actions: list[QAction] = []
+        for text, keys, slot in specs:
+            action = QAction(text, view)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _=False, f=slot: f())
+            view.addAction(action)
+            self.proposal_actions.append(action)
+
+    def change_proposal(self, what: str) -> bool:
+        """Remove the selected candidate from the unit's proposal, or move it up or down."""
+        chosen = self.selected_candidates()
+        ref = self.current_unit_ref()
+        if self.store is None or ref is None or len(chosen) != 1:
+            return False
+        session = self.session
+        draft = proposals.open_proposal_for_unit(self.store, session, ref)
+        if draft is None:
+            show_error(
+                self,
+                self.tr("Proposition"),
+                ValueError(self.tr("Ce logement n'a pas de proposition en cours.")),
+            )
+            return False
+        try:
+            if what == "remove":
+                proposals.remove_candidate(self.store, session, draft.id or 0, chosen[0].ref)
+            else:
+                delta = -1 if what == "up" else 1
+                proposals.move_candidate(self.store, session, draft.id or 0, chosen[0].ref, delta)
+        except proposals.DeviationReasonNeeded as needed:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Écart au classement"), f"{needed}\n" + self.tr("Motif de l'écart :")
+            )
+            if not ok or not reason.strip():
+                return False
+            proposals.remove_candidate(
+                self.store, session, draft.id or 0, chosen[0].ref,
+                deviation_code=proposals.DeviationCode.AUTRE, deviation_text=reason,
+            )  # fmt: skip
+        except Exception as exc:
+            show_error(self, self.tr("Proposition"), exc)
+            return False
+        self._show_draft()
+        self.draft_saved.emit(ref)
+        return True
 
     # -- slots: request view ----------------------------------------------------------------------
     def find_units(self, request_ref: str) -> Job | None:
@@ -1041,7 +1164,6 @@ class MatchingPage(QWidget):
                     self.session,
                     unit_ref,
                     self._allocation_info.on,
-                    self._allocation_info.ruleset.hash,
                     [c.ref for c in candidates[:MAX_PROPOSED]],
                 )
             except Exception as exc:

@@ -166,6 +166,8 @@ def exclusion_codes(request: Request, facts: UnitFacts) -> tuple[Exclusion, ...]
     codes: list[Exclusion] = []
     if not is_active(request, on):
         codes.append(Exclusion.REQUEST_NOT_ACTIVE)
+    if request.parked_until is not None and on < request.parked_until:
+        codes.append(Exclusion.REQUEST_PARKED)
     row = ceiling_row(household, request.applicant.birth_date, on, facts.pli)
     ceiling = facts.ceiling(row.category, row.extra_persons)
     if counted_income(request).amount > ceiling.amount:

@@ -24,6 +24,7 @@ class Exclusion(StrEnum):
     """Why a request is not eligible for a unit; the values are stable codes."""
 
     REQUEST_NOT_ACTIVE = "REQUEST_NOT_ACTIVE"
+    REQUEST_PARKED = "REQUEST_PARKED"
     INCOME_ABOVE_CEILING = "INCOME_ABOVE_CEILING"
     HOUSEHOLD_TOO_LARGE = "HOUSEHOLD_TOO_LARGE"
     HOUSEHOLD_TOO_SMALL = "HOUSEHOLD_TOO_SMALL"
@@ -41,6 +42,7 @@ EXCLUSION_BIT: dict[Exclusion, int] = {code: 1 << i for i, code in enumerate(EXC
 
 EXCLUSION_LABELS: dict[Exclusion, str] = {
     Exclusion.REQUEST_NOT_ACTIVE: "Demande close ou expirée à la date du classement",
+    Exclusion.REQUEST_PARKED: "Demande en attente après un refus (jusqu'à sa date de fin)",
     Exclusion.INCOME_ABOVE_CEILING: "Ressources supérieures au plafond du financement",
     Exclusion.HOUSEHOLD_TOO_LARGE: "Ménage trop grand pour la surface (sur-occupation)",
     Exclusion.HOUSEHOLD_TOO_SMALL: "Ménage trop petit : plus de pièces que de personnes + 1",

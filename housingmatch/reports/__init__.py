@@ -1,1 +1,2 @@
-"""Reports: obligations, fairness, indicators and the observatory export (no Qt)."""
+"""Reports and documents (no Qt): obligations, fairness, indicators, the observatory export,
+the proposal sheet (PDF) and proposal lists (XLSX)."""

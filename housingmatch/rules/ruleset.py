@@ -16,7 +16,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cache
@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from housingmatch.domain.model import Mobilite, ModeTransport, Motif, SituationLogement
 from housingmatch.paths import resource
+from housingmatch.rules.proposal_flow import ProposalRules
 
 DEFAULT_RULESET_FILE = "action_logement_2026.toml"
 TIE_BREAK_KEYS = ("filing_date", "tie_breaker")
@@ -363,6 +364,8 @@ class RuleSet:
         """Return how legal priority weighs in the ranking, in French (ranking headers)."""
         return LEGAL_PRIORITY_LABELS[self.legal_priority]
 
+    proposals: ProposalRules = field(default_factory=ProposalRules)
+
     @property
     def info(self) -> RuleSetInfo:
         """Return name, version and hash."""
@@ -561,6 +564,23 @@ def _legal_priority(root: _Table) -> str:
     return value
 
 
+def _proposals(table: _Table) -> ProposalRules:
+    rules = ProposalRules(
+        min_candidates=table.integer("min_candidates", 1, 10),
+        max_candidates=table.integer("max_candidates", 1, 20),
+        answer_days=table.integer("answer_days", 10, 60),
+        park_days=table.integer("park_days", 0, 730),
+        proposal_delay_months=table.integer("proposal_delay_months", 1, 12),
+        at_risk_days=table.integer("at_risk_days", 1, 60),
+    )
+    if rules.max_candidates < rules.min_candidates:
+        raise RuleSetError(
+            "Règles invalides : « proposals.max_candidates » est inférieur à « min_candidates »."
+        )
+    table.done()
+    return rules
+
+
 def parse_ruleset(text: str) -> RuleSet:
     """Parse and validate a rule set from its TOML text."""
     try:
@@ -589,6 +609,10 @@ def parse_ruleset(text: str) -> RuleSet:
         if "retention" in content
         else RetentionRules(),
         legal_priority=_legal_priority(root),
+        # The workflow's numbers; a rule set without the table keeps the defaults.
+        proposals=_proposals(root.table("proposals"))
+        if "proposals" in root.data
+        else ProposalRules(),
     )
     # Rule sets before the national zoning fixed the social zone; it now comes from the
     # unit's commune, and the old key is accepted (and unused) so they still load.

@@ -250,3 +250,25 @@ def backup_work(db_path: Path, session: Session, progress: Progress, cancelled: 
 
     with Store.open(db_path, create=False) as store:
         return backups.backup_now(store, session)
+
+
+def save_draft_work(
+    db_path: Path,
+    session: Session,
+    unit_ref: str,
+    on: date,
+    refs: list[str],
+    reason: str | None,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> int:
+    """Start or extend a unit's proposal (its ranking receipt takes seconds on a large pool)."""
+    from housingmatch.services import proposals
+    from housingmatch.services.matching import rank_unit
+
+    progress(0, 1)
+    with Store.open(db_path) as store:
+        ranking = rank_unit(store, session, unit_ref, on)
+        proposal = proposals.save_draft(store, session, ranking, refs, reason)
+    progress(1, 1)
+    return proposal.id or 0

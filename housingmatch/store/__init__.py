@@ -35,7 +35,7 @@ from housingmatch.store.database import (
     set_secure_delete,
 )
 from housingmatch.store.persons import PersonData, PersonProposal
-from housingmatch.store.proposals import DraftProposal, ProposalCandidate, ProposalRepository
+from housingmatch.store.proposals import ProposalRepository
 from housingmatch.store.reference import CeilingRow, ReferenceData
 from housingmatch.store.requests import RequestRepository, RequestSummary, SaveOutcome
 from housingmatch.store.rulesets import RulesetRepository, StoredRuleset
@@ -51,12 +51,10 @@ __all__ = [
     "DatabaseBusyError",
     "DatabaseDamagedError",
     "DatabaseTooNewError",
-    "DraftProposal",
     "MigrationError",
     "NotHousingMatchError",
     "PendingEntry",
     "PersonProposal",
-    "ProposalCandidate",
     "RequestSummary",
     "SaveOutcome",
     "Store",

@@ -33,7 +33,7 @@ class PersonData:
         """Return the proposals in which the request is a candidate, oldest first."""
         rows = self._db.execute(
             "SELECT u.ref, p.status, p.ranking_date, p.ruleset_hash, c.position, "
-            "c.engine_rank, c.deviation_reason, p.updated_at "
+            "c.engine_rank, p.deviation_text, p.updated_at "
             "FROM proposal_candidates c JOIN proposals p ON p.id = c.proposal_id "
             "JOIN units u ON u.id = p.unit_id JOIN requests r ON r.id = c.request_id "
             "WHERE r.ref = ? ORDER BY p.id",

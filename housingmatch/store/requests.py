@@ -81,7 +81,8 @@ _COLUMNS = (
 _SELECT = (
     "SELECT r.id, "
     + ", ".join(f"r.{c}" for c in _COLUMNS if c != "employer_id")
-    + ", e.name, e.siret FROM requests r JOIN employers e ON e.id = r.employer_id"
+    + ", e.name, e.siret, r.parked_until"
+    + " FROM requests r JOIN employers e ON e.id = r.employer_id"
 )
 
 _CHUNK = 500
@@ -119,6 +120,7 @@ _INDEX_FIELDS = (
     "transport",
     "dalo",
     "tie_breaker",
+    "parked_until",
     "employer",
     "siret",
 )
@@ -454,7 +456,10 @@ class RequestRepository:
                         closed_on=old.closed_on,
                         close_reason=old.close_reason,
                     )
-                request = replace(request, id=old.id, tie_breaker=old.tie_breaker)
+                # Parking follows refusals (proposals), never the file or the editor.
+                request = replace(
+                    request, id=old.id, tie_breaker=old.tie_breaker, parked_until=old.parked_until
+                )
                 if request == old:
                     outcome.unchanged.append(request.ref)
                     continue
@@ -681,6 +686,7 @@ def _row_to_request(
         _search_key,
         employer,
         siret,
+        parked_until,
     ) = row
     return Request(
         id=rid,
@@ -737,4 +743,5 @@ def _row_to_request(
         closed_on=_fromiso(closed_on) if closed_on else None,
         close_reason=close_reason,
         tie_breaker=tie_breaker,
+        parked_until=_fromiso(parked_until) if parked_until else None,
     )

@@ -513,7 +513,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+117"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+123"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation>Why not higher?</translation>
     </message>
@@ -570,7 +570,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../housingmatch/gui/dashboard.py" line="+131"/>
+        <location filename="../../housingmatch/gui/dashboard.py" line="+158"/>
         <source>Chiffres</source>
         <translation>Figures</translation>
     </message>
@@ -601,11 +601,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+11"/>
+        <location line="+21"/>
         <source>Logement</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
@@ -626,11 +627,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+6"/>
+        <location line="+13"/>
         <source>Demande</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>Demandeur</source>
         <translation>Applicant</translation>
     </message>
@@ -650,7 +652,27 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Expires on</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+6"/>
+        <source>Liste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proposition</source>
+        <translation type="unfinished">Proposal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Échéance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action suivante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Tableau de bord : calcul en cours…</source>
         <translation>Dashboard: computing…</translation>
     </message>
@@ -673,6 +695,11 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <location line="+4"/>
         <source>Demandes qui expirent dans les {n} jours ({c})</source>
         <translation>Requests that expire within {n} days ({c})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Échéances des propositions : action suivante ({c})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -974,7 +1001,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Creating the demonstration data</translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+79"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+81"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
@@ -994,7 +1021,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Matching</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>Propositions</source>
+        <translation type="unfinished">Proposals</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -1184,7 +1216,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Préparation du classement</source>
         <translation>Preparing the ranking</translation>
     </message>
@@ -1199,7 +1231,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>A task is running. Cancel it and quit?</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Ouvrir une base</source>
         <translation>Open a database</translation>
     </message>
@@ -1345,24 +1377,24 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+713"/>
+        <location line="+830"/>
         <source>Répartition des logements ouverts</source>
         <translation>Allocation of open units</translation>
     </message>
     <message>
-        <location line="-695"/>
+        <location line="-812"/>
         <source>Classer</source>
         <translation>Rank</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+133"/>
+        <location line="+134"/>
         <location line="+42"/>
         <source>Logement</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-174"/>
         <source>Date du classement</source>
         <translation>Ranking date</translation>
     </message>
@@ -1374,24 +1406,24 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     <message>
         <location line="+1"/>
         <location line="+36"/>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Demande</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-114"/>
         <location line="+35"/>
         <source>Demandeur</source>
         <translation>Applicant</translation>
     </message>
     <message>
         <location line="-34"/>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-124"/>
         <source>Parties</source>
         <translation>Parts</translation>
     </message>
@@ -1402,12 +1434,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+1"/>
-        <location line="+123"/>
+        <location line="+124"/>
         <source>Trajet</source>
         <translation>Commute</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>Motif d&apos;exclusion</source>
         <translation>Exclusion reason</translation>
     </message>
@@ -1452,7 +1484,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Keep the chosen candidates (three at most, Ctrl+click) as a draft proposal</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>référence de la demande</source>
         <translation>request reference or name</translation>
     </message>
@@ -1485,12 +1517,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+317"/>
+        <location line="+320"/>
         <source>Points par partie</source>
         <translation>Points by part</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-299"/>
         <source>Calculer la répartition</source>
         <translation>Compute the allocation</translation>
     </message>
@@ -1586,11 +1618,11 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+6"/>
-        <source>Proposition en préparation (classement du {d}) : {names}</source>
-        <translation>Proposal in preparation (ranking of {d}): {names}</translation>
+        <source>Proposition n° {n} ({state}, classement du {d}) : {names}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Rang {r}, score {s} points</source>
         <translation>Rank {r}, score {s} points</translation>
     </message>
@@ -1615,7 +1647,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Estimated commute home → work: {m}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Employeur : {e}</source>
         <translation>Employer: {e}</translation>
     </message>
@@ -1658,22 +1690,70 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Place of work: {c}</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+29"/>
+        <source>Choisissez un ou plusieurs candidats dans le classement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choisissez au plus {n} candidats à la fois.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ajouter les candidats choisis à la proposition du logement (créée au besoin ; une proposition existante n&apos;est jamais remplacée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+21"/>
+        <location line="+70"/>
         <source>Écart au classement</source>
         <translation>Departure from the ranking</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-91"/>
+        <location line="+21"/>
+        <location line="+70"/>
         <source>Motif de l&apos;écart :</source>
         <translation>Reason for the departure:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-85"/>
+        <location line="+20"/>
+        <location line="+7"/>
+        <location line="+46"/>
+        <location line="+21"/>
         <source>Proposition</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-46"/>
+        <source>Ajouter à la proposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retirer</source>
+        <translation type="unfinished">Remove</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descendre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Ce logement n&apos;a pas de proposition en cours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Aucun résultat pour « {text} ».</source>
         <translation>No result for “{text}”.</translation>
     </message>
@@ -1711,7 +1791,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Candidate to remove from {u}:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <location line="+6"/>
         <source>Propositions</source>
         <translation>Proposals</translation>
@@ -1723,6 +1803,290 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
             <numerusform>%n proposal kept as a draft.</numerusform>
             <numerusform>%n proposals kept as drafts.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsPage</name>
+    <message>
+        <location filename="../../housingmatch/gui/proposals_page.py" line="+84"/>
+        <source>N°</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Logement</source>
+        <translation type="unfinished">Unit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action suivante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Échéance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Conseiller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Demande</source>
+        <translation type="unfinished">Request</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rang moteur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Décision CALEOL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+204"/>
+        <source>Rang CALEOL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <source>Réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Répondre avant le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Envoyer à la CALEOL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ajourner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiche PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporter en XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Candidats (clic droit : contact, décision, réponse, bail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Historique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Propositions à la CALEOL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Choisissez une proposition dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Proposition n° {n} — logement {unit} — {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>À revoir : {f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action suivante : {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Choisissez une proposition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>La proposition est « {s} ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Envoyer la liste à la commission d&apos;attribution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seule une proposition envoyée, sans décision, peut être ajournée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Proposition</source>
+        <translation type="unfinished">Proposal</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Rang donné par la CALEOL :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Joint et intéressé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Injoignable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Se désiste…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retirer de la liste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descendre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attribué au rang…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attribué sous condition au rang…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Non attribué…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Irrecevable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepte l&apos;offre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse l&apos;offre…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bail signé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>« {a} » n&apos;est pas possible : la proposition est « {s} ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Motif du désistement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Motif de non-attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Motif du refus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Envoi à la CALEOL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de la commission (AAAA-MM-JJ) :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date invalide : « {t} ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Fiche de proposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporter les propositions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

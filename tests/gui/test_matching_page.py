@@ -5,7 +5,9 @@ import pytest
 
 from housingmatch.gui.main_window import MATCHING
 from housingmatch.matching.results import EXCLUSION_LABELS
+from housingmatch.services import local_session
 from housingmatch.services.matching import allocate, candidate_units, rank_unit
+from housingmatch.services.proposals import open_proposal_for_unit
 from tests.builders import SUPERVISOR
 
 
@@ -77,11 +79,11 @@ def test_up_to_three_candidates_become_a_draft_proposal(app_window, qtbot):
     assert page.draft_button.isEnabled()
     with qtbot.waitSignal(page.draft_saved, timeout=2000):
         page.draft_button.click()
-    draft = app_window.store.proposals.draft_for("LOG-0001")
+    draft = open_proposal_for_unit(app_window.store, SUPERVISOR, "LOG-0001")
     engine = rank_unit(app_window.store, SUPERVISOR, "LOG-0001", page.ranking_date())
-    assert [c.request_ref for c in draft.candidates] == [c.ref for c in engine.ranked[:2]]
-    assert [c.engine_rank for c in draft.candidates] == [1, 2]
-    assert "Proposition en préparation" in page.draft_label.text()
+    assert [c.request_ref for c in draft.listed] == [c.ref for c in engine.ranked[:2]]
+    assert [c.engine_rank for c in draft.listed] == [1, 2]
+    assert "en préparation" in page.draft_label.text()
 
 
 def test_skipping_a_better_candidate_needs_a_reason(app_window, qtbot, monkeypatch):
@@ -91,8 +93,8 @@ def test_skipping_a_better_candidate_needs_a_reason(app_window, qtbot, monkeypat
     page = rank_in_window(app_window, qtbot, "LOG-0001")
     page.candidates_view.selectRow(1)
     assert page.save_draft()
-    draft = app_window.store.proposals.draft_for("LOG-0001")
-    assert draft.candidates[0].deviation_reason == "Candidat injoignable"
+    draft = open_proposal_for_unit(app_window.store, local_session(), "LOG-0001")
+    assert draft.deviation_text == "Candidat injoignable"
 
 
 def test_reverse_view_lists_the_open_units_a_request_fits(app_window, qtbot):
@@ -116,8 +118,8 @@ def test_batch_allocation_is_an_editable_suggestion(app_window, qtbot):
     page.remove_allocated(unit_ref, removed)
     assert removed not in page.allocation_rows()[unit_ref]
     assert page.save_allocation([unit_ref]) == 1
-    draft = app_window.store.proposals.draft_for(unit_ref)
-    assert removed not in [c.request_ref for c in draft.candidates]
+    draft = open_proposal_for_unit(app_window.store, local_session(), unit_ref)
+    assert removed not in [c.request_ref for c in draft.listed]
 
 
 @pytest.mark.parametrize("ref", ["LOG-0001"])

@@ -43,6 +43,10 @@ _MOBILITY = st.sampled_from(list(Mobilite))
 _MOBILITY_DATE = st.sampled_from([None, date(2026, 3, 1), date(2025, 1, 1)])
 _MOTIFS = st.lists(st.sampled_from([*Motif, Motif.SEPARATION, Motif.VIOLENCES]), max_size=3)
 _L441 = st.lists(st.sampled_from(list(PrioriteL441)), max_size=2)
+# Parked until before, on and after the usual ranking dates of the tests (2026).
+_PARKED = st.sampled_from(
+    [None, None, None, date(2026, 1, 10), date(2026, 6, 15), date(2027, 1, 1)]
+)
 _STATUS = st.sampled_from([RequestStatus.ACTIVE] * 4 + [RequestStatus.CLOSE])
 _TIE = st.sampled_from([None, 0, 1, 2, 3])
 _EMPLOYER = st.sampled_from(["Exemple Industrie", "Autre SA"])
@@ -91,6 +95,7 @@ def requests(draw: st.DrawFn, ref: str) -> Request:
         l441=tuple(draw(_L441)),
         status=draw(_STATUS),
         tie_breaker=draw(_TIE),
+        parked_until=draw(_PARKED),
         employer_name=draw(_EMPLOYER),
     )
 

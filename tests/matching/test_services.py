@@ -137,7 +137,9 @@ def test_cli_rank_json_shape_and_repeatability(
         "parts",
         "commute_minutes",
         "under_occupied",
+        "refusals",
     }
+    assert first["refusals"] == []
     assert first["ref_demande"] == "DEM-A" and "DALO" in first["groups"]
     assert data["excluded"] == [{"ref_demande": "DEM-C", "reasons": ["INCOME_ABOVE_CEILING"]}]
     again = _run(db, "rank", "LOG-1", "--date", "2026-06-15", "--json", capsys=capsys)[1]
