@@ -8,9 +8,15 @@ import pytest
 from housingmatch.domain.session import Role, Session
 from housingmatch.errors import UserError
 from housingmatch.rules.permissions import PermissionDenied
-from housingmatch.services import local_session, personal_data, records, retention
+from housingmatch.services import (
+    local_session,
+    matching,
+    personal_data,
+    proposals,
+    records,
+    retention,
+)
 from housingmatch.store import Store
-from housingmatch.store.proposals import ProposalCandidate
 from tests.builders import make_request, make_unit
 
 SUPERVISOR = Session("directrice", Role.SUPERVISEUR)
@@ -23,14 +29,9 @@ def store(db_path):
         s.requests.save(make_request("DEM-1", fiscal_income=19000.0), "bob")
         s.requests.save(make_request("DEM-2"), "alice")
         s.units.save(make_unit("LOG-1"), "alice")
-        s.proposals.save_draft(
-            "LOG-1",
-            [ProposalCandidate(1, "DEM-1", 2, "urgence")],
-            date(2026, 3, 1),
-            "h",
-            None,
-            "bob",
-        )
+        ranking = matching.rank_unit(s, SUPERVISOR, "LOG-1", date(2026, 3, 1))
+        assert ranking.candidate("DEM-1") is not None
+        proposals.save_draft(s, SUPERVISOR, ranking, ["DEM-1"], "urgence")
         yield s
 
 
