@@ -35,25 +35,25 @@ def demo_database(requests: int) -> Path:
     if not path.exists():
         print(f"Building {path} ({requests} requests)…", file=sys.stderr, flush=True)
         units = max(150, requests // 20)
-        _run(
-            [
-                "--db",
-                str(path),
-                "demo",
-                "--requests",
-                str(requests),
-                "--units",
-                str(units),
-                "--seed",
-                "2026",
-            ]
-        )
+        command = [sys.executable, "-m", "housingmatch", "--db", str(path), "demo"]
+        command += ["--requests", str(requests), "--units", str(units), "--seed", "2026"]
+        # Without a named user, the demonstration database gets its documented accounts.
+        env = {
+            k: v
+            for k, v in _env().items()
+            if k not in ("HOUSINGMATCH_USER", "HOUSINGMATCH_PASSWORD")
+        }
+        _child(command, env)
     return path
 
 
 def _env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    # A demonstration database has accounts: rank as its advisor (the password check,
+    # Argon2id, is part of every command's cost and of the anchor's alike).
+    env.setdefault("HOUSINGMATCH_USER", "conseil")
+    env.setdefault("HOUSINGMATCH_PASSWORD", "demo-conseil")
     env.update(extra)
     return env
 

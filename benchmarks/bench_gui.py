@@ -33,12 +33,15 @@ QUERIES = ["dupon", "lefevre", "martn", "chenove", "moreau camille", "000123", "
 
 def build_database(path: Path, requests: int) -> float:
     """Create the database with demonstration data; return the seconds it took."""
+    from housingmatch.services import local_session
     from housingmatch.services.demo import generate_demo
     from housingmatch.store import Store
 
     start = time.perf_counter()
     with Store.open(path) as store:
-        generate_demo(store, requests=requests, units=max(150, requests // 20), seed=2026)
+        generate_demo(
+            store, local_session(), requests=requests, units=max(150, requests // 20), seed=2026
+        )
     return time.perf_counter() - start
 
 
@@ -68,6 +71,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from housingmatch.gui.main_window import REQUESTS, MainWindow
+    from housingmatch.services import local_session
     from housingmatch.store import Store
 
     app = QApplication.instance() or QApplication([])
@@ -79,7 +83,7 @@ def main() -> int:
 
     start = time.perf_counter()
     store = Store.open(path)
-    window = MainWindow(store, settings)
+    window = MainWindow(store, local_session(), settings)
     window.resize(1280, 800)
     window.show()
     page = window.requests_page

@@ -26,7 +26,7 @@ ON = date(2026, 11, 29)
 _IMPORT = """
 import json, resource, sys, time
 from datetime import date
-from housingmatch.services import imports
+from housingmatch.services import imports, local_session
 from housingmatch.store import Store
 path, db = sys.argv[1], sys.argv[2]
 parse_s = []
@@ -40,7 +40,7 @@ def timed_parse(*args, **kwargs):
 imports._parse = timed_parse
 with Store.open(db) as store:
     start = time.perf_counter()
-    report = imports.import_file(store, "demandes", path, today=date(2026, 11, 29))
+    report = imports.import_file(store, local_session(), "demandes", path, today=date(2026, 11, 29))
     total = time.perf_counter() - start
 assert report.written and not report.errors, report.errors[:3]
 print(json.dumps({"s": total, "parse_s": parse_s[0], "created": len(report.created),

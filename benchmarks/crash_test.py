@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from housingmatch.services import local_session  # noqa: E402
 from housingmatch.services.imports import export_file  # noqa: E402
 from housingmatch.store import Store  # noqa: E402
 from housingmatch.store.backup import BackupPolicy, verify_copy  # noqa: E402
@@ -46,8 +47,14 @@ with Store.open(sys.argv[1]) as store:
 """
 
 
-def _env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT), "HOUSINGMATCH_AUTO_BACKUP": "1"}
+def _env(auth: bool = True) -> dict[str, str]:
+    """The environment of a command: as the demo's supervisor, except to create a database."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOUSINGMATCH_AUTO_BACKUP": "1"}
+    env.pop("HOUSINGMATCH_USER", None)
+    env.pop("HOUSINGMATCH_PASSWORD", None)
+    if auth:
+        env.update(HOUSINGMATCH_USER="superviseur", HOUSINGMATCH_PASSWORD="demo-superviseur")
+    return env
 
 
 def _cli(db: Path, *args: str) -> list[str]:
@@ -60,14 +67,14 @@ def prepare(folder: Path) -> tuple[Path, Path, Path]:
     subprocess.run(
         _cli(full, "demo", "--requests", str(ROWS), "--units", "30", "--seed", "7"),
         check=True,
-        env=_env(),
+        env=_env(auth=False),
         capture_output=True,
     )
     rows = folder / "rows.csv"
     with Store.open(full, policy=BackupPolicy(automatic=False)) as store:
-        export_file(store, "demandes", rows)
+        export_file(store, local_session(), "demandes", rows)
     empty = folder / "empty.sqlite"
-    subprocess.run(_cli(empty, "init"), check=True, env=_env(), capture_output=True)
+    subprocess.run(_cli(empty, "init"), check=True, env=_env(auth=False), capture_output=True)
     return empty, full, rows
 
 

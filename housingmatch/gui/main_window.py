@@ -451,7 +451,7 @@ class MainWindow(QMainWindow):
     def _on_proposals_changed(self) -> None:
         # A transition changes deadlines, unit statuses and the proposals list.
         self.proposals_page.refresh()
-        self.dashboard_page.set_store(self.store)
+        self.dashboard_page.set_store(self.store, self.session)
 
     @Slot(str)
     def _on_dashboard_open_unit_requested(self, ref: str) -> None:

@@ -42,6 +42,7 @@ SHOTS = (
     "07_par_demande.png",
     "08_repartition.png",
     "09_pourquoi_pas_plus_haut.png",
+    "11_propositions.png",
 )
 # The pictures of the user guide: at least one per workspace (keys are the side bar's titles).
 GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
@@ -54,6 +55,7 @@ GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
         "08_repartition.png",
         "09_pourquoi_pas_plus_haut.png",
     ),
+    "Propositions": ("11_propositions.png",),
 }
 
 
@@ -159,6 +161,13 @@ class ScreenshotTour:
             yield SHOTS[9], compare
             compare.hide()
             compare.deleteLater()
+
+        from housingmatch.gui.main_window import PROPOSALS
+
+        window.show_page(PROPOSALS)
+        window.proposals_page.refresh()
+        self.settle()
+        yield SHOTS[10], window
 
 
 def render_screenshots(

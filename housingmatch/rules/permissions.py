@@ -59,7 +59,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.RETENTION_APPLY: frozenset({_S, _A}),
     Action.PERSON_EXPORT: frozenset({_S}),
     Action.BACKUP: frozenset({_C, _S, _A}),
-    Action.RESTORE: frozenset({_A}),
+    # Restoring discards the work done since the backup: a supervisor's or the administrator's call.
+    Action.RESTORE: frozenset({_S, _A}),
     Action.MANAGE_USERS: frozenset({_A}),
     Action.FORUM_PACKAGE: frozenset({_C, _S}),
 }

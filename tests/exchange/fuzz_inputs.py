@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from housingmatch.errors import UserError
 from housingmatch.exchange.templates import REQUEST_COLUMNS, UNIT_COLUMNS
+from housingmatch.services import local_session
 from housingmatch.services.imports import preview_import
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -130,7 +131,7 @@ def mutated_xlsx(draw: st.DrawFn) -> bytes:
 def read_or_refuse(path: Path, kind: str) -> str:
     """Preview an import: return "report" or "refused"; any other exception propagates."""
     try:
-        preview_import(None, kind, path)
+        preview_import(None, local_session(), kind, path)
     except UserError:
         return "refused"
     return "report"

@@ -2,6 +2,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from housingmatch.gui.backups_dialog import BackupsDialog, offer_latest_backup
+from housingmatch.services import local_session
 from housingmatch.store import Store
 from housingmatch.store.backup import list_backups
 from tests.builders import make_request
@@ -49,7 +50,7 @@ def test_a_damaged_base_is_offered_its_latest_good_backup(qtbot, tmp_path, monke
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", yes)
-    assert offer_latest_backup(None, db)
+    assert offer_latest_backup(None, db, local_session())
     assert "endommagée" in asked[0]
     with Store.open(db, check=True) as store:
         assert store.requests.count() == 300

@@ -18,7 +18,9 @@ from housingmatch.rules.permissions import PERMISSIONS, Action, PermissionDenied
 from housingmatch.services import (
     accounts,
     audit,
+    backups,
     database,
+    deadlines,
     demo,
     facts,
     forum,
@@ -29,9 +31,11 @@ from housingmatch.services import (
     proposals,
     records,
     reference,
+    replay,
     retention,
     rules,
     ruleset_approval,
+    sheets,
 )
 from housingmatch.store import Store, connect
 from tests.builders import ADMIN, ADVISOR, SUPERVISOR, make_request, make_unit
@@ -102,14 +106,13 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
         lambda s, u, t: matching.candidate_units(s, u, "DEM-0001", ON),
     ),
     "matching.allocate": (Action.RANK, lambda s, u, t: matching.allocate(s, u, ON)),
-    "proposals.draft_for": (Action.READ, lambda s, u, t: proposals.draft_for(s, u, "LOG-0001")),
     "proposals.save_draft": (
         Action.PREPARE_PROPOSAL,
         lambda s, u, t: proposals.save_draft(s, u, _ranking(s, u), ["DEM-0001"]),
     ),
     "proposals.save_allocation_draft": (
         Action.PREPARE_PROPOSAL,
-        lambda s, u, t: proposals.save_allocation_draft(s, u, "LOG-0001", ON, "x", ["DEM-0001"]),
+        lambda s, u, t: proposals.save_allocation_draft(s, u, "LOG-0001", ON, ["DEM-0001"]),
     ),
     "imports.preview_import": (
         Action.IMPORT_DATA,
@@ -218,6 +221,106 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
     "maps.ranking_lines": (
         Action.READ,
         lambda s, u, t: maps.ranking_lines(s, u, _ranking(s, u)),
+    ),
+    "proposals.add_candidate": (
+        Action.PREPARE_PROPOSAL,
+        lambda s, u, t: proposals.add_candidate(s, u, 999, "DEM-0001"),
+    ),
+    "proposals.adjourn_proposal": (
+        Action.RECORD_OUTCOME,
+        lambda s, u, t: proposals.adjourn_proposal(s, u, 999),
+    ),
+    "proposals.create_proposal": (
+        Action.PREPARE_PROPOSAL,
+        lambda s, u, t: proposals.create_proposal(s, u, "LOG-0001", ["DEM-0001"], ON),
+    ),
+    "proposals.get_proposal": (
+        Action.READ,
+        lambda s, u, t: proposals.get_proposal(s, u, 999),
+    ),
+    "proposals.justify": (
+        Action.PREPARE_PROPOSAL,
+        lambda s, u, t: proposals.justify(s, u, 999, None, None, None),
+    ),
+    "proposals.list_proposals": (
+        Action.READ,
+        lambda s, u, t: proposals.list_proposals(s, u),
+    ),
+    "proposals.move_candidate": (
+        Action.PREPARE_PROPOSAL,
+        lambda s, u, t: proposals.move_candidate(s, u, 999, "DEM-0001", -1),
+    ),
+    "proposals.open_proposal_for_unit": (
+        Action.READ,
+        lambda s, u, t: proposals.open_proposal_for_unit(s, u, "LOG-0001"),
+    ),
+    "proposals.ranking_notes": (
+        Action.READ,
+        lambda s, u, t: proposals.ranking_notes(s, u, _ranking(s, u)),
+    ),
+    "proposals.record_answer": (
+        Action.RECORD_OUTCOME,
+        lambda s, u, t: proposals.record_answer(s, u, 999, "DEM-0001", True),
+    ),
+    "proposals.record_contact": (
+        Action.PREPARE_PROPOSAL,
+        lambda s, u, t: proposals.record_contact(s, u, 999, "DEM-0001", None),
+    ),
+    "proposals.record_decision": (
+        Action.RECORD_OUTCOME,
+        lambda s, u, t: proposals.record_decision(s, u, 999, "DEM-0001", None),
+    ),
+    "proposals.record_lapsed_answers": (
+        Action.RECORD_OUTCOME,
+        lambda s, u, t: proposals.record_lapsed_answers(s, u, ON),
+    ),
+    "proposals.record_lease": (
+        Action.RECORD_OUTCOME,
+        lambda s, u, t: proposals.record_lease(s, u, 999, "DEM-0001", ON),
+    ),
+    "proposals.refusal_notes": (
+        Action.READ,
+        lambda s, u, t: proposals.refusal_notes(s, u, ["DEM-0001"]),
+    ),
+    "proposals.remove_candidate": (
+        Action.PREPARE_PROPOSAL,
+        lambda s, u, t: proposals.remove_candidate(s, u, 999, "DEM-0001"),
+    ),
+    "proposals.send_proposal": (
+        Action.PREPARE_PROPOSAL,
+        lambda s, u, t: proposals.send_proposal(s, u, 999, ON),
+    ),
+    "deadlines.proposal_deadlines": (
+        Action.READ,
+        lambda s, u, t: deadlines.proposal_deadlines(s, u, ON),
+    ),
+    "replay.replay_proposal": (
+        Action.READ,
+        lambda s, u, t: replay.replay_proposal(s, u, 999),
+    ),
+    "sheets.sheet_data": (
+        Action.READ,
+        lambda s, u, t: sheets.sheet_data(s, u, 999),
+    ),
+    "sheets.write_proposal_pdf": (
+        Action.READ,
+        lambda s, u, t: sheets.write_proposal_pdf(s, u, 999, t["out"].with_suffix(".pdf")),
+    ),
+    "sheets.write_proposals_workbook": (
+        Action.READ,
+        lambda s, u, t: sheets.write_proposals_workbook(s, u, t["out"].with_suffix(".xlsx")),
+    ),
+    "backups.backup_now": (
+        Action.BACKUP,
+        lambda s, u, t: backups.backup_now(s, u, t["out"].parent / "sauvegardes"),
+    ),
+    "backups.list_backups": (
+        Action.BACKUP,
+        lambda s, u, t: backups.list_backups(t["out"].parent / "base.sqlite", u),
+    ),
+    "backups.restore": (
+        Action.RESTORE,
+        lambda s, u, t: backups.restore(t["out"].parent / "base.sqlite", u, t["out"]),
     ),
 }
 

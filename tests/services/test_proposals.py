@@ -36,7 +36,7 @@ def store(fresh_store):
 
 
 def _top(store, n, unit="LOG-0001"):
-    return [c.ref for c in matching.rank_unit(store, unit, ON).top(n)]
+    return [c.ref for c in matching.rank_unit(store, S, unit, ON).top(n)]
 
 
 def _contact_all(store, p):
