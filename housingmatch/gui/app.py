@@ -27,6 +27,7 @@ from housingmatch.services.background import (
     DEMO_SEED,
     DEMO_UNITS,
     generate_demo_work,
+    retention_work,
 )
 from housingmatch.services.database import DatabaseDamagedError, open_store
 from housingmatch.services.demo import create_demo_accounts
@@ -101,6 +102,16 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None) -> i
         return 0
     window = MainWindow(store, session, make_settings())
     window.show()
+    if store.path is not None:
+        # Anonymise the closed or lapsed requests whose retention period is over (CNIL),
+        # in the background; only a session allowed to (supervisor, administrator) does.
+        window.jobs.start(
+            QCoreApplication.translate("MainWindow", "Durée de conservation"),
+            retention_work,
+            store.path,
+            session,
+            show_progress=False,
+        )
     if demo:
         start_demo(window)
     code = app.exec()

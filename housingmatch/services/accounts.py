@@ -252,4 +252,8 @@ def reset_password(store: Store, session: Session, name: str, password: str) -> 
         require(session, Action.MANAGE_USERS)
     check_password(password)
     store.accounts.set_password(account.name, _HASHER.hash(password), session.user)
+    # A signing key wrapped under the old password cannot be opened any more: retire it
+    # (audited); checkpoints already signed keep verifying with their own public key, and the
+    # next checkpoint creates a new key under the new password.
+    store.checkpoints.retire(account.name, session.user)
     return _existing(store, account.name)

@@ -272,3 +272,13 @@ def save_draft_work(
         proposal = proposals.save_draft(store, session, ranking, refs, reason)
     progress(1, 1)
     return proposal.id or 0
+
+
+def retention_work(
+    db_path: Path, session: Session, progress: Progress, cancelled: Cancelled
+) -> Any:
+    """Apply the retention rules when the window opens, if the session may (None otherwise)."""
+    from housingmatch.services.retention import apply_retention_at_start
+
+    with Store.open(db_path, create=False) as store:
+        return apply_retention_at_start(store, session)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from housingmatch.domain.session import Session
+from housingmatch.domain.session import Role, Session
 from housingmatch.errors import UserError
 from housingmatch.rules.permissions import Action, require
 from housingmatch.rules.ruleset import RuleSet
@@ -82,14 +82,18 @@ def approve(
     session: Session,
     hash_prefix: str,
     in_force_from: date | None = None,
-    supervisors: Collection[str] = (),
+    supervisors: Collection[str] | None = None,
 ) -> RulesetState:
     """Approve a draft, in force from a day (its own effective date by default); audited.
 
-    ``supervisors`` are the active supervisor accounts: when one other than the importer
-    exists, the importer may not approve their own draft (four eyes).
+    ``supervisors`` are the active supervisor accounts (the database's, by default): when one
+    other than the importer exists, the importer may not approve their own draft (four eyes).
     """
     require(session, Action.RULESET_APPROVE)
+    if supervisors is None:
+        supervisors = [
+            a.name for a in store.accounts.all() if a.active and a.role is Role.SUPERVISEUR
+        ]
     found = _find(store, hash_prefix)
     if found.state != DRAFT:
         raise UserError(

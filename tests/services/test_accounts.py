@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from housingmatch.domain.session import Role
+from housingmatch.domain.session import Role, Session
 from housingmatch.errors import UserError
 from housingmatch.rules.permissions import PermissionDenied
 from housingmatch.services import accounts
@@ -167,3 +167,21 @@ def test_roles_are_read_from_their_french_names() -> None:
     assert accounts.parse_role("Superviseur") == Role.SUPERVISEUR
     with pytest.raises(UserError, match="Rôle inconnu"):
         accounts.parse_role("chef")
+
+
+def test_a_password_reset_retires_the_signing_key_and_old_checkpoints_still_verify(fresh_store):
+    from housingmatch.services import audit
+
+    admin = accounts.create_first_administrator(fresh_store, "admin", "s3cret-admin")
+    accounts.add_account(fresh_store, admin, "sam", Role.SUPERVISEUR, "secret-sam-1")
+    sam = Session("sam", Role.SUPERVISEUR)
+    first = audit.create_checkpoint(fresh_store, sam, "secret-sam-1")
+    assert fresh_store.checkpoints.signing_key("sam") is not None
+    accounts.reset_password(fresh_store, admin, "sam", "secret-sam-2")
+    # The old key cannot be opened with the new password: it is retired (audited) ...
+    assert fresh_store.checkpoints.signing_key("sam") is None
+    assert "signing_key_retired" in [e.action for e in fresh_store.audit.entries()]
+    # ... the first checkpoint still verifies, and the next one gets a new key.
+    assert audit.verify_database(fresh_store, sam, first).ok
+    audit.create_checkpoint(fresh_store, sam, "secret-sam-2")
+    assert fresh_store.checkpoints.signing_key("sam") is not None

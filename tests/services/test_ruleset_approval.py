@@ -81,3 +81,17 @@ def test_a_rule_set_is_approved_once(store, rules_2027):
         ruleset_approval.approve(store, BRUNO, draft.content_hash)
     with pytest.raises(UserError, match="déjà enregistrées"):
         ruleset_approval.import_draft(store, ALICE, rules_2027)
+
+
+def test_the_four_eyes_come_from_the_database_accounts(store, rules_2027):
+    """Without a list given, the active supervisor accounts of the database decide."""
+    from housingmatch.services import accounts
+
+    admin = accounts.create_first_administrator(store, "admin", "s3cret-admin")
+    accounts.add_account(store, admin, "alice", Role.SUPERVISEUR, "secret-alice")
+    accounts.add_account(store, admin, "bruno", Role.SUPERVISEUR, "secret-bruno")
+    draft = ruleset_approval.import_draft(store, ALICE, rules_2027)
+    with pytest.raises(UserError, match="autre superviseur"):
+        ruleset_approval.approve(store, ALICE, draft.content_hash)
+    accounts.disable_account(store, admin, "bruno")
+    ruleset_approval.approve(store, ALICE, draft.content_hash)
