@@ -30,6 +30,7 @@ from housingmatch.domain.proposal import (
     Candidate,
     ContactOutcome,
     Decision,
+    ExceptionCode,
     NonAttributionCode,
     Proposal,
     RefusalReason,
@@ -107,10 +108,17 @@ class ProposalsPage(QWidget):
         self.timeline = QListWidget(self)
         self.send_button = QPushButton(self.tr("Envoyer à la CALEOL…"), self)
         self.adjourn_button = QPushButton(self.tr("Ajourner"), self)
+        self.exception_button = QPushButton(self.tr("Exception R441-3…"), self)
         self.sheet_button = QPushButton(self.tr("Fiche PDF…"), self)
         self.export_button = QPushButton(self.tr("Exporter en XLSX…"), self)
         buttons = QHBoxLayout()
-        for b in (self.send_button, self.adjourn_button, self.sheet_button, self.export_button):
+        for b in (
+            self.send_button,
+            self.exception_button,
+            self.adjourn_button,
+            self.sheet_button,
+            self.export_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
@@ -141,6 +149,7 @@ class ProposalsPage(QWidget):
         self.candidates_view.customContextMenuRequested.connect(self._on_candidates_menu)
         self.send_button.clicked.connect(self._on_send_clicked)
         self.adjourn_button.clicked.connect(self._on_adjourn_clicked)
+        self.exception_button.clicked.connect(self._on_exception_clicked)
         self.sheet_button.clicked.connect(self._on_sheet_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
         self._update_buttons()
@@ -262,6 +271,15 @@ class ProposalsPage(QWidget):
             "" if FlowAction.ADJOURN in allowed
             else self.tr("Seule une proposition envoyée, sans décision, peut être ajournée.")
         )  # fmt: skip
+        self.exception_button.setEnabled(FlowAction.EDIT in allowed)
+        self.exception_button.setToolTip(
+            self.tr(
+                "Moins de trois candidats : nombre insuffisant de candidats éligibles, candidat "
+                "désigné par le préfet (DALO) ou logement financé en PLAI adapté (CCH R441-3)."
+            )
+            if FlowAction.EDIT in allowed
+            else self.tr("L'exception s'enregistre pendant la préparation.")
+        )
         self.sheet_button.setEnabled(p is not None)
         self.export_button.setEnabled(self.store is not None)
 
@@ -396,6 +414,26 @@ class ProposalsPage(QWidget):
             )
             return
         self.run(svc.send_proposal, day)
+
+    def record_exception(self, exception: ExceptionCode | None) -> Proposal | None:
+        """Record (or lift, with None) the R441-3 exception of the shown proposal."""
+        p = self.current
+        if p is None:
+            return None
+        return self.run(svc.justify, exception, p.deviation_code, p.deviation_text)
+
+    @Slot()
+    def _on_exception_clicked(self) -> None:
+        if self.current is None:
+            return
+        labels = [self.tr("Aucune exception"), *(c.label for c in ExceptionCode)]
+        text, ok = QInputDialog.getItem(
+            self, self.tr("Exception R441-3"), self.tr("Moins de trois candidats parce que :"),
+            labels, 0, False,
+        )  # fmt: skip
+        if ok and text in labels:
+            index = labels.index(text)
+            self.record_exception(None if index == 0 else list(ExceptionCode)[index - 1])
 
     @Slot()
     def _on_adjourn_clicked(self) -> None:

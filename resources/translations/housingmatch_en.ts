@@ -996,9 +996,14 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+56"/>
+        <location filename="../../housingmatch/gui/app.py" line="+57"/>
         <source>Création des données de démonstration</source>
         <translation>Creating the demonstration data</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Durée de conservation</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../housingmatch/gui/main_window.py" line="+81"/>
@@ -1808,7 +1813,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../housingmatch/gui/proposals_page.py" line="+84"/>
+        <location filename="../../housingmatch/gui/proposals_page.py" line="+85"/>
         <source>N°</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1864,12 +1869,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+0"/>
-        <location line="+204"/>
+        <location line="+221"/>
         <source>Rang CALEOL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-221"/>
         <source>Réponse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1890,6 +1895,11 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+1"/>
+        <source>Exception R441-3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Fiche PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1899,7 +1909,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Candidats (clic droit : contact, décision, réponse, bail)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1914,7 +1924,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Choisissez une proposition dans la liste.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1951,6 +1961,16 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     <message>
         <location line="+4"/>
         <source>Seule une proposition envoyée, sans décision, peut être ajournée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Moins de trois candidats : nombre insuffisant de candidats éligibles, candidat désigné par le préfet (DALO) ou logement financé en PLAI adapté (CCH R441-3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>L&apos;exception s&apos;enregistre pendant la préparation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2069,7 +2089,22 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>Aucune exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exception R441-3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Moins de trois candidats parce que :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Fiche de proposition</source>
         <translation type="unfinished"></translation>
     </message>

@@ -994,8 +994,13 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+56"/>
+        <location filename="../../housingmatch/gui/app.py" line="+57"/>
         <source>Création des données de démonstration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Durée de conservation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1806,7 +1811,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../housingmatch/gui/proposals_page.py" line="+84"/>
+        <location filename="../../housingmatch/gui/proposals_page.py" line="+85"/>
         <source>N°</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1862,12 +1867,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+0"/>
-        <location line="+204"/>
+        <location line="+221"/>
         <source>Rang CALEOL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-221"/>
         <source>Réponse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1888,6 +1893,11 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+1"/>
+        <source>Exception R441-3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Fiche PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1897,7 +1907,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Candidats (clic droit : contact, décision, réponse, bail)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1912,7 +1922,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Choisissez une proposition dans la liste.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1949,6 +1959,16 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     <message>
         <location line="+4"/>
         <source>Seule une proposition envoyée, sans décision, peut être ajournée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Moins de trois candidats : nombre insuffisant de candidats éligibles, candidat désigné par le préfet (DALO) ou logement financé en PLAI adapté (CCH R441-3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>L&apos;exception s&apos;enregistre pendant la préparation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2067,7 +2087,22 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>Aucune exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exception R441-3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Moins de trois candidats parce que :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Fiche de proposition</source>
         <translation type="unfinished"></translation>
     </message>

@@ -98,3 +98,26 @@ def test_a_large_pool_keeps_the_proposal_in_a_background_job(app_window, qtbot, 
     p = open_proposal_for_unit(app_window.store, local_session(), "LOG-0001")
     assert len(p.listed) == 3
     assert "n° " in page.draft_label.text()
+
+
+def test_an_r441_3_exception_is_recorded_from_the_window(app_window, qtbot, monkeypatch):
+    from housingmatch.domain.proposal import ExceptionCode
+    from housingmatch.services import proposals as svc
+
+    ranked = rank_unit(app_window.store, app_window.session, "LOG-0001", date.today()).ranked
+    p = svc.create_proposal(
+        app_window.store, app_window.session, "LOG-0001", [ranked[0].ref], date.today(),
+        exception=None,
+    )  # fmt: skip
+    app_window.show_page(PROPOSALS)
+    page = app_window.proposals_page
+    page.refresh()
+    page.select_proposal(p.id)
+    assert page.exception_button.isEnabled()
+    assert "au moins 3" in " ".join(svc.problems_before_sending(app_window.store, page.current))
+    label = ExceptionCode.DALO_PREFET.label
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **k: (label, True))
+    page.exception_button.click()
+    kept = svc.get_proposal(app_window.store, app_window.session, p.id)
+    assert kept.exception is ExceptionCode.DALO_PREFET
+    assert "au moins 3" not in " ".join(svc.problems_before_sending(app_window.store, kept))
