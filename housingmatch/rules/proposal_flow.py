@@ -14,8 +14,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache
 
-import holidays
-
 from housingmatch.domain.proposal import (
     Answer,
     Candidate,
@@ -131,6 +129,8 @@ def allowed_actions(proposal: Proposal) -> tuple[FlowAction, ...]:
 # -- dates -----------------------------------------------------------------------------
 @cache
 def _french_holidays(year: int) -> frozenset[date]:
+    import holidays  # loaded on first use: building the command line must stay instant
+
     return frozenset(holidays.France(years=year).keys())
 
 
