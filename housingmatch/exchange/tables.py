@@ -9,6 +9,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from housingmatch.errors import UserError
 from housingmatch.exchange.cells import restore
@@ -192,7 +193,12 @@ def _formula_cells(path: Path) -> set[tuple[int, int]]:
     from openpyxl import load_workbook
 
     found: set[tuple[int, int]] = set()
-    workbook = load_workbook(path, read_only=True, data_only=False)
+    # Our own handle, closed whatever happens (openpyxl leaves its file open when it fails).
+    with path.open("rb") as handle:
+        return _formula_cells_in(load_workbook(handle, read_only=True, data_only=False), found)
+
+
+def _formula_cells_in(workbook: Any, found: set[tuple[int, int]]) -> set[tuple[int, int]]:
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # type: ignore[union-attr]
@@ -220,11 +226,17 @@ def _has_formulas(path: Path) -> bool:
 
 def read_xlsx(path: Path) -> RawTable:
     """Read the first sheet of an XLSX workbook, streaming, within hard limits."""
+    _check_zip(path)
+    # Our own handle, closed whatever happens (openpyxl leaves its file open when it fails).
+    with path.open("rb") as handle:
+        return _read_xlsx(path, handle)
+
+
+def _read_xlsx(path: Path, handle: Any) -> RawTable:
     from openpyxl import load_workbook
 
-    _check_zip(path)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:
         raise UserError(
             f"Le classeur « {path.name} » est illisible (structure Excel invalide) : "
