@@ -38,6 +38,7 @@ from housingmatch.errors import UserError
 from housingmatch.matching.receipts import ReceiptResult, build_receipt, read_result
 from housingmatch.matching.results import Exclusion, Ranking
 from housingmatch.rules import proposal_flow as flow
+from housingmatch.rules import proposal_outcome as outcome
 from housingmatch.rules.permissions import Action, require
 from housingmatch.rules.proposal_flow import (
     DeviationReasonNeeded,
@@ -110,7 +111,7 @@ def problems_before_sending(store: Store, proposal: Proposal) -> list[str]:
 
 def next_action(store: Store, proposal: Proposal, today: date | None = None) -> str:
     """Return what the advisor has to do next on a proposal, in French."""
-    return flow.next_action(proposal, today or date.today(), proposal_rules(store))
+    return outcome.next_action(proposal, today or date.today(), proposal_rules(store))
 
 
 # -- preparation ----------------------------------------------------------------------------
@@ -319,7 +320,7 @@ def adjourn_proposal(
     """Record that the CALEOL adjourned the proposal."""
     p = _load_for(store, session, proposal_id, Action.RECORD_OUTCOME)
     return store.proposals.save(
-        flow.adjourn(p, on or date.today(), session.user, text), session.user
+        outcome.adjourn(p, on or date.today(), session.user, text), session.user
     )
 
 
@@ -342,7 +343,7 @@ def record_decision(
 ) -> Proposal:
     """Record the CALEOL's decision for one candidate."""
     p = _load_for(store, session, proposal_id, Action.RECORD_OUTCOME)
-    changed = flow.decide(
+    changed = outcome.decide(
         p, ref, decision, on or date.today(), session.user, proposal_rules(store), caleol_rank, code
     )
     with store.db.atomic():
@@ -403,7 +404,7 @@ def record_answer(
     )
     if park and accepted:
         raise FlowError("Seul un refus peut mettre la demande en attente.")
-    changed = flow.answer(p, ref, accepted, on, session.user, rules, code, note, parked)
+    changed = outcome.answer(p, ref, accepted, on, session.user, rules, code, note, parked)
     with store.db.atomic():
         saved = store.proposals.save(changed, session.user)
         if parked is not None:
@@ -453,7 +454,7 @@ def record_lease(
         raise UserError(f"Aucune demande n'a la référence « {ref} ».")
     if request.status is RequestStatus.ATTRIBUEE:
         raise FlowError(f"La demande « {ref} » est déjà satisfaite par un autre logement.")
-    changed = flow.lease(p, ref, on, session.user)
+    changed = outcome.lease(p, ref, on, session.user)
     rules = proposal_rules(store)
     with store.db.atomic():
         saved = store.proposals.save(changed, session.user)
@@ -472,7 +473,7 @@ def record_lease(
             if candidate is None or candidate.release_code is not None:
                 continue
             released = store.proposals.save(
-                flow.release(other, ref, on, session.user, rules), session.user
+                outcome.release(other, ref, on, session.user, rules), session.user
             )
             _after_close(store, session, released)
     matching.requests_changed(store, [ref])
