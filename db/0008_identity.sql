@@ -1,0 +1,2 @@
+-- Placeholder reserved for an issue in progress; filled by its branch.
+SELECT 1;
