@@ -57,6 +57,7 @@ GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
         "09_pourquoi_pas_plus_haut.png",
     ),
     "Propositions": ("11_propositions.png",),
+    "Contrôle": ("12_controle.png",),
 }
 
 
