@@ -26,20 +26,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from housingmatch.domain.proposal import ProposalEvent
 from housingmatch.domain.review import ReviewDetail, Verdict
 from housingmatch.domain.session import Session
+from housingmatch.gui.communes import commune_name
 from housingmatch.gui.delegates import PartsBarDelegate
 from housingmatch.gui.formats import french_date
 from housingmatch.gui.jobs import show_error
 from housingmatch.gui.models import Row, RowsModel
 from housingmatch.gui.review_models import (
+    RANK_COL_NOTE,
     RANK_COL_PARTS,
     flag_text,
     ranking_model,
     ranking_row,
     sign_off_line,
+    when,
 )
 from housingmatch.services import review as svc
+from housingmatch.services.audit import AuditRow
 from housingmatch.services.database import Store
 
 
@@ -55,32 +60,19 @@ def _table(parent: QWidget) -> QTableView:
     return view
 
 
-def _event_line(event: Any) -> str:
+def _event_line(event: ProposalEvent) -> str:
     """Return one event of the proposal's timeline."""
-    kind = getattr(event, "kind", "")
-    label = getattr(kind, "label", kind)
-    on = getattr(event, "on", None)
-    summary = getattr(event, "summary", "")
-    actor = getattr(event, "actor", "")
-    when = french_date(on) if hasattr(on, "year") else str(on or "")
-    return f"{when}  {label} — {summary}" + (f" ({actor})" if actor else "")
+    line = f"{french_date(event.on)}  {event.kind.label} — {event.summary}"
+    return f"{line} ({event.actor})" if event.actor else line
 
 
-def _audit_row(entry: Any) -> Row:
-    """Return one audit entry about the proposal (moment, person, action, record)."""
-    at = str(getattr(entry, "at", ""))
-    when = f"{at[8:10]}/{at[5:7]}/{at[0:4]} {at[11:16]}" if len(at) >= 16 else at
-    entity = str(getattr(entry, "entity", ""))
-    ref = getattr(entry, "entity_ref", None)
+def _audit_row(entry: AuditRow) -> Row:
+    """Return one audit entry about the proposal (moment, person, action, what changed)."""
     return Row(
-        (
-            when,
-            str(getattr(entry, "actor", "")),
-            str(getattr(entry, "action", "")),
-            f"{entity} {ref}" if ref else entity,
-        ),
-        (at, "", "", ""),
+        (when(entry.at), entry.actor, entry.action, entry.summary),
+        (entry.at, entry.actor, entry.action, entry.summary),
         payload=entry,
+        tooltips=(None, None, None, entry.summary or None),
     )
 
 
@@ -187,6 +179,9 @@ class ReviewDetailPanel(QWidget):
         self.title.setObjectName("review_title")
         self.title.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.title.setWordWrap(True)
+        self.facts_label = QLabel(self)
+        self.facts_label.setObjectName("review_facts")
+        self.facts_label.setWordWrap(True)
         self.flags_label = QLabel(self)
         self.flags_label.setObjectName("review_flags")
         self.flags_label.setWordWrap(True)
@@ -211,6 +206,10 @@ class ReviewDetailPanel(QWidget):
             RANK_COL_PARTS, QHeaderView.ResizeMode.Fixed
         )
         self.ranking_view.horizontalHeader().resizeSection(RANK_COL_PARTS, 110)
+        # The note fills what is left (elided; its tooltip holds it whole).
+        self.ranking_view.horizontalHeader().setSectionResizeMode(
+            RANK_COL_NOTE, QHeaderView.ResizeMode.Stretch
+        )
         self.above_text = QTextBrowser(self)
         self.above_text.setObjectName("review_above")
         ranking_tab = QWidget(self)
@@ -225,11 +224,12 @@ class ReviewDetailPanel(QWidget):
         self.timeline = QListWidget(self)
         self.timeline.setObjectName("review_timeline")
         self.audit_model = RowsModel(
-            [self.tr("Le"), self.tr("Par"), self.tr("Action"), self.tr("Fiche")], self
+            [self.tr("Le"), self.tr("Par"), self.tr("Action"), self.tr("Détail")], self
         )
         self.audit_view = _table(self)
         self.audit_view.setObjectName("review_audit")
         self.audit_view.setModel(self.audit_model)
+        self.audit_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.sign_offs_list = QListWidget(self)
         self.sign_offs_list.setObjectName("review_sign_offs")
 
@@ -244,6 +244,7 @@ class ReviewDetailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.facts_label)
         layout.addWidget(self.flags_label)
         layout.addWidget(self.sign_off_label)
         layout.addLayout(buttons)
@@ -275,6 +276,7 @@ class ReviewDetailPanel(QWidget):
         self.sign_offs_list.clear()
         if detail is None:
             self.title.setText(self.tr("Choisissez une proposition dans la liste."))
+            self.facts_label.setText("")
             self.flags_label.setText("")
             self.sign_off_label.setText("")
             self.ranking_model.set_rows([])
@@ -286,9 +288,26 @@ class ReviewDetailPanel(QWidget):
         row = detail.row
         self.title.setText(
             self.tr("Proposition n° {n} — logement {unit} — {landlord}, {commune}").format(
-                n=row.proposal_id, unit=row.unit_ref, landlord=row.landlord, commune=row.commune
+                n=row.proposal_id,
+                unit=row.unit_ref,
+                landlord=row.landlord,
+                commune=commune_name(row.commune),
             )
         )
+        facts = [
+            self.tr("{state}, créée le {created} par {advisor}").format(
+                state=row.state, created=french_date(row.created_on), advisor=row.advisor
+            )
+        ]
+        if detail.ranking_date is not None:
+            facts.append(
+                self.tr("classement du {day}, règles {hash}").format(
+                    day=french_date(detail.ranking_date), hash=detail.ruleset_hash[:12]
+                )
+            )
+        if row.deviation:
+            facts.append(self.tr("motif de l'écart : {m}").format(m=row.deviation))
+        self.facts_label.setText(" · ".join(facts))
         if row.flags:
             items = "".join(f"<li>{escape(flag_text(f))}</li>" for f in row.flags)
             self.flags_label.setText(

@@ -10,10 +10,17 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from housingmatch.domain.review import Flag, RankedLine, ReviewRow, SignOff, Verdict
+from housingmatch.gui.communes import commune_name
 from housingmatch.gui.formats import french_date
 from housingmatch.gui.models import Row, RowsModel
+from housingmatch.matching.results import PART_LABELS
+from housingmatch.rules.groups import GROUP_LABELS
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# The core gives parts and groups by their French labels; colours and badges go by code.
+_PART_CODES = {label: part.value for part, label in PART_LABELS.items()}
+_GROUP_CODES = {label: group.value for group, label in GROUP_LABELS.items()}
 
 # Row tints: a proposal still to be looked at, one sent back, one validated; a chosen candidate.
 FLAGGED = "#fdecea"
@@ -83,13 +90,18 @@ def flags_summary(flags: Sequence[Flag]) -> str:
 
 def verdict_text(sign_off: SignOff | None) -> str:
     """Return the table text of a sign-off: the verdict, or nothing when not yet reviewed."""
-    return _label(sign_off.verdict) if sign_off is not None else ""
+    return _label(sign_off.verdict).capitalize() if sign_off is not None else ""
+
+
+def group_codes(groups: Sequence[str]) -> tuple[str, ...]:
+    """Return the codes of priority groups given by code or by French label (for badges)."""
+    return tuple(_GROUP_CODES.get(g, g) for g in groups)
 
 
 def sign_off_line(sign_off: SignOff) -> str:
     """Return one sign-off as the line an advisor or supervisor reads."""
     line = _tr("Contrôle : {verdict} par {by} le {at}").format(
-        verdict=_label(sign_off.verdict).lower(), by=sign_off.by, at=_when(sign_off.at)
+        verdict=_label(sign_off.verdict).lower(), by=sign_off.by, at=when(sign_off.at)
     )
     return f"{line} — {sign_off.comment}" if sign_off.comment else line
 
@@ -101,11 +113,15 @@ def latest_sign_off(found: SignOff | Sequence[SignOff] | None) -> SignOff | None
     return max(found, key=lambda s: str(s.at), default=None)
 
 
-def _when(at: Any) -> str:
-    """Return a sign-off's moment in French (a date, a datetime or an ISO text)."""
-    if hasattr(at, "year") and hasattr(at, "month"):
+def when(at: Any) -> str:
+    """Return a moment in French: ``JJ/MM/AAAA`` (``à HH:MM`` for a datetime or ISO text)."""
+    if hasattr(at, "hour"):
+        return f"{french_date(at)} à {at.hour:02d}:{at.minute:02d}"
+    if hasattr(at, "year"):
         return french_date(at)
     text = str(at or "")
+    if len(text) >= 16 and text[4] == "-" and text[7] == "-":
+        return f"{text[8:10]}/{text[5:7]}/{text[0:4]} à {text[11:16]}"
     if len(text) >= 10 and text[4] == "-" and text[7] == "-":
         return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
     return text
@@ -132,7 +148,8 @@ def review_row(row: ReviewRow) -> Row:
     flags = tuple(row.flags)
     count = _count(row.candidates)
     groups = tuple(row.priority_groups or ())
-    groups_text = " ".join(str(g) for g in groups)
+    commune = commune_name(row.commune or "")
+    groups_text = " ".join(group_codes(groups))
     cells: dict[int, tuple[str, Any]] = {
         COL_ID: (str(row.proposal_id), row.proposal_id),
         COL_UNIT: (row.unit_ref, row.unit_ref),
@@ -140,7 +157,7 @@ def review_row(row: ReviewRow) -> Row:
         COL_VERDICT: (verdict_text(row.sign_off), verdict_text(row.sign_off)),
         COL_STATE: (_label(row.state), _label(row.state)),
         COL_LANDLORD: (row.landlord or "", row.landlord or ""),
-        COL_COMMUNE: (row.commune or "", row.commune or ""),
+        COL_COMMUNE: (commune, commune),
         COL_ADVISOR: (row.advisor or "", row.advisor or ""),
         COL_CREATED: (french_date(created), created.isoformat() if created else ""),
         COL_SENT: (french_date(sent), sent.isoformat() if sent else ""),
@@ -154,6 +171,8 @@ def review_row(row: ReviewRow) -> Row:
         tooltips[COL_FLAGS] = "\n".join(flag_text(f) for f in flags)
     if row.sign_off is not None:
         tooltips[COL_VERDICT] = sign_off_line(row.sign_off)
+    if groups:
+        tooltips[COL_GROUPS] = "\n".join(groups)
     return Row(values, sort_keys, payload=row, tooltips=tuple(tooltips))
 
 
@@ -175,7 +194,7 @@ def _row_tint(row: Row) -> str | None:
 
 
 def _parts(parts: Any) -> tuple[tuple[str, float], ...]:
-    """Return the score parts of a ranked line as ``(part, points)`` pairs."""
+    """Return the score parts of a ranked line as ``(label, points)`` pairs."""
     if isinstance(parts, dict):
         items: Iterable[Any] = parts.items()
     else:
@@ -191,7 +210,7 @@ def _parts(parts: Any) -> tuple[tuple[str, float], ...]:
 
 
 # Columns of a receipt's ranking.
-RANK_COL_REF, RANK_COL_CHOSEN, RANK_COL_PARTS = 1, 3, 4
+RANK_COL_REF, RANK_COL_CHOSEN, RANK_COL_PARTS, RANK_COL_NOTE = 1, 3, 4, 5
 
 
 def ranking_row(line: RankedLine) -> Row:
@@ -211,7 +230,7 @@ def ranking_row(line: RankedLine) -> Row:
         "",
         line.note or "",
     )
-    detail = "\n".join(f"{p} : {v:.1f}".replace(".", ",") for p, v in parts)
+    detail = "\n".join(f"{p} : {v:.1f}".replace(".", ",") for p, v in parts if v)
     return Row(
         values,
         (line.rank, line.request_ref, line.score, line.position or 999, line.score, ""),
@@ -256,7 +275,7 @@ def proposals_model(parent: Any = None) -> TintedRowsModel:
         review_headers(), _row_tint, parent=parent, right_aligned=(COL_ID, COL_CANDIDATES)
     )
     # The priority groups are painted as badges from the row's payload.
-    model.column_payloads[COL_GROUPS] = lambda r: tuple(r.priority_groups or ()) if r else ()
+    model.column_payloads[COL_GROUPS] = lambda r: group_codes(r.priority_groups or ()) if r else ()
     return model
 
 
@@ -273,5 +292,7 @@ def ranking_model(parent: Any = None) -> TintedRowsModel:
         parent=parent,
         right_aligned=(0, 2),
     )
-    model.column_payloads[RANK_COL_PARTS] = lambda line: _parts(line.parts) if line else ()
+    model.column_payloads[RANK_COL_PARTS] = lambda line: (
+        tuple((_PART_CODES.get(p, p), v) for p, v in _parts(line.parts)) if line else ()
+    )
     return model

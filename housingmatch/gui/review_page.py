@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from housingmatch.domain.review import ReviewFilter, ReviewFlag, ReviewRow, Verdict
 from housingmatch.domain.session import Session
+from housingmatch.gui.communes import commune_name
 from housingmatch.gui.delegates import BadgesDelegate
 from housingmatch.gui.formats import edited_date, french_int, to_qdate
 from housingmatch.gui.jobs import Job, JobRunner, show_error
@@ -58,10 +58,9 @@ class ReportFiles:
     xlsx: Path
 
 
-def _choices(value: Any, name: str) -> list[str]:
+def _choices(value: dict[str, list[str]], name: str) -> list[str]:
     """Return one list of filter values from what ``review_choices`` gave."""
-    found = value.get(name, ()) if isinstance(value, dict) else getattr(value, name, ())
-    return [str(v) for v in found or ()]
+    return [str(v) for v in value.get(name, ()) or ()]
 
 
 class ReviewPage(QWidget):
@@ -161,9 +160,9 @@ class ReviewPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([640, 480])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 560])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -241,7 +240,8 @@ class ReviewPage(QWidget):
                 while combo.count() > 1:
                     combo.removeItem(1)
                 for value in _choices(choices, name):
-                    combo.addItem(value, value)
+                    text = commune_name(value) if combo is self.commune_combo else value
+                    combo.addItem(text, value)
                 found = combo.findData(kept) if kept is not None else 0
                 combo.setCurrentIndex(max(found, 0))
         finally:

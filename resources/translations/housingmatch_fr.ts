@@ -2903,7 +2903,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
 <context>
     <name>ReviewDetailPanel</name>
     <message>
-        <location filename="../../housingmatch/gui/review_detail.py" line="+197"/>
+        <location filename="../../housingmatch/gui/review_detail.py" line="+192"/>
         <source>Valider…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2913,7 +2913,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Qui était au-dessus des retenus, et pourquoi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2934,11 +2934,11 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
     </message>
     <message>
         <location line="+0"/>
-        <source>Fiche</source>
+        <source>Détail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Classement du jour</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2968,7 +2968,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location line="+12"/>
         <source>Choisissez une proposition dans la liste.</source>
         <translation type="unfinished"></translation>
@@ -2979,12 +2979,27 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Proposition n° {n} — logement {unit} — {landlord}, {commune}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>{state}, créée le {created} par {advisor}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>classement du {day}, règles {hash}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>motif de l&apos;écart : {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Écarts relevés</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3027,7 +3042,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../housingmatch/gui/review_page.py" line="+97"/>
+        <location filename="../../housingmatch/gui/review_page.py" line="+96"/>
         <source>Contrôle des propositions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3083,7 +3098,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
     </message>
     <message>
         <location line="+42"/>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Contrôle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3155,7 +3170,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
 <context>
     <name>SignOffDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/review_detail.py" line="-248"/>
+        <location filename="../../housingmatch/gui/review_detail.py" line="-275"/>
         <source>Contrôle de la proposition n° {n} : {v}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -142,7 +142,7 @@ def test_a_sign_off_through_the_dialog_shows_the_verdict(review_window, qtbot, n
     with qtbot.waitSignal(page.rows_loaded, timeout=30000):
         dialog.ok_button.click()
     assert not no_modal_boxes
-    assert _cell(page, flagged, COL_VERDICT) == Verdict.A_REVOIR.label
+    assert _cell(page, flagged, COL_VERDICT) == "À revoir"
     assert COMMENT in page.detail.sign_off_label.text()
     assert page.detail.sign_offs_list.count() == 1
 
