@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -143,6 +144,8 @@ class SignOffDialog(QDialog):
     @Slot()
     def sign(self) -> bool:
         """Record the sign-off; a refusal (wrong password, …) is said and the dialog stays."""
+        # Opening the signing key takes a few tenths of a second (key derivation).
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             svc.sign_off(
                 self.store,
@@ -153,9 +156,11 @@ class SignOffDialog(QDialog):
                 self.password_edit.text(),
             )
         except Exception as exc:
+            QApplication.restoreOverrideCursor()
             show_error(self, self.windowTitle(), exc)
             self.password_edit.selectAll()
             return False
+        QApplication.restoreOverrideCursor()
         self.signed.emit(self.proposal_id)
         self.accept()
         return True

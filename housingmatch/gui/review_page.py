@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from housingmatch.domain.review import ReviewFilter, ReviewFlag, ReviewRow, Verdict
+from housingmatch.domain.review import ReviewDetail, ReviewFilter, ReviewFlag, ReviewRow, Verdict
 from housingmatch.domain.session import Session
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.delegates import BadgesDelegate
@@ -92,6 +92,7 @@ class ReviewPage(QWidget):
         self._report_job: Job | None = None
         self._filling = False
         self._reread: int | None = None
+        self._detail_generation = 0
 
         heading = QLabel(self.tr("Contrôle des propositions"), self)
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -346,20 +347,46 @@ class ReviewPage(QWidget):
             self.view.scrollTo(self.proxy.index(row, COL_UNIT))
         self.show_proposal(proposal_id)
 
-    def show_proposal(self, proposal_id: int) -> None:
-        """Show one proposal's ranking of the day, replay, timeline and audit entries."""
+    def show_proposal(self, proposal_id: int) -> Job | None:
+        """Show one proposal's ranking of the day, replay, timeline and audit entries.
+
+        The detail replays the receipt (0.5 s for a pool of 900): it is read in a background
+        job when the services offer one; the newest selection wins.
+        """
         if self.store is None:
-            return
+            return None
         shown = self.detail.detail
         if shown is not None and shown.row.proposal_id == proposal_id:
-            return
-        try:
-            detail = svc.review_detail(self.store, self.session, proposal_id)
-        except Exception as exc:
-            show_error(self, self.tr("Contrôle"), exc)
-            return
+            return None
+        self._detail_generation += 1
+        generation = self._detail_generation
+        work = getattr(background, "review_detail_work", None)
+        if work is None or self.store.path is None:
+            try:
+                detail = svc.review_detail(self.store, self.session, proposal_id)
+            except Exception as exc:
+                show_error(self, self.tr("Contrôle"), exc)
+                return None
+            self._show_detail(detail, generation)
+            return None
+        self.detail.title.setText(
+            self.tr("Proposition n° {n} : lecture et rejeu du reçu…").format(n=proposal_id)
+        )
+        return self.jobs.start(
+            self.tr("Lecture de la proposition"),
+            work,
+            self.store.path,
+            self.session,
+            proposal_id,
+            on_done=lambda detail: self._show_detail(detail, generation),
+            show_progress=False,
+        )
+
+    def _show_detail(self, detail: ReviewDetail, generation: int) -> None:
+        if generation != self._detail_generation:
+            return  # another proposal was selected meanwhile
         self.detail.show_detail(detail)
-        self.detail_shown.emit(proposal_id)
+        self.detail_shown.emit(detail.row.proposal_id)
 
     # -- sign-off --------------------------------------------------------------------------------
     @Slot(object)

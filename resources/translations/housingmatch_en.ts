@@ -2905,7 +2905,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
 <context>
     <name>ReviewDetailPanel</name>
     <message>
-        <location filename="../../housingmatch/gui/review_detail.py" line="+192"/>
+        <location filename="../../housingmatch/gui/review_detail.py" line="+197"/>
         <source>Valider…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3044,7 +3044,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../housingmatch/gui/review_page.py" line="+96"/>
+        <location filename="../../housingmatch/gui/review_page.py" line="+97"/>
         <source>Contrôle des propositions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3100,12 +3100,12 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
     </message>
     <message>
         <location line="+42"/>
-        <location line="+130"/>
+        <location line="+138"/>
         <source>Contrôle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-89"/>
         <source>Lecture des propositions…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3136,7 +3136,17 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         </translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+59"/>
+        <source>Proposition n° {n} : lecture et rejeu du reçu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lecture de la proposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Rapport d&apos;audit : le PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3172,7 +3182,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
 <context>
     <name>SignOffDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/review_detail.py" line="-275"/>
+        <location filename="../../housingmatch/gui/review_detail.py" line="-279"/>
         <source>Contrôle de la proposition n° {n} : {v}</source>
         <translation type="unfinished"></translation>
     </message>
