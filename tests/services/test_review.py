@@ -58,9 +58,10 @@ def test_a_tampered_receipt_no_longer_replays(built):
 
 def test_the_filters_choose_by_advisor_period_landlord_flag(built):
     store, ids = built
-    only = lambda **kw: {
-        r.proposal_id for r in review.review_rows(store, SUPERVISOR, ReviewFilter(**kw))
-    }  # noqa: E731
+
+    def only(**kw):
+        return {r.proposal_id for r in review.review_rows(store, SUPERVISOR, ReviewFilter(**kw))}
+
     assert only(advisor="conseil2") == {ids["other"]}
     assert only(landlord="Autre Bailleur") == {ids["other"]}
     assert only(end=date(2025, 12, 31)) == {ids["old_rules"]}
