@@ -214,7 +214,7 @@ def _styles() -> dict[str, ParagraphStyle]:
                                 fontSize=16, spaceAfter=4),
         "h2": ParagraphStyle("h2", parent=sample["Heading2"], fontName="Helvetica-Bold",
                              fontSize=11, spaceBefore=9, spaceAfter=4,
-                             textColor=colors.HexColor("#1f4e79")),
+                             textColor=colors.HexColor("#1f4e79"), keepWithNext=1),
     }  # fmt: skip
 
 

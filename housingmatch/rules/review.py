@@ -53,6 +53,10 @@ def _points(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _ranks(ranks: Sequence[int]) -> str:
     words = [str(r) for r in ranks]
     if len(words) == 1:
@@ -99,7 +103,7 @@ def rank_skipped(proposal: Proposal) -> Flag | None:
         return None
     return Flag(
         ReviewFlag.RANG_SAUTE,
-        f"{_ranks(skipped).capitalize()} du classement du {_day(proposal.ranking_date)} non "
+        f"{_upper_first(_ranks(skipped))} du classement du {_day(proposal.ranking_date)} non "
         f"retenu{'s' if len(skipped) > 1 else ''} ; motif : {deviation_reason(proposal)}.",
     )
 
@@ -173,7 +177,7 @@ def parked_or_withdrawn(
             notes.append(f"la demande {ref} est close ({reason})")
     if not notes:
         return None
-    return Flag(ReviewFlag.CANDIDAT_SUSPENDU_OU_RETIRE, "; ".join(notes).capitalize() + ".")
+    return Flag(ReviewFlag.CANDIDAT_SUSPENDU_OU_RETIRE, _upper_first(" ; ".join(notes)) + ".")
 
 
 def rules_not_in_force(

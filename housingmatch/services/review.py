@@ -456,3 +456,71 @@ def audit_report(
         with atomic_path(pdf, database=store.path) as tmp:
             write_pdf(report_out, tmp)
     return report_out
+
+
+# -- JSON (the command line's --json) --------------------------------------------------------
+def sign_off_to_dict(s: SignOff) -> dict[str, object]:
+    """Return a sign-off as JSON."""
+    return {
+        "proposal": s.proposal_id,
+        "verdict": s.verdict.value,
+        "verdict_label": s.verdict.label,
+        "comment": s.comment,
+        "by": s.by,
+        "at": s.at.isoformat(),
+        "checkpoint": s.checkpoint_hash,
+    }
+
+
+def row_to_dict(row: ReviewRow) -> dict[str, object]:
+    """Return a review row as the ``controle list --json`` object."""
+    return {
+        "proposal": row.proposal_id,
+        "unit": row.unit_ref,
+        "landlord": row.landlord,
+        "commune": row.commune,
+        "commune_name": commune_name(row.commune),
+        "advisor": row.advisor,
+        "created_on": row.created_on.isoformat(),
+        "sent_on": row.sent_on.isoformat() if row.sent_on else None,
+        "state": row.state,
+        "candidates": row.candidates,
+        "flags": [
+            {"kind": f.kind.value, "label": f.kind.label, "detail": f.detail} for f in row.flags
+        ],
+        "priority_groups": list(row.priority_groups),
+        "deviation": row.deviation or None,
+        "sign_off": sign_off_to_dict(row.sign_off) if row.sign_off else None,
+    }
+
+
+def detail_to_dict(detail: ReviewDetail) -> dict[str, object]:
+    """Return a proposal's review as the ``controle show --json`` object."""
+    return {
+        **row_to_dict(detail.row),
+        "ranking_date": detail.ranking_date.isoformat() if detail.ranking_date else None,
+        "ruleset_hash": detail.ruleset_hash,
+        "ranking": [
+            {
+                "rank": x.rank,
+                "ref_demande": x.request_ref,
+                "score": x.score,
+                "parts": dict(x.parts),
+                "chosen": x.chosen,
+                "position": x.position,
+                "note": x.note or None,
+            }
+            for x in detail.ranking
+        ],
+        "above_chosen": list(detail.above_chosen),
+        "replay": detail.replay.to_dict() if detail.replay else None,
+        "timeline": [
+            {"kind": e.kind.value, "on": e.on.isoformat(), "actor": e.actor, "summary": e.summary}
+            for e in detail.timeline
+        ],
+        "audit": [
+            {"id": a.id, "at": a.at, "actor": a.actor, "action": a.action, "summary": a.summary}
+            for a in detail.audit
+        ],
+        "sign_offs": [sign_off_to_dict(s) for s in detail.sign_offs],
+    }
