@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from housingmatch.domain.proposal import ProposalEvent
-from housingmatch.domain.review import ReviewDetail, Verdict
+from housingmatch.domain.review import ReviewDetail, ReviewFlag, Verdict
 from housingmatch.domain.session import Session
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.delegates import PartsBarDelegate
@@ -81,10 +81,10 @@ class SignOffDialog(QDialog):
     """*Valider* or *À revoir*: a comment and the supervisor's password (signs a checkpoint).
 
     Signals:
-        signed(proposal_id): the sign-off was recorded.
+        signed(sign_off): the sign-off was recorded (a :class:`SignOff`).
     """
 
-    signed = Signal(int)
+    signed = Signal(object)
 
     def __init__(
         self,
@@ -147,7 +147,7 @@ class SignOffDialog(QDialog):
         # Opening the signing key takes a few tenths of a second (key derivation).
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            svc.sign_off(
+            made = svc.sign_off(
                 self.store,
                 self.session,
                 self.proposal_id,
@@ -161,7 +161,7 @@ class SignOffDialog(QDialog):
             self.password_edit.selectAll()
             return False
         QApplication.restoreOverrideCursor()
-        self.signed.emit(self.proposal_id)
+        self.signed.emit(made)
         self.accept()
         return True
 
@@ -310,7 +310,8 @@ class ReviewDetailPanel(QWidget):
                     day=french_date(detail.ranking_date), hash=detail.ruleset_hash[:12]
                 )
             )
-        if row.deviation:
+        if row.deviation and ReviewFlag.RANG_SAUTE not in row.flag_kinds:
+            # (a skipped rank's flag already gives the reason)
             facts.append(self.tr("motif de l'écart : {m}").format(m=row.deviation))
         self.facts_label.setText(" · ".join(facts))
         if row.flags:

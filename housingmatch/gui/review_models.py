@@ -6,13 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from housingmatch.domain.review import Flag, RankedLine, ReviewRow, SignOff, Verdict
+from housingmatch.domain.review import Flag, RankedLine, ReviewFilter, ReviewRow, SignOff, Verdict
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.formats import french_date
-from housingmatch.gui.models import Row, RowsModel
+from housingmatch.gui.models import PAYLOAD_ROLE, SORT_ROLE, Row, RowsModel
 from housingmatch.matching.results import PART_LABELS
 from housingmatch.rules.groups import GROUP_LABELS
 
@@ -296,3 +302,41 @@ def ranking_model(parent: Any = None) -> TintedRowsModel:
         tuple((_PART_CODES.get(p, p), v) for p, v in _parts(line.parts)) if line else ()
     )
     return model
+
+
+def row_matches(row: ReviewRow, filt: ReviewFilter) -> bool:
+    """Tell whether a row has the advisor, landlord, commune, flag and group of a filter.
+
+    The period is the services' (rows are read for a period); None matches anything.
+    """
+    if filt.advisor and row.advisor != filt.advisor:
+        return False
+    if filt.landlord and row.landlord != filt.landlord:
+        return False
+    if filt.commune and row.commune != filt.commune:
+        return False
+    if filt.flag is not None and filt.flag not in row.flag_kinds:
+        return False
+    return not (filt.priority_group and filt.priority_group not in row.priority_groups)
+
+
+class ReviewProxyModel(QSortFilterProxyModel):
+    """Sorts the proposals by any column and keeps those of the filters chosen."""
+
+    def __init__(self, parent: Any = None) -> None:
+        """Sort by the rows' sort keys; show everything until a filter is set."""
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._filter = ReviewFilter()
+
+    def set_filter(self, filt: ReviewFilter) -> None:
+        """Keep only the rows matching ``filt`` (its period is ignored)."""
+        self.beginFilterChange()
+        self._filter = filt
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        """Accept a row when its proposal matches the filter."""
+        model = self.sourceModel()
+        found = model.index(source_row, 0, source_parent).data(PAYLOAD_ROLE)
+        return not isinstance(found, ReviewRow) or row_matches(found, self._filter)

@@ -3,7 +3,7 @@ one proposal's ranking of the day beside the choice, the sign-off, and the audit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -25,18 +25,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from housingmatch.domain.review import ReviewDetail, ReviewFilter, ReviewFlag, ReviewRow, Verdict
+from housingmatch.domain.review import (
+    ReviewDetail,
+    ReviewFilter,
+    ReviewFlag,
+    ReviewRow,
+    SignOff,
+    Verdict,
+)
 from housingmatch.domain.session import Session
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.delegates import BadgesDelegate
 from housingmatch.gui.formats import edited_date, french_int, to_qdate
 from housingmatch.gui.jobs import Job, JobRunner, show_error
-from housingmatch.gui.models import PAYLOAD_ROLE, sorted_proxy
+from housingmatch.gui.models import PAYLOAD_ROLE
 from housingmatch.gui.review_detail import ReviewDetailPanel, SignOffDialog
 from housingmatch.gui.review_models import (
     COL_FLAGS,
     COL_GROUPS,
     COL_UNIT,
+    ReviewProxyModel,
     needs_review,
     proposals_model,
     review_rows,
@@ -67,13 +75,15 @@ class ReviewPage(QWidget):
     """Review the proposals of a period: flags, ranking of the day, replay, sign-off, report.
 
     Signals:
-        rows_loaded(count): the table shows the proposals of the filters.
+        rows_loaded(count): the proposals of the period were read (``count`` of them).
+        rows_filtered(count): the table shows ``count`` proposals (after the other filters).
         detail_shown(proposal_id): one proposal's review is shown (0: none).
         signed(proposal_id): a sign-off was recorded.
         report_written(files): the audit report was written (a :class:`ReportFiles`).
     """
 
     rows_loaded = Signal(int)
+    rows_filtered = Signal(int)
     detail_shown = Signal(int)
     signed = Signal(int)
     report_written = Signal(object)
@@ -91,7 +101,6 @@ class ReviewPage(QWidget):
         self._load_job: Job | None = None
         self._report_job: Job | None = None
         self._filling = False
-        self._reread: int | None = None
         self._detail_generation = 0
 
         heading = QLabel(self.tr("Contrôle des propositions"), self)
@@ -140,7 +149,8 @@ class ReviewPage(QWidget):
         self.count_label.setObjectName("review_count")
 
         self.model = proposals_model(self)
-        self.proxy = sorted_proxy(self.model, self)
+        self.proxy = ReviewProxyModel(self)
+        self.proxy.setSourceModel(self.model)
         self.view = QTableView(self)
         self.view.setObjectName("review_table")
         self.view.setModel(self.proxy)
@@ -178,7 +188,7 @@ class ReviewPage(QWidget):
         for edit in (self.start_edit, self.end_edit):
             edit.dateChanged.connect(self._on_filter_changed)
         for combo in self._combos():
-            combo.currentIndexChanged.connect(self._on_filter_changed)
+            combo.currentIndexChanged.connect(self._on_combo_changed)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         self.detail.sign_off_requested.connect(self.open_sign_off)
         self.report_button.clicked.connect(self._on_report_button_clicked)
@@ -275,8 +285,10 @@ class ReviewPage(QWidget):
         generation = self._generation
         if self._load_job is not None and not self._load_job.done:
             self._load_job.cancel()
-        filt = self.current_filter()
-        self.count_label.setText(self.tr("Lecture des propositions…"))
+        # Only the period is asked of the services (they replay every receipt, the slow
+        # part); the other filters narrow the table at once (``apply_filters``).
+        filt = ReviewFilter(start=edited_date(self.start_edit), end=edited_date(self.end_edit))
+        self.count_label.setText(self.tr("Lecture des propositions et rejeu des reçus…"))
         if self.store.path is None:  # a database in memory: no second connection possible
             self._show_rows(svc.review_rows(self.store, self.session, filt), generation)
             return None
@@ -293,33 +305,44 @@ class ReviewPage(QWidget):
 
     def _show_rows(self, rows: list[ReviewRow], generation: int) -> None:
         if generation != self._generation:
-            return  # a newer filter's load is on its way
-        shown = self.detail.detail
-        keep = self._reread or (shown.row.proposal_id if shown else None)
-        force, self._reread = self._reread is not None, None
+            return  # a newer period's load is on its way
         self.rows = list(rows)
         self.model.set_rows(review_rows(self.rows))
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         header.resizeSection(COL_FLAGS, min(max(header.sectionSize(COL_FLAGS), 120), 320))
-        pending = sum(1 for r in self.rows if needs_review(r))
+        self.rows_loaded.emit(len(self.rows))
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        """Narrow the table to the advisor, landlord, commune, flag and group chosen."""
+        self.proxy.set_filter(self.current_filter())
+        shown = [
+            r
+            for r in (
+                self.proxy.index(i, 0).data(PAYLOAD_ROLE) for i in range(self.proxy.rowCount())
+            )
+            if isinstance(r, ReviewRow)
+        ]
+        pending = sum(1 for r in shown if needs_review(r))
         validated = sum(
-            1 for r in self.rows if r.sign_off is not None and r.sign_off.verdict is Verdict.VALIDEE
+            1 for r in shown if r.sign_off is not None and r.sign_off.verdict is Verdict.VALIDEE
         )
         self.count_label.setText(
             ", ".join(
                 (
-                    self.tr("%n proposition(s)", "", len(self.rows)),
+                    self.tr("%n proposition(s)", "", len(shown)),
                     self.tr("{n} à revoir").format(n=french_int(pending)),
                     self.tr("%n validée(s)", "", validated),
                 )
             )
         )
-        if keep is not None and any(r.proposal_id == keep for r in self.rows):
-            self.select_proposal(keep, force)
+        current = self.detail.detail
+        if current is not None and self.row_of(current.row.proposal_id) >= 0:
+            self.view.selectRow(self.row_of(current.row.proposal_id))
         else:
             self.detail.show_detail(None)
-        self.rows_loaded.emit(len(self.rows))
+        self.rows_filtered.emit(len(shown))
 
     def row_of(self, proposal_id: int) -> int:
         """Return the table row (as sorted) of a proposal, or -1."""
@@ -329,18 +352,18 @@ class ReviewPage(QWidget):
                 return row
         return -1
 
-    def first_flagged_row(self) -> int:
-        """Return the first table row (as sorted) of a proposal still to review, or -1."""
+    def first_flagged_row(self, kind: ReviewFlag | None = None) -> int:
+        """Return the first table row (as sorted) still to review (with ``kind``), or -1."""
         for row in range(self.proxy.rowCount()):
             found = self.proxy.index(row, 0).data(PAYLOAD_ROLE)
-            if isinstance(found, ReviewRow) and needs_review(found):
+            if not isinstance(found, ReviewRow) or not needs_review(found):
+                continue
+            if kind is None or kind in found.flag_kinds:
                 return row
         return -1
 
-    def select_proposal(self, proposal_id: int, force: bool = False) -> None:
-        """Select a proposal in the table and show its review (read again with ``force``)."""
-        if force:
-            self.detail.show_detail(None)
+    def select_proposal(self, proposal_id: int) -> None:
+        """Select a proposal in the table and show its review."""
         row = self.row_of(proposal_id)
         if row >= 0:
             self.view.selectRow(row)
@@ -402,11 +425,24 @@ class ReviewPage(QWidget):
         dialog.open()
         return dialog
 
-    @Slot(int)
-    def _on_dialog_signed(self, proposal_id: int) -> None:
-        self._reread = proposal_id  # shown again with its new sign-off once the table is read
-        self.reload()
-        self.signed.emit(proposal_id)
+    @Slot(object)
+    def _on_dialog_signed(self, made: SignOff) -> None:
+        # The verdict changes one row and the detail: no need to replay the period again.
+        self.rows = [
+            replace(r, sign_off=made) if r.proposal_id == made.proposal_id else r for r in self.rows
+        ]
+        shown = self.detail.detail
+        self.model.set_rows(review_rows(self.rows))
+        if shown is not None and shown.row.proposal_id == made.proposal_id:
+            self.detail.show_detail(
+                replace(
+                    shown,
+                    row=replace(shown.row, sign_off=made),
+                    sign_offs=(*shown.sign_offs, made),
+                )
+            )
+        self.apply_filters()
+        self.signed.emit(made.proposal_id)
 
     # -- audit report ----------------------------------------------------------------------------
     def ask_report_files(self) -> ReportFiles | None:
@@ -471,6 +507,11 @@ class ReviewPage(QWidget):
     def _on_filter_changed(self, *_: object) -> None:
         if not self._filling:
             self.filter_timer.start()
+
+    @Slot()
+    def _on_combo_changed(self, *_: object) -> None:
+        if not self._filling:
+            self.apply_filters()
 
     @Slot(QItemSelection, QItemSelection)
     def _on_view_selection_changed(self, *_: object) -> None:

@@ -178,7 +178,12 @@ class ScreenshotTour:
             review = window.review_page
             self.wait_for(review.refresh())
             self.settle()
-            row = review.first_flagged_row()
+            # A skipped rank shows who was above the chosen candidates, and why.
+            from housingmatch.domain.review import ReviewFlag
+
+            row = review.first_flagged_row(ReviewFlag.RANG_SAUTE)
+            if row < 0:
+                row = review.first_flagged_row()
             if row >= 0:
                 review.view.selectRow(row)
             self.settle()

@@ -994,12 +994,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+57"/>
+        <location filename="../../housingmatch/gui/app.py" line="+58"/>
         <source>Création des données de démonstration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Durée de conservation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2994,7 +2994,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>motif de l&apos;écart : {m}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3042,7 +3042,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../housingmatch/gui/review_page.py" line="+97"/>
+        <location filename="../../housingmatch/gui/review_page.py" line="+106"/>
         <source>Contrôle des propositions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3092,19 +3092,19 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Tous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+138"/>
+        <location line="+151"/>
         <source>Contrôle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
-        <source>Lecture des propositions…</source>
+        <location line="-100"/>
+        <source>Lecture des propositions et rejeu des reçus…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3113,7 +3113,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+38"/>
         <source>%n proposition(s)</source>
         <translation>
             <numerusform>%n proposition</numerusform>
@@ -3134,7 +3134,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         </translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Proposition n° {n} : lecture et rejeu du reçu…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3144,7 +3144,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+56"/>
         <source>Rapport d&apos;audit : le PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3180,7 +3180,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
 <context>
     <name>SignOffDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/review_detail.py" line="-279"/>
+        <location filename="../../housingmatch/gui/review_detail.py" line="-280"/>
         <source>Contrôle de la proposition n° {n} : {v}</source>
         <translation type="unfinished"></translation>
     </message>

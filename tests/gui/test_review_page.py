@@ -25,7 +25,7 @@ from housingmatch.services import proposals
 from housingmatch.services import review as review_svc
 from housingmatch.services.matching import rank_unit
 from housingmatch.store import Store
-from tests.builders import ADVISOR, SUPERVISOR
+from tests.builders import ADVISOR, LONGVIC, SUPERVISOR
 
 PASSWORD = "s3cret-superviseur"
 COMMENT = "Le rang 1 est écarté sans pièce au dossier : à justifier."
@@ -74,11 +74,21 @@ def test_a_supervisor_sees_the_flagged_proposals_and_a_filter_narrows_them(revie
     assert ReviewFlag.RANG_SAUTE.label not in _cell(page, clean, COL_FLAGS)
     assert page.count_label.text().startswith("2 propositions, 1 à revoir")
 
-    index = page.flag_combo.findData(ReviewFlag.RANG_SAUTE)
-    with qtbot.waitSignal(page.rows_loaded, timeout=30000):
-        page.flag_combo.setCurrentIndex(index)
+    # the other filters narrow the table at once, without reading the period again
+    with qtbot.assertNotEmitted(page.rows_loaded):
+        page.flag_combo.setCurrentIndex(page.flag_combo.findData(ReviewFlag.RANG_SAUTE))
     assert _shown_ids(page) == [flagged]
     assert page.count_label.text().startswith("1 proposition, 1 à revoir")
+    page.flag_combo.setCurrentIndex(0)
+    assert _shown_ids(page) == [clean, flagged]
+    # communes are offered by name, filtered by code
+    assert page.commune_combo.itemText(page.commune_combo.findData(LONGVIC)) == "Longvic"
+    page.commune_combo.setCurrentIndex(page.commune_combo.findData(LONGVIC))
+    assert _shown_ids(page) == [flagged]
+    assert page.advisor_combo.findData(ADVISOR.user) > 0
+    page.commune_combo.setCurrentIndex(0)
+    page.advisor_combo.setCurrentIndex(page.advisor_combo.findData(ADVISOR.user))
+    assert _shown_ids(page) == [clean, flagged]
 
     # the period filter: nothing was proposed last year
     last_year = date.today().year - 1
@@ -139,12 +149,16 @@ def test_a_sign_off_through_the_dialog_shows_the_verdict(review_window, qtbot, n
     assert dialog is not None and dialog.isVisible()
     dialog.comment_edit.setPlainText(COMMENT)
     dialog.password_edit.setText(PASSWORD)
-    with qtbot.waitSignal(page.rows_loaded, timeout=30000):
+    with qtbot.waitSignal(page.signed, timeout=30000):
         dialog.ok_button.click()
     assert not no_modal_boxes
     assert _cell(page, flagged, COL_VERDICT) == "À revoir"
     assert COMMENT in page.detail.sign_off_label.text()
     assert page.detail.sign_offs_list.count() == 1
+    assert page.count_label.text().startswith("2 propositions, 1 à revoir")
+    # what the table shows is what the services kept
+    kept = review_svc.sign_offs_for(_window.store, SUPERVISOR, [flagged])[flagged]
+    assert [(s.verdict, s.comment) for s in kept] == [(Verdict.A_REVOIR, COMMENT)]
 
 
 def test_a_wrong_password_is_said_and_nothing_is_signed(review_window, qtbot, no_modal_boxes):
