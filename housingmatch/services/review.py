@@ -430,7 +430,7 @@ def audit_report(
         proposals=len(found),
         sent=sum(1 for _, _, p in found if p.sent_on is not None),
         by_state=tuple(states.most_common()),
-        deviations_by_kind=tuple((f.label, kinds[f.label]) for f in ReviewFlag if kinds[f.label]),
+        deviations_by_kind=tuple((f.label, kinds[f.label]) for f in ReviewFlag),
         decisions=tuple(decisions.most_common()),
         refusals_by_reason=tuple(reasons.most_common()),
         refusals_by_tag=tuple(sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))),
