@@ -7,6 +7,8 @@ the requests' states) and the supervisor's sign-offs, each tied to an audit chec
 
 from __future__ import annotations
 
+import hashlib
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -14,6 +16,7 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+from housingmatch import __version__
 from housingmatch.domain.model import RequestStatus, Unit
 from housingmatch.domain.proposal import Answer, Proposal
 from housingmatch.domain.review import (
@@ -106,18 +109,29 @@ class _Context:
 
 
 def _replay(
-    store: Store, session: Session, proposal_id: int
+    store: Store, session: Session, proposal_id: int, fresh: bool = False
 ) -> tuple[ReplayReport | None, str | None]:
-    """Return the replay of a receipt, or the French reason it cannot be replayed."""
+    """Return the replay of a receipt, or the French reason it cannot be replayed.
+
+    The result of the last replay of the same receipt bytes by the same version is reused
+    unless ``fresh`` (the audit report and the detail replay afresh and refresh what is kept).
+    """
+    blob = store.proposals.receipt(proposal_id)
+    digest = hashlib.sha256(blob).hexdigest() if blob else ""
+    if blob and not fresh:
+        kept = store.reviews.cached_replay(proposal_id, digest, __version__)
+        if kept is not None:
+            return ReplayReport(proposal_id, False, kept), None
     try:
-        return replay_proposal(store, session, proposal_id), None
+        report = replay_proposal(store, session, proposal_id)
     except UserError as exc:
         return None, str(exc)
-    except (ValueError, KeyError, TypeError) as exc:  # a damaged receipt
-        return (
-            None,
-            f"Le reçu de la proposition {proposal_id} est illisible ({type(exc).__name__}).",
-        )
+    except (ValueError, KeyError, TypeError, zlib.error) as exc:  # a damaged receipt
+        name = type(exc).__name__
+        return None, f"Le reçu de la proposition {proposal_id} est illisible ({name})."
+    if blob:
+        store.reviews.keep_replay(proposal_id, digest, __version__, report.differences)
+    return report, None
 
 
 def _unit_deadline(ctx: _Context, unit: Unit | None, p: Proposal) -> date | None:
@@ -136,6 +150,7 @@ def _row(
     p: Proposal,
     sign_off: SignOff | None,
     replay: bool = True,
+    fresh: bool = False,
 ) -> tuple[ReviewRow, ReplayReport | None]:
     unit = ctx.units.get(p.unit_ref)
     chosen = rules.sent_list(p)
@@ -146,7 +161,7 @@ def _row(
             continue
         if p.closed_on is None or request.closed_on is None or request.closed_on <= p.closed_on:
             closed[ref] = request.close_reason or "close"
-    report, error = _replay(store, session, p.id or 0) if replay else (None, None)
+    report, error = _replay(store, session, p.id or 0, fresh) if replay else (None, None)
     facts = rules.ReviewFacts(
         unit_deadline=_unit_deadline(ctx, unit, p),
         in_force_hash=ctx.in_force_on(store, p.ranking_date),
@@ -229,6 +244,7 @@ def _rows(
     progress: Progress | None,
     cancelled: Cancelled | None,
     replay: bool,
+    fresh: bool = False,
 ) -> list[tuple[ReviewRow, ReplayReport | None, Proposal]]:
     ctx = _Context.read(store)
     chosen = [p for p in store.proposals.all() if _in_period(p, filt)]
@@ -240,7 +256,7 @@ def _rows(
             raise JobCancelled()
         if progress is not None:
             progress(done, len(chosen))
-        row, report = _row(store, session, ctx, p, latest.get(p.id or 0), replay)
+        row, report = _row(store, session, ctx, p, latest.get(p.id or 0), replay, fresh)
         if _matches(row, filt):
             out.append((row, report, p))
     if progress is not None:
@@ -253,7 +269,8 @@ def review_detail(store: Store, session: Session, proposal_id: int) -> ReviewDet
     require(session, Action.REVIEW_READ)
     p = svc.get_proposal(store, session, proposal_id)
     offs = store.reviews.for_proposals([proposal_id]).get(proposal_id, [])
-    row, report = _row(store, session, _Context.read(store), p, offs[-1] if offs else None)
+    latest = offs[-1] if offs else None
+    row, report = _row(store, session, _Context.read(store), p, latest, fresh=True)
     result = svc.result_of(store, p)
     lines: tuple = ()  # type: ignore[type-arg]
     if result is not None:
@@ -380,7 +397,8 @@ def audit_report(
     for target in (xlsx, pdf):
         if target is not None:
             check_output_path(target, store.path)
-    found = _rows(store, session, ReviewFilter(start=start, end=end), progress, cancelled, True)
+    filt = ReviewFilter(start=start, end=end)
+    found = _rows(store, session, filt, progress, cancelled, replay=True, fresh=True)
     ids = [row.proposal_id for row, _, _ in found]
     offs = store.reviews.for_proposals(ids)
     states: Counter[str] = Counter()
