@@ -7,7 +7,7 @@ import pytest
 
 from housingmatch import __version__
 from housingmatch.domain.review import ReviewFilter, ReviewFlag, Verdict
-from housingmatch.errors import UserError
+from housingmatch.errors import JobCancelled, UserError
 from housingmatch.matching import receipts
 from housingmatch.rules.permissions import PermissionDenied
 from housingmatch.services import review
@@ -162,3 +162,27 @@ def test_the_kept_replays_serve_the_list_but_not_the_audit_report(built):
     assert report.replays_identical == len(report.replays) == 7
     assert store.reviews.cached_replay(pid, digest, __version__) == []
     assert review.review_detail(store, SUPERVISOR, pid).row.flag_kinds == ()
+
+
+def test_the_background_jobs_list_and_write_the_report_from_the_file(file_store, tmp_path):
+    from housingmatch.services import background
+
+    world.fill(file_store)
+    ids = world.build(file_store)
+    steps = []
+    rows = background.review_rows_work(
+        file_store.path, SUPERVISOR, ReviewFilter(flag=ReviewFlag.ENVOI_TARDIF),
+        lambda done, total: steps.append((done, total)), lambda: False,
+    )  # fmt: skip
+    assert [r.proposal_id for r in rows] == [ids["late"]]
+    assert steps[-1] == (7, 7)
+    pdf = tmp_path / "rapport.pdf"
+    report = background.audit_report_work(
+        file_store.path, SUPERVISOR, date(2026, 1, 1), date(2026, 12, 31), None, pdf,
+        lambda done, total: None, lambda: False,
+    )  # fmt: skip
+    assert report.proposals == 6 and pdf.read_bytes()[:5] == b"%PDF-"
+    with pytest.raises(JobCancelled):
+        background.review_rows_work(
+            file_store.path, SUPERVISOR, ReviewFilter(), lambda d, t: None, lambda: True
+        )
