@@ -165,6 +165,11 @@ def _day(d: date | None) -> str:
     return d.strftime("%d/%m/%Y") if d else "—"
 
 
+def _local(d: datetime) -> datetime:
+    """Return a time in local time without its zone (what a spreadsheet cell holds)."""
+    return d.astimezone().replace(tzinfo=None) if d.tzinfo is not None else d
+
+
 def _stamp(d: datetime) -> str:
     """Return a time as users read it: local time (a sign-off is stored in UTC)."""
     if d.tzinfo is not None:
@@ -377,6 +382,11 @@ def write_xlsx(report: AuditReport, path: Path) -> None:
             cell.fill = PatternFill("solid", fgColor="1F4E79")
         for row in rows:
             ws.append(list(row))
+            for cell, value in zip(ws[ws.max_row], row, strict=False):
+                if isinstance(value, datetime):
+                    cell.number_format = "DD/MM/YYYY HH:MM"
+                elif isinstance(value, date):
+                    cell.number_format = "DD/MM/YYYY"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(len(rows) + 1, 2)}"
         ws.freeze_panes = "A2"
         for i, h in enumerate(header, start=1):
@@ -416,7 +426,7 @@ def write_xlsx(report: AuditReport, path: Path) -> None:
           [(r.proposal_id, r.unit_ref, r.result, r.detail) for r in report.replays])  # fmt: skip
     sheet("Contrôles", ["Proposition", "Logement", "Avis", "Par", "Le", "Commentaire",
                         "Point de contrôle"],
-          [(s.proposal_id, s.unit_ref, s.verdict, s.by, s.at.replace(tzinfo=None), s.comment,
+          [(s.proposal_id, s.unit_ref, s.verdict, s.by, _local(s.at), s.comment,
             s.checkpoint_hash) for s in report.sign_offs])  # fmt: skip
     sheet("Vérification", ["Constat"], [(f,) for f in report.verify_findings] or
           [(report.verify_summary,)])  # fmt: skip

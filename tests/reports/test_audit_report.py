@@ -105,6 +105,8 @@ def test_the_xlsx_has_one_filterable_sheet_per_table_holding_the_rows(built, tmp
     ]
     assert book["Propositions"].max_row == 1 + report.proposals
     assert book["Contrôles"]["F2"].value == "Motif à étayer"
+    assert book["Propositions"]["F2"].number_format == "DD/MM/YYYY"  # dates, not texts
+    assert book["Propositions"]["F2"].value.date() == report.lines[0].created_on
 
 
 def test_the_report_is_not_written_over_the_database(tmp_path):
