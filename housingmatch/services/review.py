@@ -44,6 +44,7 @@ from housingmatch.rules import proposal_flow as flow
 from housingmatch.rules import review as rules
 from housingmatch.rules.groups import GROUP_LABELS, priority_groups
 from housingmatch.rules.permissions import Action, allowed, require
+from housingmatch.rules.ruleset import GroupRules
 from housingmatch.services import matching
 from housingmatch.services import proposals as svc
 from housingmatch.services.audit import (
@@ -78,7 +79,7 @@ class _Context:
     delay_months: int
     min_candidates: int
     in_force: dict[date, str | None]
-    groups: dict[date, object]
+    groups: dict[date, GroupRules]
 
     @classmethod
     def read(cls, store: Store) -> _Context:
@@ -101,7 +102,7 @@ class _Context:
             self.in_force[on] = found[0] if found else None
         return self.in_force[on]
 
-    def group_rules(self, store: Store, on: date) -> object:
+    def group_rules(self, store: Store, on: date) -> GroupRules:
         """Return the priority-group definitions of the rules used on a day."""
         if on not in self.groups:
             self.groups[on] = matching.active_ruleset(store, on).groups
@@ -177,7 +178,7 @@ def _row(
         found = requests.get(ref)
         if found is None:
             continue
-        for g in priority_groups(found, p.ranking_date, group_rules):  # type: ignore[arg-type]
+        for g in priority_groups(found, p.ranking_date, group_rules):
             if GROUP_LABELS[g] not in groups:
                 groups.append(GROUP_LABELS[g])
     row = ReviewRow(
