@@ -12,3 +12,14 @@ CREATE TABLE review_signoffs (
     checkpoint_hash TEXT NOT NULL
 );
 CREATE INDEX review_signoffs_proposal ON review_signoffs(proposal_id);
+
+-- The last replay of each proposal's receipt, for the review's list: a replay of a large
+-- receipt takes seconds, and its result only changes with the receipt or the application's
+-- version. The audit report always replays afresh (it does not trust this table).
+CREATE TABLE review_replays (
+    proposal_id INTEGER PRIMARY KEY REFERENCES proposals(id) ON DELETE CASCADE,
+    receipt_digest TEXT NOT NULL,
+    app_version TEXT NOT NULL,
+    differences TEXT NOT NULL,
+    replayed_at TEXT NOT NULL
+);

@@ -165,7 +165,15 @@ def _day(d: date | None) -> str:
     return d.strftime("%d/%m/%Y") if d else "—"
 
 
+def _local(d: datetime) -> datetime:
+    """Return a time in local time without its zone (what a spreadsheet cell holds)."""
+    return d.astimezone().replace(tzinfo=None) if d.tzinfo is not None else d
+
+
 def _stamp(d: datetime) -> str:
+    """Return a time as users read it: local time (a sign-off is stored in UTC)."""
+    if d.tzinfo is not None:
+        d = d.astimezone()
     return d.strftime("%d/%m/%Y %H:%M")
 
 
@@ -223,7 +231,7 @@ def _table(
 ) -> Table:
     data = [[Paragraph(_esc(h), st["head"]) for h in header]]
     data += [[Paragraph(_esc(str(v)), st["small"]) for v in row] for row in rows]
-    table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+    table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
@@ -236,10 +244,20 @@ def _table(
 
 
 def _counts(title: str, counts: Sequence[Count], st: Any, empty: str) -> list[Flowable]:
+    """Return a titled table of counts, half the page wide (two side by side)."""
     out: list[Flowable] = [Paragraph(title, st["h2"])]
     if not counts:
         return [*out, Paragraph(empty, st["base"])]
-    return [*out, _table(["", "Nombre"], [(k, str(v)) for k, v in counts], [150, 30], st)]
+    return [*out, _table(["Libellé", "Nombre"], [(k, str(v)) for k, v in counts], [70, 17], st)]
+
+
+def _side_by_side(left: list[Flowable], right: list[Flowable]) -> Table:
+    """Return two columns of flowables on one row."""
+    table = Table([[left, right]], colWidths=[90 * mm, 90 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm)]))  # fmt: skip
+    return table
 
 
 def _signature_block(st: Any) -> Flowable:
@@ -286,33 +304,43 @@ def write_pdf(report: AuditReport, path: Path) -> None:
         ("Contrôles signés (validée / à revoir)", str(len(report.sign_offs))),
         ("Vérification du journal d'audit", "conforme" if report.verify_ok else "ANOMALIES"),
     ]
-    story.append(_table(["", "Valeur"], summary, [150, 30], st))
-    story += _counts("Propositions par état", report.by_state, st, "Aucune proposition.")
-    story += _counts("Écarts par nature", report.deviations_by_kind, st, "Aucun écart relevé.")
-    story += _counts("Décisions de la CALEOL", report.decisions, st, "Aucune décision saisie.")
+    story.append(_table(["Indicateur", "Valeur"], summary, [150, 30], st))
+    story.append(_side_by_side(
+        _counts("Propositions par état", report.by_state, st, "Aucune proposition."),
+        _counts("Écarts par nature", report.deviations_by_kind, st, "Aucun écart relevé."),
+    ))  # fmt: skip
+    story.append(_side_by_side(
+        _counts("Décisions de la CALEOL", report.decisions, st, "Aucune décision saisie."),
+        _counts("Refus par étiquette", report.refusals_by_tag, st, "Aucun refus."),
+    ))  # fmt: skip
     story += _counts("Refus par motif codé", report.refusals_by_reason, st, "Aucun refus.")
-    story += _counts("Refus par étiquette", report.refusals_by_tag, st, "Aucun refus.")
     story.append(Paragraph("Écarts relevés et leurs motifs", st["h2"]))
     if report.deviations:
         rows = [(f"n° {d.proposal_id}", d.unit_ref, d.advisor, d.kind, d.detail, d.verdict or "—")
                 for d in report.deviations]  # fmt: skip
         story.append(_table(["Prop.", "Logement", "Conseiller", "Écart", "Motif et détail",
-                             "Contrôle"], rows, [13, 24, 20, 30, 75, 18], st))  # fmt: skip
+                             "Contrôle"], rows, [12, 28, 18, 30, 74, 18], st))  # fmt: skip
     else:
         story.append(Paragraph("Aucun écart relevé sur la période.", st["base"]))
     story.append(Paragraph("Rejeu des reçus de classement", st["h2"]))
-    if report.replays:
-        replays = [(f"n° {r.proposal_id}", r.unit_ref, r.result, r.detail) for r in report.replays]
+    differing = [r for r in report.replays if r.result != "identique"]
+    story.append(Paragraph(
+        f"{len(report.replays)} reçu(s) rejoué(s) : {report.replays_identical} redonnent à "
+        f"l'identique le classement conservé"
+        + (" ; les autres sont listés ci-dessous (le classeur XLSX détaille chaque rejeu)."
+           if differing else "."),
+        st["base"],
+    ))  # fmt: skip
+    if differing:
+        replays = [(f"n° {r.proposal_id}", r.unit_ref, r.result, r.detail) for r in differing]
         story.append(_table(["Prop.", "Logement", "Résultat", "Détail"], replays,
-                            [13, 27, 20, 120], st))  # fmt: skip
-    else:
-        story.append(Paragraph("Aucun reçu sur la période.", st["base"]))
+                            [12, 28, 20, 120], st))  # fmt: skip
     story.append(Paragraph("Contrôles des superviseurs", st["h2"]))
     if report.sign_offs:
         offs = [(f"n° {s.proposal_id}", s.unit_ref, s.verdict, s.by, _stamp(s.at), s.comment,
                  s.checkpoint_hash[:16]) for s in report.sign_offs]  # fmt: skip
         story.append(_table(["Prop.", "Logement", "Avis", "Par", "Le", "Commentaire",
-                             "Point de contrôle"], offs, [13, 24, 16, 20, 24, 55, 28], st))  # fmt: skip
+                             "Point de contrôle"], offs, [12, 28, 15, 20, 25, 52, 28], st))  # fmt: skip
     else:
         story.append(Paragraph("Aucun contrôle signé sur la période.", st["base"]))
     story.append(Paragraph("Intégrité du journal d'audit", st["h2"]))
@@ -354,6 +382,11 @@ def write_xlsx(report: AuditReport, path: Path) -> None:
             cell.fill = PatternFill("solid", fgColor="1F4E79")
         for row in rows:
             ws.append(list(row))
+            for cell, value in zip(ws[ws.max_row], row, strict=False):
+                if isinstance(value, datetime):
+                    cell.number_format = "DD/MM/YYYY HH:MM"
+                elif isinstance(value, date):
+                    cell.number_format = "DD/MM/YYYY"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(len(rows) + 1, 2)}"
         ws.freeze_panes = "A2"
         for i, h in enumerate(header, start=1):
@@ -393,7 +426,7 @@ def write_xlsx(report: AuditReport, path: Path) -> None:
           [(r.proposal_id, r.unit_ref, r.result, r.detail) for r in report.replays])  # fmt: skip
     sheet("Contrôles", ["Proposition", "Logement", "Avis", "Par", "Le", "Commentaire",
                         "Point de contrôle"],
-          [(s.proposal_id, s.unit_ref, s.verdict, s.by, s.at.replace(tzinfo=None), s.comment,
+          [(s.proposal_id, s.unit_ref, s.verdict, s.by, _local(s.at), s.comment,
             s.checkpoint_hash) for s in report.sign_offs])  # fmt: skip
     sheet("Vérification", ["Constat"], [(f,) for f in report.verify_findings] or
           [(report.verify_summary,)])  # fmt: skip

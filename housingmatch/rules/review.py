@@ -68,7 +68,7 @@ def deviation_reason(proposal: Proposal) -> str:
     """Return the proposal's recorded deviation as "label : text", or a French "none"."""
     if proposal.deviation_code is None:
         return "aucun motif enregistré"
-    text = (proposal.deviation_text or "").strip()
+    text = (proposal.deviation_text or "").strip().rstrip(".")
     label = DEVIATION_LABELS[proposal.deviation_code]
     return f"{label} : {text}" if text else label
 

@@ -289,13 +289,22 @@ def retention_work(
 
 
 def review_rows_work(
-    db_path: Path, session: Session, filt: Any, progress: Progress, cancelled: Cancelled
+    db_path: Path,
+    session: Session,
+    filt: Any,
+    progress: Progress,
+    cancelled: Cancelled,
+    replay: bool = True,
 ) -> list[Any]:
-    """List the proposals of the review (``services.review.review_rows``) with their flags."""
+    """List the proposals of the review (``services.review.review_rows``) with their flags.
+
+    ``replay=False`` skips the receipts' replays (no *reçu non rejouable* flag): a first
+    opening replays every receipt not replayed yet, seconds each on a large base.
+    """
     from housingmatch.services.review import review_rows
 
     with Store.open(db_path, create=False) as store:
-        return review_rows(store, session, filt, progress, cancelled)
+        return review_rows(store, session, filt, progress, cancelled, replay)
 
 
 def audit_report_work(

@@ -7,6 +7,8 @@ the requests' states) and the supervisor's sign-offs, each tied to an audit chec
 
 from __future__ import annotations
 
+import hashlib
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -14,6 +16,7 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+from housingmatch import __version__
 from housingmatch.domain.model import RequestStatus, Unit
 from housingmatch.domain.proposal import Answer, Proposal
 from housingmatch.domain.review import (
@@ -41,6 +44,7 @@ from housingmatch.rules import proposal_flow as flow
 from housingmatch.rules import review as rules
 from housingmatch.rules.groups import GROUP_LABELS, priority_groups
 from housingmatch.rules.permissions import Action, allowed, require
+from housingmatch.rules.ruleset import GroupRules
 from housingmatch.services import matching
 from housingmatch.services import proposals as svc
 from housingmatch.services.audit import (
@@ -75,7 +79,7 @@ class _Context:
     delay_months: int
     min_candidates: int
     in_force: dict[date, str | None]
-    groups: dict[date, object]
+    groups: dict[date, GroupRules]
 
     @classmethod
     def read(cls, store: Store) -> _Context:
@@ -98,7 +102,7 @@ class _Context:
             self.in_force[on] = found[0] if found else None
         return self.in_force[on]
 
-    def group_rules(self, store: Store, on: date) -> object:
+    def group_rules(self, store: Store, on: date) -> GroupRules:
         """Return the priority-group definitions of the rules used on a day."""
         if on not in self.groups:
             self.groups[on] = matching.active_ruleset(store, on).groups
@@ -106,18 +110,29 @@ class _Context:
 
 
 def _replay(
-    store: Store, session: Session, proposal_id: int
+    store: Store, session: Session, proposal_id: int, fresh: bool = False
 ) -> tuple[ReplayReport | None, str | None]:
-    """Return the replay of a receipt, or the French reason it cannot be replayed."""
+    """Return the replay of a receipt, or the French reason it cannot be replayed.
+
+    The result of the last replay of the same receipt bytes by the same version is reused
+    unless ``fresh`` (the audit report and the detail replay afresh and refresh what is kept).
+    """
+    blob = store.proposals.receipt(proposal_id)
+    digest = hashlib.sha256(blob).hexdigest() if blob else ""
+    if blob and not fresh:
+        kept = store.reviews.cached_replay(proposal_id, digest, __version__)
+        if kept is not None:
+            return ReplayReport(proposal_id, False, kept), None
     try:
-        return replay_proposal(store, session, proposal_id), None
+        report = replay_proposal(store, session, proposal_id)
     except UserError as exc:
         return None, str(exc)
-    except (ValueError, KeyError, TypeError) as exc:  # a damaged receipt
-        return (
-            None,
-            f"Le reçu de la proposition {proposal_id} est illisible ({type(exc).__name__}).",
-        )
+    except (ValueError, KeyError, TypeError, zlib.error) as exc:  # a damaged receipt
+        name = type(exc).__name__
+        return None, f"Le reçu de la proposition {proposal_id} est illisible ({name})."
+    if blob:
+        store.reviews.keep_replay(proposal_id, digest, __version__, report.differences)
+    return report, None
 
 
 def _unit_deadline(ctx: _Context, unit: Unit | None, p: Proposal) -> date | None:
@@ -136,6 +151,7 @@ def _row(
     p: Proposal,
     sign_off: SignOff | None,
     replay: bool = True,
+    fresh: bool = False,
 ) -> tuple[ReviewRow, ReplayReport | None]:
     unit = ctx.units.get(p.unit_ref)
     chosen = rules.sent_list(p)
@@ -146,7 +162,7 @@ def _row(
             continue
         if p.closed_on is None or request.closed_on is None or request.closed_on <= p.closed_on:
             closed[ref] = request.close_reason or "close"
-    report, error = _replay(store, session, p.id or 0) if replay else (None, None)
+    report, error = _replay(store, session, p.id or 0, fresh) if replay else (None, None)
     facts = rules.ReviewFacts(
         unit_deadline=_unit_deadline(ctx, unit, p),
         in_force_hash=ctx.in_force_on(store, p.ranking_date),
@@ -162,7 +178,7 @@ def _row(
         found = requests.get(ref)
         if found is None:
             continue
-        for g in priority_groups(found, p.ranking_date, group_rules):  # type: ignore[arg-type]
+        for g in priority_groups(found, p.ranking_date, group_rules):
             if GROUP_LABELS[g] not in groups:
                 groups.append(GROUP_LABELS[g])
     row = ReviewRow(
@@ -229,6 +245,7 @@ def _rows(
     progress: Progress | None,
     cancelled: Cancelled | None,
     replay: bool,
+    fresh: bool = False,
 ) -> list[tuple[ReviewRow, ReplayReport | None, Proposal]]:
     ctx = _Context.read(store)
     chosen = [p for p in store.proposals.all() if _in_period(p, filt)]
@@ -240,7 +257,7 @@ def _rows(
             raise JobCancelled()
         if progress is not None:
             progress(done, len(chosen))
-        row, report = _row(store, session, ctx, p, latest.get(p.id or 0), replay)
+        row, report = _row(store, session, ctx, p, latest.get(p.id or 0), replay, fresh)
         if _matches(row, filt):
             out.append((row, report, p))
     if progress is not None:
@@ -253,7 +270,8 @@ def review_detail(store: Store, session: Session, proposal_id: int) -> ReviewDet
     require(session, Action.REVIEW_READ)
     p = svc.get_proposal(store, session, proposal_id)
     offs = store.reviews.for_proposals([proposal_id]).get(proposal_id, [])
-    row, report = _row(store, session, _Context.read(store), p, offs[-1] if offs else None)
+    latest = offs[-1] if offs else None
+    row, report = _row(store, session, _Context.read(store), p, latest, fresh=True)
     result = svc.result_of(store, p)
     lines: tuple = ()  # type: ignore[type-arg]
     if result is not None:
@@ -380,7 +398,8 @@ def audit_report(
     for target in (xlsx, pdf):
         if target is not None:
             check_output_path(target, store.path)
-    found = _rows(store, session, ReviewFilter(start=start, end=end), progress, cancelled, True)
+    filt = ReviewFilter(start=start, end=end)
+    found = _rows(store, session, filt, progress, cancelled, replay=True, fresh=True)
     ids = [row.proposal_id for row, _, _ in found]
     offs = store.reviews.for_proposals(ids)
     states: Counter[str] = Counter()
@@ -430,7 +449,7 @@ def audit_report(
         proposals=len(found),
         sent=sum(1 for _, _, p in found if p.sent_on is not None),
         by_state=tuple(states.most_common()),
-        deviations_by_kind=tuple((f.label, kinds[f.label]) for f in ReviewFlag if kinds[f.label]),
+        deviations_by_kind=tuple((f.label, kinds[f.label]) for f in ReviewFlag),
         decisions=tuple(decisions.most_common()),
         refusals_by_reason=tuple(reasons.most_common()),
         refusals_by_tag=tuple(sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -9,6 +10,7 @@ import sqlite_utils
 
 from housingmatch.domain.review import SignOff, Verdict
 from housingmatch.store.audit import AuditLog, PendingEntry
+from housingmatch.store.database import now_iso
 
 _COLUMNS = "id, proposal_id, verdict, comment, signed_by, signed_at, checkpoint_hash"
 
@@ -89,3 +91,28 @@ class ReviewRepository:
         """Return every sign-off, oldest first."""
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM review_signoffs ORDER BY signed_at, id")
         return [_sign_off(r) for r in rows]
+
+    # -- the replay cache (not audited: it holds no record, only a result computed again at will)
+    def cached_replay(self, proposal_id: int, digest: str, version: str) -> list[str] | None:
+        """Return the differences of the last replay of this very receipt by this version."""
+        row = self._db.execute(
+            "SELECT differences FROM review_replays WHERE proposal_id = ? AND receipt_digest = ? "
+            "AND app_version = ?",
+            [proposal_id, digest, version],
+        ).fetchone()
+        return [str(d) for d in json.loads(row[0])] if row else None
+
+    def keep_replay(
+        self, proposal_id: int, digest: str, version: str, differences: list[str]
+    ) -> None:
+        """Keep the result of a replay of a receipt (replacing the previous one)."""
+        with self._db.atomic():
+            self._db.execute(
+                "INSERT INTO review_replays (proposal_id, receipt_digest, app_version, "
+                "differences, replayed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (proposal_id) DO "
+                "UPDATE SET receipt_digest = excluded.receipt_digest, app_version = "
+                "excluded.app_version, differences = excluded.differences, "
+                "replayed_at = excluded.replayed_at",
+                [proposal_id, digest, version, json.dumps(differences, ensure_ascii=False),
+                 now_iso()],
+            )  # fmt: skip

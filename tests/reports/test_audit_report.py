@@ -50,7 +50,8 @@ def test_the_figures_are_those_computed_from_the_records(built, tmp_path):
     assert dict(report.refusals_by_tag) == {"Refus du côté candidat": 1, "Porte sur : loyer": 1}
     rows = review.review_rows(store, SUPERVISOR, ReviewFilter(start=START, end=END))
     flags = Counter(f.kind.label for r in rows for f in r.flags)
-    assert dict(report.deviations_by_kind) == dict(flags) and sum(flags.values()) == 5
+    assert {k: n for k, n in report.deviations_by_kind if n} == dict(flags)
+    assert sum(flags.values()) == 5 and len(report.deviations_by_kind) == 7  # zeros shown too
     assert [(d.proposal_id, d.detail) for d in report.deviations] == [
         (r.proposal_id, f.detail) for r in rows for f in r.flags
     ]
@@ -104,6 +105,8 @@ def test_the_xlsx_has_one_filterable_sheet_per_table_holding_the_rows(built, tmp
     ]
     assert book["Propositions"].max_row == 1 + report.proposals
     assert book["Contrôles"]["F2"].value == "Motif à étayer"
+    assert book["Propositions"]["F2"].number_format == "DD/MM/YYYY"  # dates, not texts
+    assert book["Propositions"]["F2"].value.date() == report.lines[0].created_on
 
 
 def test_the_report_is_not_written_over_the_database(tmp_path):
@@ -114,3 +117,23 @@ def test_the_report_is_not_written_over_the_database(tmp_path):
         with pytest.raises(UserError, match="base de données"):
             review.audit_report(store, SUPERVISOR, START, END, pdf=path)
         assert svc.list_proposals(store, SUPERVISOR) == []
+
+
+def test_a_receipt_that_no_longer_replays_is_named_in_the_pdf(built, tmp_path):
+    from housingmatch.matching import receipts
+
+    store, ids = built
+    result, _ = receipts._sections(store.proposals.receipt(ids["clean"]))
+    _, inputs = receipts._sections(store.proposals.receipt(ids["other"]))
+    forged = receipts.MAGIC + receipts._frame(result) + inputs
+    store.db.execute("UPDATE proposals SET receipt = ? WHERE id = ?", [forged, ids["clean"]])
+    pdf = tmp_path / "rapport.pdf"
+    report = review.audit_report(store, SUPERVISOR, START, END, pdf=pdf)
+    assert report.replays_identical == 6
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "7 reçu(s) rejoué(s) : 6 redonnent" in _squash(text)
+    assert "différent" in text and "LOG-0001" in text
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)

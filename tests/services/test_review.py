@@ -1,11 +1,13 @@
 """The review through its services: flags on real proposals, refusals, sign-offs and checkpoints."""
 
+import hashlib
 from datetime import date
 
 import pytest
 
+from housingmatch import __version__
 from housingmatch.domain.review import ReviewFilter, ReviewFlag, Verdict
-from housingmatch.errors import UserError
+from housingmatch.errors import JobCancelled, UserError
 from housingmatch.matching import receipts
 from housingmatch.rules.permissions import PermissionDenied
 from housingmatch.services import review
@@ -45,6 +47,8 @@ def test_each_situation_gets_its_flag_and_the_clean_ones_none(built):
 
 def test_a_tampered_receipt_no_longer_replays(built):
     store, ids = built
+    first = _by_id(review.review_rows(store, SUPERVISOR, ReviewFilter()))  # replays kept
+    assert first[ids["clean"]].flag_kinds == ()
     kept = store.proposals.receipt(ids["clean"])
     other = store.proposals.receipt(ids["other"])
     result, _ = receipts._sections(kept)
@@ -140,3 +144,45 @@ def test_an_advisor_reads_the_comments_on_their_proposals_and_not_another_s(buil
     seen = review.sign_offs_for(store, ADVISOR, [mine, theirs])
     assert list(seen) == [mine] and seen[mine][0].comment == "Envoi tardif"
     assert set(review.sign_offs_for(store, SUPERVISOR, [mine, theirs])) == {mine, theirs}
+
+
+def test_the_kept_replays_serve_the_list_but_not_the_audit_report(built):
+    store, ids = built
+    review.review_rows(store, SUPERVISOR, ReviewFilter())
+    pid = ids["clean"]
+    blob = store.proposals.receipt(pid)
+    digest = hashlib.sha256(blob).hexdigest()
+    assert store.reviews.cached_replay(pid, digest, __version__) == []
+    # a kept result is what the list shows (a replay takes seconds on a large receipt)...
+    store.reviews.keep_replay(pid, digest, __version__, ["D01 : rang 1 → 2, score 1 → 0"])
+    rows = _by_id(review.review_rows(store, SUPERVISOR, ReviewFilter()))
+    assert rows[pid].flag_kinds == (ReviewFlag.RECU_NON_REJOUABLE,)
+    # ...but the audit report and the detail replay afresh, and correct what is kept
+    report = review.audit_report(store, SUPERVISOR, date(2025, 1, 1), date(2026, 12, 31))
+    assert report.replays_identical == len(report.replays) == 7
+    assert store.reviews.cached_replay(pid, digest, __version__) == []
+    assert review.review_detail(store, SUPERVISOR, pid).row.flag_kinds == ()
+
+
+def test_the_background_jobs_list_and_write_the_report_from_the_file(file_store, tmp_path):
+    from housingmatch.services import background
+
+    world.fill(file_store)
+    ids = world.build(file_store)
+    steps = []
+    rows = background.review_rows_work(
+        file_store.path, SUPERVISOR, ReviewFilter(flag=ReviewFlag.ENVOI_TARDIF),
+        lambda done, total: steps.append((done, total)), lambda: False,
+    )  # fmt: skip
+    assert [r.proposal_id for r in rows] == [ids["late"]]
+    assert steps[-1] == (7, 7)
+    pdf = tmp_path / "rapport.pdf"
+    report = background.audit_report_work(
+        file_store.path, SUPERVISOR, date(2026, 1, 1), date(2026, 12, 31), None, pdf,
+        lambda done, total: None, lambda: False,
+    )  # fmt: skip
+    assert report.proposals == 6 and pdf.read_bytes()[:5] == b"%PDF-"
+    with pytest.raises(JobCancelled):
+        background.review_rows_work(
+            file_store.path, SUPERVISOR, ReviewFilter(), lambda d, t: None, lambda: True
+        )
