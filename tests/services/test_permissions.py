@@ -23,6 +23,7 @@ from housingmatch.services import (
     database,
     deadlines,
     demo,
+    demo_history,
     facts,
     forum,
     imports,
@@ -131,6 +132,11 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
     "demo.generate_demo": (
         Action.IMPORT_DATA,
         lambda s, u, t: demo.generate_demo(s, u, requests=3, units=1, seed=1, on=ON),
+    ),
+    # Importing, preparing and recording outcomes: an advisor's or a supervisor's work.
+    "demo_history.generate_history": (
+        Action.PREPARE_PROPOSAL,
+        lambda s, u, t: demo_history.generate_history(s, u, 1, seed=1, on=ON, first_number=9),
     ),
     "demo.create_demo_accounts": (
         Action.MANAGE_USERS,
