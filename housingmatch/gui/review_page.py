@@ -374,7 +374,7 @@ class ReviewPage(QWidget):
         """Show one proposal's ranking of the day, replay, timeline and audit entries.
 
         The detail replays the receipt (0.5 s for a pool of 900): it is read in a background
-        job when the services offer one; the newest selection wins.
+        job (in the window for a database without a file); the newest selection wins.
         """
         if self.store is None:
             return None
@@ -383,8 +383,7 @@ class ReviewPage(QWidget):
             return None
         self._detail_generation += 1
         generation = self._detail_generation
-        work = getattr(background, "review_detail_work", None)
-        if work is None or self.store.path is None:
+        if self.store.path is None:
             try:
                 detail = svc.review_detail(self.store, self.session, proposal_id)
             except Exception as exc:
@@ -397,7 +396,7 @@ class ReviewPage(QWidget):
         )
         return self.jobs.start(
             self.tr("Lecture de la proposition"),
-            work,
+            background.review_detail_work,
             self.store.path,
             self.session,
             proposal_id,

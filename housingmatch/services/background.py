@@ -307,6 +307,17 @@ def review_rows_work(
         return review_rows(store, session, filt, progress, cancelled, replay)
 
 
+def review_detail_work(
+    db_path: Path, session: Session, proposal_id: int, progress: Progress, cancelled: Cancelled
+) -> Any:
+    """Read one proposal for the review (``services.review.review_detail``): it replays the
+    receipt, half a second for a pool of 900 candidates, seconds at 100 000 requests."""
+    from housingmatch.services.review import review_detail
+
+    with Store.open(db_path, create=False) as store:
+        return review_detail(store, session, proposal_id)
+
+
 def audit_report_work(
     db_path: Path,
     session: Session,

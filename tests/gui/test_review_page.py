@@ -232,16 +232,7 @@ def test_the_advisor_reads_the_comment_on_their_proposal(qtbot, sample_db, setti
         window.store.close()
 
 
-def test_a_detail_read_in_the_background_shows_the_newest_selection(
-    review_window, qtbot, monkeypatch
-):
-    from housingmatch.services import background
-
-    def review_detail_work(db_path, session, proposal_id, progress, cancelled):
-        with Store.open(db_path) as store:
-            return review_svc.review_detail(store, session, proposal_id)
-
-    monkeypatch.setattr(background, "review_detail_work", review_detail_work, raising=False)
+def test_a_detail_read_in_the_background_shows_the_newest_selection(review_window, qtbot):
     _window, page, (clean, flagged) = review_window
     first = page.show_proposal(clean)
     with qtbot.waitSignal(page.detail_shown, timeout=30000) as shown:
