@@ -36,6 +36,7 @@ from housingmatch.gui.columns import fit_columns
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.delegates import PART_COLOURS, BadgesDelegate, PartsBarDelegate
 from housingmatch.gui.formats import edited_date, french_date
+from housingmatch.gui.gauges import ObligationsLine
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
 from housingmatch.gui.request_dialog import format_amount
@@ -218,8 +219,11 @@ class MatchingPage(QWidget):
         self.mode_tabs.addTab(
             self._build_allocation_view(), self.tr("Répartition des logements ouverts")
         )
+        # The year's legal shares over every view (computed in a job at each refresh).
+        self.obligations_line = ObligationsLine(jobs, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.obligations_line)
         layout.addWidget(self.mode_tabs)
 
     # -- building ------------------------------------------------------------------------------
@@ -460,6 +464,7 @@ class MatchingPage(QWidget):
         """Fill the unit and request pickers from ``store``."""
         self.store = store
         self.session = session
+        self.obligations_line.refresh(store, session)
         current = self.current_unit_ref()
         units = sorted(
             records.list_units(store, session), key=lambda u: (u.status != UnitStatus.OUVERT, u.ref)

@@ -282,3 +282,24 @@ def retention_work(
 
     with Store.open(db_path, create=False) as store:
         return apply_retention_at_start(store, session)
+
+
+def obligations_work(
+    db_path: Path,
+    session: Session,
+    year: int,
+    today: date,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> list[Any]:
+    """Compute the legal shares of a civil year as known on ``today`` (dashboard, matching)."""
+    from housingmatch.services.evaluation import obligations_report, year_period
+
+    start, end = year_period(year)
+    return read_work(
+        db_path,
+        session,
+        lambda store, s: obligations_report(store, s, start, end, today),
+        progress,
+        cancelled,
+    )

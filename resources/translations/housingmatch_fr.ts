@@ -513,7 +513,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+123"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+124"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,7 +570,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../housingmatch/gui/dashboard.py" line="+158"/>
+        <location filename="../../housingmatch/gui/dashboard.py" line="+159"/>
         <source>Chiffres</source>
         <translation type="unfinished"></translation>
     </message>
@@ -600,7 +600,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <location line="+21"/>
         <source>Logement</source>
         <translation type="unfinished"></translation>
@@ -672,7 +672,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Tableau de bord : calcul en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1380,12 +1380,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+830"/>
+        <location line="+834"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-812"/>
+        <location line="-813"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1520,12 +1520,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+320"/>
+        <location line="+321"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-300"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,7 +1565,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Classement de {ref} en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1805,6 +1805,104 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <location line="+27"/>
         <location line="+6"/>
         <source>Propositions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObligationGauge</name>
+    <message>
+        <location filename="../../housingmatch/gui/gauges.py" line="+120"/>
+        <source>{n} / {d} = {share} (objectif {target})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>aucune attribution connue cette année</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>il en faut encore %n d&apos;ici décembre au rythme actuel</source>
+        <translation>
+            <numerusform>il en faut encore %n d&apos;ici décembre au rythme actuel</numerusform>
+            <numerusform>il en faut encore %n d&apos;ici décembre au rythme actuel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>objectif tenu au rythme actuel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n au quartile inconnu, compté(s) à part (entre {low} et {high})</source>
+        <translation>
+            <numerusform>%n au quartile inconnu, compté à part (entre {low} et {high})</numerusform>
+            <numerusform>%n au quartile inconnu, comptés à part (entre {low} et {high})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsBox</name>
+    <message>
+        <location line="+31"/>
+        <source>Obligations d&apos;attribution de l&apos;année</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Obligations d&apos;attribution {year} : calcul en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Obligations d&apos;attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Obligations d&apos;attribution {year} (%n attribution(s) au {day})</source>
+        <translation>
+            <numerusform>Obligations d&apos;attribution {year} (%n attribution au {day})</numerusform>
+            <numerusform>Obligations d&apos;attribution {year} (%n attributions au {day})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsLine</name>
+    <message>
+        <location line="+34"/>
+        <source>Obligations d&apos;attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>aucune attribution DALO/prioritaires connue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{share} DALO/prioritaires, il en faut {gap} de plus d&apos;ici décembre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{share} DALO/prioritaires (objectif tenu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> (encore {gap})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {n} au quartile inconnu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cette année : {parts}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
