@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -414,6 +415,21 @@ class MatchingPage(QWidget):
             page,
         )
         self.allocation_label.setWordWrap(True)
+        # The legal shares the batch may be asked to meet (brief §2.4, §2.5), in percent.
+        self.min_priority_spin = QSpinBox(page)
+        self.min_first_quartile_spin = QSpinBox(page)
+        for spin in (self.min_priority_spin, self.min_first_quartile_spin):
+            spin.setRange(0, 100)
+            spin.setSuffix(" %")
+            spin.setSpecialValueText(self.tr("aucune"))
+        self.shares_label = QLabel(page)
+        self.shares_label.setWordWrap(True)
+        shares_row = QHBoxLayout()
+        shares_row.addWidget(QLabel(self.tr("Part minimale DALO/prioritaires"), page))
+        shares_row.addWidget(self.min_priority_spin)
+        shares_row.addWidget(QLabel(self.tr("Part minimale 1er quartile hors QPV"), page))
+        shares_row.addWidget(self.min_first_quartile_spin)
+        shares_row.addStretch(1)
         self.allocation_model = RowsModel(
             [
                 self.tr("Logement"),
@@ -440,6 +456,8 @@ class MatchingPage(QWidget):
         buttons.addWidget(self.save_allocation_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.allocation_label)
+        layout.addLayout(shares_row)
+        layout.addWidget(self.shares_label)
         layout.addWidget(self.allocation_view, 1)
         layout.addLayout(buttons)
         self.allocate_button.clicked.connect(self._on_allocate_button_clicked)
@@ -1057,6 +1075,8 @@ class MatchingPage(QWidget):
             self.session,
             self.ranking_date(),
             MAX_PROPOSED,
+            min_priority=self.min_priority_spin.value() / 100,
+            min_first_quartile=self.min_first_quartile_spin.value() / 100,
             on_done=self._on_allocation_done,
             on_cancelled=lambda: self.allocate_button.setEnabled(True),
             on_failed=lambda _exc: self.allocate_button.setEnabled(True),
@@ -1073,8 +1093,35 @@ class MatchingPage(QWidget):
         self._allocation_units = units
         self._allocation_counts = {item.unit_ref: item.eligible_count for item in allocation.units}
         self._fill_allocation()
+        self.shares_label.setText(self.shares_text(allocation))
         self.save_allocation_button.setEnabled(bool(self._allocation))
         self.allocation_ready.emit()
+
+    def shares_text(self, allocation: Any) -> str:
+        """Return what the shares asked of the batch gave and what they cost (empty: none asked)."""
+        shares = getattr(allocation, "shares", None)
+        if shares is None:
+            return ""
+        parts = []
+        if shares.priority_share:
+            parts.append(
+                self.tr("DALO/prioritaires : {reached} place(s) pour {required} exigée(s)").format(
+                    reached=shares.priority_reached, required=shares.priority_required
+                )
+            )
+        if shares.first_quartile_share:
+            parts.append(
+                self.tr("1er quartile hors QPV : {reached} place(s) pour {required} exigée(s)")
+                .format(reached=shares.first_quartile_reached, required=shares.first_quartile_required)
+            )  # fmt: skip
+        parts.append(
+            self.tr("score perdu par les parts : {lost} (sans les parts {plain}, avec {kept})").format(
+                lost=_score(shares.score_lost), plain=_score(shares.unconstrained_total),
+                kept=_score(shares.constrained_total),
+            )
+        )  # fmt: skip
+        parts += [self.tr("impossible à tenir : {what}").format(what=s) for s in shares.shortfalls]
+        return " ; ".join(parts)
 
     def _fill_allocation(self) -> None:
         rows = []

@@ -513,7 +513,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+124"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+125"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation>Why not higher?</translation>
     </message>
@@ -1382,24 +1382,24 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+834"/>
+        <location line="+851"/>
         <source>Répartition des logements ouverts</source>
         <translation>Allocation of open units</translation>
     </message>
     <message>
-        <location line="-813"/>
+        <location line="-830"/>
         <source>Classer</source>
         <translation>Rank</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+134"/>
-        <location line="+42"/>
+        <location line="+57"/>
         <source>Logement</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-189"/>
         <source>Date du classement</source>
         <translation>Ranking date</translation>
     </message>
@@ -1500,18 +1500,18 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+10"/>
-        <location line="+42"/>
+        <location line="+57"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+42"/>
+        <location line="-56"/>
+        <location line="+57"/>
         <source>Typologie</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-56"/>
         <source>Financement</source>
         <translation>Financing</translation>
     </message>
@@ -1522,12 +1522,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+321"/>
+        <location line="+338"/>
         <source>Points par partie</source>
         <translation>Points by part</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-317"/>
         <source>Calculer la répartition</source>
         <translation>Compute the allocation</translation>
     </message>
@@ -1542,7 +1542,22 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Suggestion: distinct candidates for every open unit, maximising the total score. Remove a candidate from a line before keeping it if needed.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>aucune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Part minimale DALO/prioritaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part minimale 1er quartile hors QPV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Candidat 1</source>
         <translation>Candidate 1</translation>
     </message>
@@ -1567,7 +1582,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Remove a candidate from the line…</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Classement de {ref} en cours…</source>
         <translation>Ranking {ref}…</translation>
     </message>
@@ -1786,7 +1801,27 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         </translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+80"/>
+        <source>DALO/prioritaires : {reached} place(s) pour {required} exigée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1er quartile hors QPV : {reached} place(s) pour {required} exigée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>score perdu par les parts : {lost} (sans les parts {plain}, avec {kept})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>impossible à tenir : {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Retirer un candidat</source>
         <translation>Remove a candidate</translation>
     </message>

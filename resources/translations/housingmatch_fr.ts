@@ -513,7 +513,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+124"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+125"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1380,24 +1380,24 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+834"/>
+        <location line="+851"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-813"/>
+        <location line="-830"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+134"/>
-        <location line="+42"/>
+        <location line="+57"/>
         <source>Logement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-189"/>
         <source>Date du classement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1498,18 +1498,18 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+10"/>
-        <location line="+42"/>
+        <location line="+57"/>
         <source>Commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+42"/>
+        <location line="-56"/>
+        <location line="+57"/>
         <source>Typologie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-56"/>
         <source>Financement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1520,12 +1520,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+321"/>
+        <location line="+338"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-317"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1540,7 +1540,22 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>aucune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Part minimale DALO/prioritaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part minimale 1er quartile hors QPV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Candidat 1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,7 +1580,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Classement de {ref} en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1660,8 +1675,28 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
             <numerusform>{ref} : éligible à %n logements ouverts, exclue de {x}. Groupes : {g}.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+80"/>
+        <source>DALO/prioritaires : {reached} place(s) pour {required} exigée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1er quartile hors QPV : {reached} place(s) pour {required} exigée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>score perdu par les parts : {lost} (sans les parts {plain}, avec {kept})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>impossible à tenir : {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+172"/>
+        <location line="+106"/>
         <source>%n proposition(s) gardée(s) en brouillon.</source>
         <translation>
             <numerusform>%n proposition gardée en brouillon.</numerusform>
@@ -1669,7 +1704,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         </translation>
     </message>
     <message>
-        <location line="-443"/>
+        <location line="-472"/>
         <source>Revenu fiscal de référence : {r} €</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1792,7 +1827,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+174"/>
         <source>Retirer un candidat</source>
         <translation type="unfinished"></translation>
     </message>
