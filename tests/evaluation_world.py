@@ -69,7 +69,7 @@ def constructed_year(
     fellows = [make_request(f"AUTRE-{i:02d}", tie_breaker=100 + i) for i in range(1, 7)]
     tenants = {
         # unit: (request, lease day)
-        "LOG-01": (make_request("DEM-DALO", dalo=True, monthly_income=750.0), date(2026, 2, 10)),
+        "LOG-01": (make_request("DEM-DALO", dalo=True, monthly_income=750.0), date(2026, 2, 20)),
         "LOG-02": (make_request("DEM-L441", l441=L441, monthly_income=2000.0), date(2026, 3, 5)),
         "LOG-03": (
             make_request("DEM-HANDI", disability=True, monthly_income=2000.0),

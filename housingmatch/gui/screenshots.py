@@ -43,6 +43,7 @@ SHOTS = (
     "08_repartition.png",
     "09_pourquoi_pas_plus_haut.png",
     "11_propositions.png",
+    "13_jauges.png",
 )
 # The pictures of the user guide: at least one per workspace (keys are the side bar's titles).
 GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
@@ -168,6 +169,12 @@ class ScreenshotTour:
         window.proposals_page.refresh()
         self.settle()
         yield SHOTS[10], window
+
+        # The year's legal shares where decisions are made (computed in a background job).
+        window.show_page(DASHBOARD)
+        self.wait_for(window.dashboard_page.obligations_box.refresh(store, window.session))
+        self.settle()
+        yield SHOTS[11], window
 
 
 def render_screenshots(

@@ -325,7 +325,7 @@ def allocate_with_targets(
         unconstrained_total=round(solved.unconstrained_total, 2),
         constrained_total=round(solved.total, 2),
         shortfalls=solved.shortfalls,
-        exact=exact,
+        exact=exact and solved.proved,
     )
     return Allocation(
         on=on,
