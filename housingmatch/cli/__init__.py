@@ -32,6 +32,7 @@ _COMMAND_MODULES = (
     "housingmatch.cli.review",
     "housingmatch.cli.gui_commands",
     "housingmatch.cli.forum",
+    "housingmatch.cli.reports",
 )
 
 

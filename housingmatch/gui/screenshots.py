@@ -44,6 +44,7 @@ SHOTS = (
     "09_pourquoi_pas_plus_haut.png",
     "11_propositions.png",
     "12_controle.png",
+    "13_jauges.png",
 )
 # The pictures of the user guide: at least one per workspace (keys are the side bar's titles).
 GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
@@ -188,6 +189,11 @@ class ScreenshotTour:
                 review.view.selectRow(row)
             self.settle()
             yield SHOTS[11], window
+        # The year's legal shares where decisions are made (computed in a background job).
+        window.show_page(DASHBOARD)
+        self.wait_for(window.dashboard_page.obligations_box.refresh(store, window.session))
+        self.settle()
+        yield SHOTS[12], window
 
 
 def render_screenshots(

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import LinearConstraint, milp
-from scipy.sparse import coo_matrix
+from scipy.optimize import LinearConstraint, linprog, milp
+from scipy.sparse import coo_matrix, vstack
 
 Pool = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]
 
@@ -53,11 +53,17 @@ class ConstrainedAllocation:
     first_quartile_required: int
     first_quartile_reached: int
     shortfalls: tuple[str, ...]
+    proved: bool = True  # False: the time limit stopped the search (best solution found)
 
     @property
     def score_lost(self) -> float:
         """Return the total score given up to meet the shares."""
         return self.unconstrained_total - self.total
+
+
+#: A large batch's integer program may take minutes to prove; past this many seconds the
+#: best solution found is used and the result says it is not proved optimal.
+TIME_LIMIT_S = 60.0
 
 
 def _solve(
@@ -68,14 +74,64 @@ def _solve(
     n_requests: int,
     per_unit: int,
     extra: list[tuple[npt.NDArray[np.float64], float]],
+    proof: list[bool] | None = None,
 ) -> npt.NDArray[np.float64] | None:
-    """Maximise ``weights · x`` under the structure and the ``extra`` (coefficients ≥ bound)."""
+    """Maximise ``weights · x`` under the structure and the ``extra`` (coefficients ≥ bound).
+
+    The linear relaxation is solved first (dual simplex): with no share among ``extra`` (at
+    most the all-ones fill row) the constraint matrix is a flow network's and its vertex is
+    integral, far faster than branch and bound; with shares it is often integral too.
+    ``proof`` gets False appended when the time limit stopped a search before optimality.
+    """
     n = len(weights)
     if n == 0:
         return np.zeros(0)
-    edges = np.arange(n)
-    by_unit = coo_matrix((np.ones(n), (edge_unit, edges)), shape=(n_units, n)).tocsr()
-    by_request = coo_matrix((np.ones(n), (edge_request, edges)), shape=(n_requests, n)).tocsr()
+    relaxed = _relaxation(weights, edge_unit, edge_request, n_units, n_requests, per_unit, extra)
+    if relaxed is None:
+        return None  # not even the relaxation is feasible
+    x_lp, lp_min, reduced = relaxed
+    rounded = np.round(x_lp)
+    if np.allclose(x_lp, rounded, atol=1e-7):
+        return rounded  # a vertex of the flow polytope, or one the shares did not cut
+    # Branch and bound on the edges that may still matter. First an incumbent over the
+    # relaxation's support; then reduced-cost fixing (exact): an edge at 0 in the
+    # relaxation whose reduced cost alone costs more than the relaxation's gap to the
+    # incumbent is 0 in every better solution, so it is left out.
+    support = x_lp > 1e-9
+    incumbent = _restricted(
+        support, weights, edge_unit, edge_request, n_units, n_requests, per_unit, extra, None
+    )
+    if incumbent is None:
+        keep = np.ones(n, dtype=np.bool_)
+    else:
+        bound = float(-weights @ incumbent)
+        keep = support | (lp_min + reduced <= bound + 1e-6)
+    found = _restricted(
+        keep, weights, edge_unit, edge_request, n_units, n_requests, per_unit, extra, proof
+    )
+    return found if found is not None else incumbent
+
+
+def _restricted(
+    keep: npt.NDArray[np.bool_],
+    weights: npt.NDArray[np.float64],
+    edge_unit: npt.NDArray[np.int64],
+    edge_request: npt.NDArray[np.int64],
+    n_units: int,
+    n_requests: int,
+    per_unit: int,
+    extra: list[tuple[npt.NDArray[np.float64], float]],
+    proof: list[bool] | None,
+) -> npt.NDArray[np.float64] | None:
+    """Solve the integer program over the kept edges only (the others at 0)."""
+    n = len(weights)
+    index = np.flatnonzero(keep)
+    weights, edge_unit, edge_request = weights[index], edge_unit[index], edge_request[index]
+    extra = [(c[index], b) for c, b in extra]
+    m = len(index)
+    edges = np.arange(m)
+    by_unit = coo_matrix((np.ones(m), (edge_unit, edges)), shape=(n_units, m)).tocsr()
+    by_request = coo_matrix((np.ones(m), (edge_request, edges)), shape=(n_requests, m)).tocsr()
     constraints = [
         LinearConstraint(by_unit, -np.inf, per_unit),
         LinearConstraint(by_request, -np.inf, 1),
@@ -85,13 +141,47 @@ def _solve(
     result = milp(
         -weights,
         constraints=constraints,
-        integrality=np.ones(n),
+        integrality=np.ones(m),
         bounds=(0, 1),
-        options={"presolve": True},
+        options={"presolve": True, "time_limit": TIME_LIMIT_S},
     )
+    if result.x is None or result.status not in (0, 1):
+        return None
+    if result.status != 0 and proof is not None:
+        proof.append(False)
+    full = np.zeros(n)
+    full[index] = np.round(result.x)
+    return full
+
+
+def _relaxation(
+    weights: npt.NDArray[np.float64],
+    edge_unit: npt.NDArray[np.int64],
+    edge_request: npt.NDArray[np.int64],
+    n_units: int,
+    n_requests: int,
+    per_unit: int,
+    extra: list[tuple[npt.NDArray[np.float64], float]],
+) -> tuple[npt.NDArray[np.float64], float, npt.NDArray[np.float64]] | None:
+    """Return the LP relaxation's vertex solution, its value (minimised) and reduced costs."""
+    n = len(weights)
+    edges = np.arange(n)
+    rows = [
+        coo_matrix((np.ones(n), (edge_unit, edges)), shape=(n_units, n)),
+        coo_matrix((np.ones(n), (edge_request, edges)), shape=(n_requests, n)),
+    ]
+    upper = [np.full(n_units, float(per_unit)), np.ones(n_requests)]
+    for coefficients, bound in extra:  # Σ c·x ≥ bound, written -Σ c·x ≤ -bound
+        rows.append(coo_matrix(-coefficients.reshape(1, -1)))
+        upper.append(np.array([-bound]))
+    result = linprog(
+        -weights, A_ub=vstack(rows).tocsr(), b_ub=np.concatenate(upper), bounds=(0, 1),
+        method="highs-ds",
+    )  # fmt: skip
     if result.status != 0 or result.x is None:
         return None
-    return np.round(result.x)
+    reduced = np.asarray(result.lower.marginals, dtype=float)
+    return np.asarray(result.x, dtype=float), float(result.fun), reduced
 
 
 def allocate_with_shares(
@@ -101,11 +191,15 @@ def allocate_with_shares(
     outside_qpv: Sequence[bool],
     per_unit: int,
     targets: ShareTargets,
+    first_quartile_by_pool: Sequence[npt.NDArray[np.bool_]] | None = None,
 ) -> ConstrainedAllocation:
     """Choose up to ``per_unit`` distinct candidates per unit, best total, shares met.
 
     ``pools[u]`` holds unit u's eligible candidates (row indices, scores); ``priority`` and
     ``first_quartile`` flag the rows; ``outside_qpv[u]`` tells whether unit u is outside QPV.
+    The first-quartile status goes by the threshold of the unit's EPCI: when units of
+    several EPCI are allocated together, ``first_quartile_by_pool[u]`` flags unit u's pool
+    candidates instead of ``first_quartile``.
     """
     edge_unit = np.concatenate(
         [np.full(len(rows), u, dtype=np.int64) for u, (rows, _) in enumerate(pools)]
@@ -125,7 +219,13 @@ def allocate_with_shares(
 
     is_priority = priority[edge_row].astype(float)
     outside = np.asarray(outside_qpv, dtype=bool)[edge_unit]
-    is_q1_outside = (first_quartile[edge_row] & outside).astype(float)
+    if first_quartile_by_pool is not None:
+        q1_edges = np.concatenate(
+            [np.asarray(f, dtype=bool) for f in first_quartile_by_pool] + [np.zeros(0, bool)]
+        )
+    else:
+        q1_edges = first_quartile[edge_row]
+    is_q1_outside = (q1_edges & outside).astype(float)
     filled_outside = int((plain * outside).sum())
     wanted_priority = math.ceil(targets.priority * filled - 1e-9)
     wanted_q1 = math.ceil(targets.first_quartile_outside_qpv * filled_outside - 1e-9)
@@ -133,6 +233,7 @@ def allocate_with_shares(
     # What the pools can reach at most, places filled as before (a share that cannot be met
     # is met as far as it can be, and said).
     fill = (np.ones(len(weights)), float(filled))
+    proof: list[bool] = []
     if wanted_priority:
         best = _solve(is_priority, edge_unit, edge_request, n_units, n_requests, per_unit, [fill])
         reachable = int(is_priority @ best) if best is not None else 0
@@ -143,7 +244,9 @@ def allocate_with_shares(
             wanted_priority = reachable
     if wanted_q1:
         extra = [fill, (is_priority, float(wanted_priority))]
-        best = _solve(is_q1_outside, edge_unit, edge_request, n_units, n_requests, per_unit, extra)
+        best = _solve(
+            is_q1_outside, edge_unit, edge_request, n_units, n_requests, per_unit, extra, proof
+        )
         reachable = int(is_q1_outside @ best) if best is not None else 0
         if reachable < wanted_q1:
             shortfalls.append(
@@ -155,7 +258,7 @@ def allocate_with_shares(
         extra.append((is_priority, float(wanted_priority)))
     if wanted_q1:
         extra.append((is_q1_outside, float(wanted_q1)))
-    x = _solve(weights, edge_unit, edge_request, n_units, n_requests, per_unit, extra)
+    x = _solve(weights, edge_unit, edge_request, n_units, n_requests, per_unit, extra, proof)
     if x is None:  # pragma: no cover - the reachable counts above are feasible by construction
         x = plain
     chosen: list[list[tuple[float, int]]] = [[] for _ in pools]
@@ -173,4 +276,5 @@ def allocate_with_shares(
         ),
         first_quartile_reached=int(is_q1_outside @ x),
         shortfalls=tuple(shortfalls),
+        proved=not proof,
     )

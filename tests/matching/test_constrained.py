@@ -136,3 +136,30 @@ def test_equals_a_brute_force_optimum_on_small_pools(data, n_units, n_requests, 
     assert len(taken) == len(set(taken))
     assert all(len(c) <= per_unit for c in result.chosen)
     assert result.priority_reached >= min(result.priority_required, expected[2])
+
+
+def test_a_fractional_relaxation_is_solved_exactly_by_branch_and_bound(monkeypatch):
+    # Found by a random search: the linear relaxation of this instance is fractional, so the
+    # search over its support and the reduced-cost-fixed edges runs (and must stay exact).
+    import housingmatch.matching.constrained as constrained
+
+    calls = []
+    original = constrained._restricted
+    monkeypatch.setattr(
+        constrained, "_restricted", lambda *a, **k: calls.append(1) or original(*a, **k)
+    )
+    matrix = [[None, 13, 4], [None, 18, 7], [5, 3, 17]]
+    priority, q1, outside = [True, False, False], [True, True, False], [True, False, True]
+    targets = ShareTargets(priority=0.0, first_quartile_outside_qpv=0.5)
+
+    def unique(condition):
+        assert condition  # this instance has one plain optimum
+
+    monkeypatch.setitem(globals(), "assume", unique)  # outside Hypothesis: check it instead
+    expected, _ = brute_force(matrix, priority, q1, outside, 1, targets)
+    result = allocate_with_shares(
+        pools_of(matrix), np.array(priority), np.array(q1), outside, 1, targets
+    )
+    assert calls
+    assert math.isclose(result.total, expected[0], abs_tol=1e-6) and result.proved
+    assert result.first_quartile_reached >= result.first_quartile_required
