@@ -341,6 +341,8 @@ def audit_report_work(
 
     with Store.open(db_path, create=False) as store:
         return audit_report(store, session, start, end, xlsx, pdf, progress, cancelled)
+
+
 def obligations_work(
     db_path: Path,
     session: Session,
