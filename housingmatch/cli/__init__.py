@@ -31,6 +31,7 @@ _COMMAND_MODULES = (
     "housingmatch.cli.proposals",
     "housingmatch.cli.gui_commands",
     "housingmatch.cli.forum",
+    "housingmatch.cli.reports",
     "housingmatch.cli.indicators",
 )
 

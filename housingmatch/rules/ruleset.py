@@ -324,6 +324,19 @@ class RetentionRules:
     anonymise_after_months: int = 12  # a closed or lapsed request is anonymised after this
 
 
+#: Default fairness margin (share points): see ``[evaluation]`` in the shipped rule set.
+DEFAULT_FAIRNESS_MARGIN = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationRules:
+    """How the convention's evaluation judges the figures (art. 2.5, art. 4)."""
+
+    # A public whose share of attributions is below its share of the eligible pool by more
+    # than this (0.05 = 5 points) is flagged as under-served.
+    fairness_margin: float = DEFAULT_FAIRNESS_MARGIN
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSetInfo:
     """What identifies the rules a ranking used."""
@@ -365,6 +378,7 @@ class RuleSet:
         return LEGAL_PRIORITY_LABELS[self.legal_priority]
 
     proposals: ProposalRules = field(default_factory=ProposalRules)
+    evaluation: EvaluationRules = EvaluationRules()
 
     @property
     def info(self) -> RuleSetInfo:
@@ -581,6 +595,12 @@ def _proposals(table: _Table) -> ProposalRules:
     return rules
 
 
+def _evaluation(table: _Table) -> EvaluationRules:
+    rules = EvaluationRules(fairness_margin=table.number("fairness_margin", 0.0, 0.5))
+    table.done()
+    return rules
+
+
 def parse_ruleset(text: str) -> RuleSet:
     """Parse and validate a rule set from its TOML text."""
     try:
@@ -613,6 +633,10 @@ def parse_ruleset(text: str) -> RuleSet:
         proposals=_proposals(root.table("proposals"))
         if "proposals" in root.data
         else ProposalRules(),
+        # The evaluation's margin; a rule set without the table keeps the default.
+        evaluation=_evaluation(root.table("evaluation"))
+        if "evaluation" in root.data
+        else EvaluationRules(),
     )
     # Rule sets before the national zoning fixed the social zone; it now comes from the
     # unit's commune, and the old key is accepted (and unused) so they still load.

@@ -22,6 +22,7 @@ from housingmatch.services import (
     database,
     deadlines,
     demo,
+    evaluation,
     facts,
     forum,
     imports,
@@ -338,6 +339,30 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
     "backups.list_backups": (
         Action.BACKUP,
         lambda s, u, t: backups.list_backups(t["out"].parent / "base.sqlite", u),
+    ),
+    "evaluation.attributions": (
+        Action.READ,
+        lambda s, u, t: evaluation.attributions(s, u, ON, ON),
+    ),
+    "evaluation.obligations_report": (
+        Action.READ,
+        lambda s, u, t: evaluation.obligations_report(s, u, ON, ON),
+    ),
+    "evaluation.fairness_subjects": (
+        Action.REPORTS,
+        lambda s, u, t: evaluation.fairness_subjects(s, u, ON, ON),
+    ),
+    "evaluation.fairness_report": (
+        Action.REPORTS,
+        lambda s, u, t: evaluation.fairness_report(s, u, ON, ON),
+    ),
+    "evaluation.observatory_tables": (
+        Action.REPORTS,
+        lambda s, u, t: evaluation.observatory_tables(s, u, 2026),
+    ),
+    "evaluation.observatory_export": (
+        Action.REPORTS,
+        lambda s, u, t: evaluation.observatory_export(s, u, 2026, t["out"].with_suffix(".xlsx")),
     ),
     "backups.restore": (
         Action.RESTORE,
