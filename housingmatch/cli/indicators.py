@@ -52,10 +52,12 @@ def _indicators(args: argparse.Namespace, store: Any, session: Session) -> int:
     by = svc.parse_breakdown(args.by)
     result = svc.indicators(store, session, args.date_from, args.date_to, by)
     written = []
+    if args.xlsx is not None or args.pdf is not None:
+        extra = svc.evaluation_tables(store, session, args.date_from, args.date_to)
     if args.xlsx is not None:
-        written.append(svc.write_indicators_xlsx(store, session, result, args.xlsx))
+        written.append(svc.write_indicators_xlsx(store, session, result, args.xlsx, extra=extra))
     if args.pdf is not None:
-        written.append(svc.write_indicators_pdf(store, session, result, args.pdf))
+        written.append(svc.write_indicators_pdf(store, session, result, args.pdf, extra=extra))
     if args.json:
         json.dump(svc.indicators_to_dict(result), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -28,6 +28,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from housingmatch.reports.fairness import GroupFigures
+from housingmatch.reports.obligations import Obligation
+
 #: Group of the records without a value for the breakdown.
 UNKNOWN = "non précisé"
 
@@ -514,3 +517,44 @@ def charts(ind: Indicators) -> list[Chart]:
         ),
     ]  # fmt: skip
     return out
+
+
+# -- the obligations and fairness beside the indicators ------------------------------------------
+def _pct(value: float | None) -> float | None:
+    return None if value is None else round(100 * value, 1)
+
+
+def obligations_table(items: Sequence[Obligation]) -> Table:
+    """Return the three legal shares with their gap (attributions still needed)."""
+    rows = []
+    for o in items:
+        low_high = o.share_range
+        rows.append((
+            o.kind.label, _pct(o.target), _pct(o.share), o.numerator, o.denominator, o.unknown,
+            f"{100 * low_high[0]:.0f}–{100 * low_high[1]:.0f}" if low_high and o.unknown else None,
+            o.gap, {True: "oui", False: "non", None: "—"}[o.met],
+        ))  # fmt: skip
+    return Table(
+        "Obligations",
+        "Obligations légales d'attribution (CCH L441-1, L313-26-2)",
+        ("Obligation", "Cible (%)", "Part (%)", "Comptées", "Attributions", "Quartile inconnu",
+         "Fourchette (%)", "Il en manque", "Atteinte"),
+        tuple(rows),
+    )  # fmt: skip
+
+
+def fairness_table(rows: Sequence[GroupFigures]) -> Table:
+    """Return each public's shares of the pool, proposals and attributions, flagged when served less."""
+    return Table(
+        "Équité",
+        "Équité entre publics prioritaires",
+        ("Dimension", "Groupe", "Vivier", "Proposés", "Attribués", "Part du vivier (%)",
+         "Part des propositions (%)", "Part des attributions (%)", "Écart (points)",
+         "Attente médiane (j)", "Taux de refus (%)", "Alerte"),
+        tuple(
+            (r.dimension, r.group, r.pool, r.proposed, r.attributed, _pct(r.pool_share),
+             _pct(r.proposal_share), _pct(r.attribution_share), _pct(r.gap),
+             _r1(r.median_wait_days), _pct(r.refusal_rate), "sous-servi" if r.under_served else "")
+            for r in rows
+        ),
+    )  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return clean
 
 
-def indicators_workbook(ind: Indicators, made_on: date) -> Workbook:
+def indicators_workbook(ind: Indicators, made_on: date, extra: Sequence[Table] = ()) -> Workbook:
     """Return a workbook: a notice, then one sheet per table with a filter on its rows."""
     book = Workbook()
     notice = book.active
@@ -48,7 +49,7 @@ def indicators_workbook(ind: Indicators, made_on: date) -> Workbook:
     notice["A1"].font = Font(bold=True, size=13)
     notice.column_dimensions["A"].width = 110
     used = {"Notice"}
-    for table in tables(ind):
+    for table in [*tables(ind), *extra]:
         sheet = book.create_sheet(_sheet_name(table.name, used))
         sheet.cell(row=1, column=1, value=table.title).font = Font(bold=True)
         for col, text in enumerate(table.columns, start=1):
@@ -132,7 +133,9 @@ def _chart_drawing(chart: Chart, width: float, height: float) -> Any:
     return drawing
 
 
-def write_indicators_pdf(ind: Indicators, path: Path, made_on: date) -> None:
+def write_indicators_pdf(
+    ind: Indicators, path: Path, made_on: date, extra: Sequence[Table] = ()
+) -> None:
     """Write the report: period, every table and every chart, dated and paginated (A4)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
@@ -182,7 +185,7 @@ def write_indicators_pdf(ind: Indicators, path: Path, made_on: date) -> None:
         Spacer(1, 4 * mm),
     ]
     width = page[0] - 28 * mm
-    for table in tables(ind):
+    for table in [*tables(ind), *extra]:
         header = [Paragraph(f"<b>{c}</b>", small) for c in table.columns]
         body = [
             [

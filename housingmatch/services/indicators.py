@@ -7,6 +7,7 @@ the PDF report are written through :mod:`housingmatch.files` (whole or not at al
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,7 +29,7 @@ from housingmatch.matching.places import (
     workplace_point,
 )
 from housingmatch.reports import indicators as rep
-from housingmatch.reports.indicators import Breakdown, Indicators
+from housingmatch.reports.indicators import Breakdown, Indicators, Table
 from housingmatch.rules.permissions import Action, require
 from housingmatch.rules.ruleset import CommuteRules
 from housingmatch.services import matching
@@ -184,32 +185,63 @@ def indicators_to_dict(ind: Indicators) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def evaluation_tables(store: Store, session: Session, start: date, end: date) -> list[Table]:
+    """Return the obligations and fairness tables of the period, shown beside the indicators."""
+    require(session, Action.REPORTS)
+    from housingmatch.services import evaluation
+
+    rows, _warnings = evaluation.fairness_report(store, session, start, end)
+    return [
+        rep.obligations_table(evaluation.obligations_report(store, session, start, end)),
+        rep.fairness_table(rows),
+    ]
+
+
 def write_indicators_xlsx(
-    store: Store, session: Session, ind: Indicators, path: str | Path, on: date | None = None
+    store: Store,
+    session: Session,
+    ind: Indicators,
+    path: str | Path,
+    on: date | None = None,
+    extra: Sequence[Table] = (),
 ) -> Path:
     """Write the indicators as an XLSX workbook (one sheet per table, with filters)."""
     require(session, Action.REPORTS)
     from housingmatch.reports.indicators_export import indicators_workbook
 
-    book = indicators_workbook(ind, on or date.today())
+    book = indicators_workbook(ind, on or date.today(), extra)
     with atomic_path(path, database=store.path) as tmp:
         book.save(tmp)
     return Path(path)
 
 
 def write_indicators_pdf(
-    store: Store, session: Session, ind: Indicators, path: str | Path, on: date | None = None
+    store: Store,
+    session: Session,
+    ind: Indicators,
+    path: str | Path,
+    on: date | None = None,
+    extra: Sequence[Table] = (),
 ) -> Path:
     """Write the indicators as a paginated French PDF report with its charts."""
     require(session, Action.REPORTS)
     from housingmatch.reports.indicators_export import write_indicators_pdf as write
 
     with atomic_path(path, database=store.path) as tmp:
-        write(ind, tmp, on or date.today())
+        write(ind, tmp, on or date.today(), extra)
     return Path(path)
 
 
-def indicators_work(
+@dataclass(frozen=True, slots=True)
+class Bilan:
+    """What the *Bilan* workspace shows: the indicators, the obligations, fairness."""
+
+    indicators: Indicators
+    evaluation: tuple[Table, ...]
+    warnings: tuple[str, ...]
+
+
+def bilan_work(
     db_path: Path,
     session: Session,
     start: date,
@@ -217,23 +249,26 @@ def indicators_work(
     by: Breakdown | None,
     progress: Any = None,
     cancelled: Any = None,
-) -> Indicators:
-    """Background work: open the database at ``db_path`` and compute the indicators."""
+) -> Bilan:
+    """Background work: the indicators of the period with the obligations and fairness."""
+    from housingmatch.services import evaluation
+
     with Store.open(Path(db_path), create=False) as store:
-        return indicators(store, session, start, end, by)
+        ind = indicators(store, session, start, end, by)
+        _rows, warnings = evaluation.fairness_report(store, session, start, end)
+        return Bilan(ind, tuple(evaluation_tables(store, session, start, end)), tuple(warnings))
 
 
 def export_work(
     db_path: Path,
     session: Session,
-    ind: Indicators,
+    bilan: Bilan,
     kind: str,
     path: Path,
     progress: Any = None,
     cancelled: Any = None,
 ) -> Path:
-    """Background work: write the indicators as ``kind`` ("pdf" or "xlsx") to ``path``."""
+    """Background work: write the Bilan as ``kind`` ("pdf" or "xlsx") to ``path``."""
     with Store.open(Path(db_path), create=False) as store:
-        if kind == "pdf":
-            return write_indicators_pdf(store, session, ind, path)
-        return write_indicators_xlsx(store, session, ind, path)
+        write = write_indicators_pdf if kind == "pdf" else write_indicators_xlsx
+        return write(store, session, bilan.indicators, path, extra=bilan.evaluation)

@@ -228,3 +228,16 @@ def test_an_export_never_overwrites_the_database(tmp_path):
         with pytest.raises(UserError, match="base de données"):
             ind_svc.write_indicators_pdf(store, S, got, db)
     assert db.stat().st_size > 0
+
+
+def test_the_obligations_and_fairness_go_into_the_files_beside_the_indicators(year, tmp_path):
+    from openpyxl import load_workbook
+
+    store, _ = year
+    got = ind_svc.indicators(store, S, *YEAR)
+    extra = ind_svc.evaluation_tables(store, S, *YEAR)
+    assert [t.name for t in extra] == ["Obligations", "Équité"]
+    obligations = {row[0]: row for row in extra[0].rows}
+    assert len(obligations) == 3 and all(row[4] <= 2 for row in obligations.values())
+    path = ind_svc.write_indicators_xlsx(store, S, got, tmp_path / "b.xlsx", extra=extra)
+    assert load_workbook(path).sheetnames[-2:] == ["Obligations", "Équité"]

@@ -320,6 +320,10 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
         Action.REPORTS,
         lambda s, u, t: indicators.indicators(s, u, date(2026, 1, 1), ON),
     ),
+    "indicators.evaluation_tables": (
+        Action.REPORTS,
+        lambda s, u, t: indicators.evaluation_tables(s, u, date(2026, 1, 1), ON),
+    ),
     "indicators.write_indicators_xlsx": (
         Action.REPORTS,
         lambda s, u, t: indicators.write_indicators_xlsx(
