@@ -43,6 +43,8 @@ SHOTS = (
     "08_repartition.png",
     "09_pourquoi_pas_plus_haut.png",
     "11_propositions.png",
+    "14_bilan.png",
+    "15_carte.png",
 )
 # The pictures of the user guide: at least one per workspace (keys are the side bar's titles).
 GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
@@ -56,6 +58,7 @@ GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
         "09_pourquoi_pas_plus_haut.png",
     ),
     "Propositions": ("11_propositions.png",),
+    "Bilan": ("14_bilan.png",),
 }
 
 
@@ -168,6 +171,33 @@ class ScreenshotTour:
         window.proposals_page.refresh()
         self.settle()
         yield SHOTS[10], window
+
+        yield from self._bilan_and_map()
+
+    def _bilan_and_map(self) -> Iterator[tuple[str, QWidget]]:
+        """Yield the Bilan (to a supervisor) and the map with a unit's commute lines."""
+        from housingmatch.gui.main_window import BILAN
+        from housingmatch.gui.map_dialog import MapDialog
+        from housingmatch.rules.permissions import Action, allowed
+
+        window = self.window
+        if allowed(window.session, Action.REPORTS):
+            window.show_page(BILAN)
+            self.settle()
+            yield SHOTS[11], window
+        if window.store.path is None:
+            return
+        dialog = MapDialog(window.jobs, window.store.path, window.session, window)
+        dialog.resize(*SIZE)
+        dialog.show()
+        self.settle()
+        units = dialog.map.unit_refs()
+        if units and allowed(window.session, Action.RANK):
+            dialog.map.select_unit(units[0])
+            self.settle()
+        yield SHOTS[12], dialog
+        dialog.hide()
+        dialog.deleteLater()
 
 
 def render_screenshots(
