@@ -7,8 +7,9 @@ contact detail); every function here is pure. Counted over the period ``[start, 
 - **requests**: new ones (filed in the period) and renewed ones (renewed in the period);
 - **proposals**: proposals sent to the CALEOL in the period, and the candidates they listed;
 - **attributions**: leases signed in the period;
-- **delays** in days: filing → lease for the attributions, vacancy (the unit's notice date)
-  → sending for the proposals, each with its median and mean;
+- **delays** in days: filing → lease for the attributions, vacancy (the unit's notice date,
+  or the proposal's preparation day when that came first) → sending for the proposals, each
+  with its median and mean;
 - **refusals** of offers answered in the period, by coded reason (a lapsed answer counts as
   the refusal *Pas de réponse dans le délai*);
 - **commute** of the attributed households: home → workplace before (from the commune of

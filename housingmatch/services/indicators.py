@@ -51,6 +51,16 @@ def _keys(unit: Unit | None, ref: str) -> rep.UnitKeys:
     )
 
 
+def _vacancy(notice: date | None, prepared: date) -> date:
+    """Return the day a unit fell vacant as a proposal sees it.
+
+    The notice date (the day the unit was recorded), unless the proposal was prepared earlier:
+    a unit recorded after its commission (imported, or the demonstration's history) cannot
+    have been proposed before it was known to be vacant, so its preparation day counts.
+    """
+    return prepared if notice is None else min(notice, prepared)
+
+
 def parse_breakdown(text: str | None) -> Breakdown | None:
     """Return the breakdown named by ``text`` (commune, bailleur, typologie), or None."""
     if not text:
@@ -128,7 +138,7 @@ def indicators(
                     p.unit_ref,
                     keys,
                     p.sent_on,
-                    notices.get(p.unit_ref),
+                    _vacancy(notices.get(p.unit_ref), p.created_on),
                     sum(1 for c in p.candidates if c.listed or c.release_code is not None),
                 )
             )

@@ -241,3 +241,11 @@ def test_the_obligations_and_fairness_go_into_the_files_beside_the_indicators(ye
     assert len(obligations) == 3 and all(row[4] <= 2 for row in obligations.values())
     path = ind_svc.write_indicators_xlsx(store, S, got, tmp_path / "b.xlsx", extra=extra)
     assert load_workbook(path).sheetnames[-2:] == ["Obligations", "Équité"]
+
+
+def test_a_unit_recorded_after_its_proposal_counts_from_the_preparation_day():
+    from housingmatch.services.indicators import _vacancy
+
+    assert _vacancy(date(2026, 12, 1), date(2026, 3, 2)) == date(2026, 3, 2)
+    assert _vacancy(date(2026, 3, 1), date(2026, 3, 9)) == date(2026, 3, 1)
+    assert _vacancy(None, date(2026, 3, 9)) == date(2026, 3, 9)
