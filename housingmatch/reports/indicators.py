@@ -31,6 +31,7 @@ from enum import StrEnum
 
 from housingmatch.reports.fairness import GroupFigures
 from housingmatch.reports.obligations import Obligation
+from housingmatch.rules.groups import GROUP_LABELS
 
 #: Group of the records without a value for the breakdown.
 UNKNOWN = "non précisé"
@@ -465,9 +466,20 @@ def month_label(month: str) -> str:
     return f"{MONTH_NAMES[int(number) - 1]} {year[2:]}"
 
 
+#: The most groups a chart compares (the most active ones; every group stays in the tables).
+CHART_GROUPS = 12
+
+
+def _charted(groups: Sequence[Figures]) -> list[Figures]:
+    """Return the groups with units proposed or leased, the most active first, at most 12."""
+    active = [f for f in groups if f.proposals or f.attributions]
+    active.sort(key=lambda f: (-f.proposals, -f.attributions, f.group))
+    return active[:CHART_GROUPS]
+
+
 def charts(ind: Indicators) -> list[Chart]:
     """Return the report's charts (every one drawn in the window and in the PDF)."""
-    compared = [ind.total, *ind.qpv] if not ind.groups else list(ind.groups)
+    compared = [ind.total, *ind.qpv] if not ind.groups else _charted(ind.groups)
     names = tuple(f.group for f in compared)
     out = [
         Chart(
@@ -488,12 +500,22 @@ def charts(ind: Indicators) -> list[Chart]:
             horizontal=True,
         ),
         Chart(
-            "delais",
-            "Délais médians (jours)",
+            "delai_attribution",
+            "Délai du dépôt de la demande au bail (jours)",
             names,
             (
-                ("Dépôt → bail", tuple(_zero(f.filing_to_lease.median) for f in compared)),
-                ("Vacance → proposition", tuple(_zero(f.vacancy_to_proposal.median) for f in compared)),
+                ("Médiane", tuple(_zero(f.filing_to_lease.median) for f in compared)),
+                ("Moyenne", tuple(_zero(f.filing_to_lease.mean) for f in compared)),
+            ),
+            unit="j",
+        ),
+        Chart(
+            "delai_proposition",
+            "Délai de la vacance à l'envoi de la proposition (jours)",
+            names,
+            (
+                ("Médiane", tuple(_zero(f.vacancy_to_proposal.median) for f in compared)),
+                ("Moyenne", tuple(_zero(f.vacancy_to_proposal.mean) for f in compared)),
             ),
             unit="j",
         ),
@@ -544,6 +566,9 @@ def obligations_table(items: Sequence[Obligation]) -> Table:
     )  # fmt: skip
 
 
+_GROUP_NAMES = {g.value: label for g, label in GROUP_LABELS.items()}
+
+
 def fairness_table(rows: Sequence[GroupFigures]) -> Table:
     """Return each public's shares of the pool, proposals and attributions, flagged when served less."""
     return Table(
@@ -553,7 +578,7 @@ def fairness_table(rows: Sequence[GroupFigures]) -> Table:
          "Part des propositions (%)", "Part des attributions (%)", "Écart (points)",
          "Attente médiane (j)", "Taux de refus (%)", "Alerte"),
         tuple(
-            (r.dimension, r.group, r.pool, r.proposed, r.attributed, _pct(r.pool_share),
+            (r.dimension, _GROUP_NAMES.get(r.group, r.group), r.pool, r.proposed, r.attributed, _pct(r.pool_share),
              _pct(r.proposal_share), _pct(r.attribution_share), _pct(r.gap),
              _r1(r.median_wait_days), _pct(r.refusal_rate), "sous-servi" if r.under_served else "")
             for r in rows

@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
-from pypdf import PdfReader
 
 from housingmatch.gui.charts import BarChart, nice_step
 from housingmatch.gui.main_window import BILAN, MainWindow
@@ -32,7 +32,7 @@ def test_the_workspace_loads_and_a_new_period_reloads_it(app_window, qtbot):
     assert page.bilan.indicators.total.new_requests > 0
     assert page.table_tabs.count() == 4 and page.table_tabs.tabText(0) == "Synthèse"
     assert page.obligations_view.rowCount() == 3 and page.fairness_view.rowCount() > 0
-    assert len(page.charts) == 5 and page.charts[0].chart.title == "Activité par mois"
+    assert len(page.charts) == 6 and page.charts[0].chart.title == "Activité par mois"
     _loaded(qtbot, page, lambda: page.set_period(date(2001, 1, 1), date(2001, 3, 31)))
     assert page.bilan.indicators.total.new_requests == 0
     assert [m.month for m in page.bilan.indicators.months] == ["2001-01", "2001-02", "2001-03"]

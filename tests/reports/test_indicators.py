@@ -65,3 +65,19 @@ def test_an_empty_period_has_no_delay_and_empty_charts():
     assert all(chart.empty for chart in charts(got))
     assert tables(got)[0].rows[0] == ("Demandes nouvelles", 0)
     assert month_label("2026-02") == "févr. 26"
+
+
+def test_charts_compare_the_most_active_groups_only():
+    units = [UnitKeys(f"Commune {i:02d}", "B", "T2", False) for i in range(20)]
+    proposals = [
+        ProposalRecord(i, f"L{i}", units[i % 15], date(2026, 5, 1), None, 3) for i in range(40)
+    ]
+    requests = [RequestRecord(f"r{i}", date(2026, 2, 1), None, f"Commune {i:02d}", "T2")
+                for i in range(20)]  # fmt: skip
+    got = compute_indicators(
+        date(2026, 1, 1), date(2026, 12, 31), requests, proposals, [], [], Breakdown.COMMUNE
+    )
+    assert len(got.groups) == 20  # every commune stays in the tables
+    compared = next(c for c in charts(got) if c.key == "attributions")
+    assert len(compared.categories) == 12 and compared.categories[0] == "Commune 00"
+    assert compared.series[0][1][0] == 3  # proposals of the most active commune
