@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 
-from housingmatch.gui.charts import BarChart, nice_step
 from housingmatch.gui.main_window import BILAN, MainWindow
-from housingmatch.reports.indicators import Breakdown, Chart
+from housingmatch.reports.indicators import Breakdown
 from housingmatch.store import Store
 from tests.builders import ADVISOR
 
@@ -78,10 +77,3 @@ def test_an_advisor_sees_the_workspace_disabled_with_a_reason(qtbot, sample_db, 
     window.jobs.wait(20000)
     assert window.bilan_page.bilan is None
     store.close()
-
-
-def test_an_empty_chart_says_so_and_steps_are_round(qtbot):
-    chart = BarChart(Chart("vide", "Rien", (), ()))
-    qtbot.addWidget(chart)
-    assert chart.render_image(300, 200).pixelColor(5, 5).name() == "#ffffff"
-    assert [nice_step(v) for v in (7, 43, 0.9, 180)] == [2.0, 10.0, 0.2, 50.0]
