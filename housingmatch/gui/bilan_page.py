@@ -206,6 +206,12 @@ class BilanPage(QWidget):
         if self.isVisible():
             self.load()
 
+    def mark_stale(self) -> None:
+        """Recompute when next shown (a proposal changed); at once if the page is shown."""
+        self._stale = True
+        if self.isVisible():
+            self.load()
+
     def period(self) -> tuple[date, date]:
         """Return the chosen period."""
         return _day(self.start_edit.date()), _day(self.end_edit.date())

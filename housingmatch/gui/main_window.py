@@ -473,6 +473,7 @@ class MainWindow(QMainWindow):
         # A transition changes deadlines, unit statuses and the proposals list.
         self.proposals_page.refresh()
         self.dashboard_page.set_store(self.store, self.session)
+        self.bilan_page.mark_stale()
 
     @Slot(str)
     def _on_dashboard_open_unit_requested(self, ref: str) -> None:

@@ -77,3 +77,12 @@ def test_an_advisor_sees_the_workspace_disabled_with_a_reason(qtbot, sample_db, 
     window.jobs.wait(20000)
     assert window.bilan_page.bilan is None
     store.close()
+
+
+def test_a_changed_proposal_reloads_the_shown_bilan(app_window, qtbot):
+    page = app_window.bilan_page
+    _loaded(qtbot, page, lambda: app_window.show_page(BILAN))
+    first = page.bilan
+    _loaded(qtbot, page, app_window._on_proposals_changed)
+    assert page.bilan is not first
+    app_window.jobs.wait(20000)
