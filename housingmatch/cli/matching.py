@@ -125,6 +125,38 @@ def grouped_warnings(warnings: Sequence[str], shown: int = 5) -> list[str]:
     return lines
 
 
+def share_lines(allocation: Any) -> list[str]:
+    """Return the French lines saying what the minimum shares asked of a batch gave and cost."""
+    shares = allocation.shares
+    if shares is None:
+        return []
+    lines = ["Parts minimales demandées :"]
+    if shares.priority_share:
+        lines.append(
+            f"  DALO/prioritaires {shares.priority_share * 100:g} % des places pourvues : "
+            f"{shares.priority_reached} place(s) pour {shares.priority_required} exigée(s) "
+            f"sur {shares.filled}"
+        )
+    if shares.first_quartile_share:
+        lines.append(
+            f"  1er quartile hors QPV {shares.first_quartile_share * 100:g} % des places hors "
+            f"QPV : {shares.first_quartile_reached} place(s) pour "
+            f"{shares.first_quartile_required} exigée(s)"
+        )
+    for shortfall in shares.shortfalls:
+        lines.append(f"  impossible à tenir : {shortfall}")
+    lines.append(
+        f"  score perdu par les parts : {_number(shares.score_lost)} "
+        f"(total sans les parts {_number(shares.unconstrained_total)}, "
+        f"avec {_number(shares.constrained_total)})"
+    )
+    if not shares.exact:
+        lines.append(
+            "  (optimum sur les meilleurs candidats de chaque logement, non prouvé sur tous)"
+        )
+    return lines
+
+
 def _day(args: argparse.Namespace) -> date:
     return args.date or date.today()
 
@@ -208,7 +240,10 @@ def _candidates(args: argparse.Namespace, store: Store, session: Session) -> int
 def _allocate(args: argparse.Namespace, store: Store, session: Session) -> int:
     from housingmatch.services import matching
 
-    allocation = matching.allocate(store, session, _day(args), args.per_unit)
+    allocation = matching.allocate(
+        store, session, _day(args), args.per_unit,
+        (args.min_priority or 0.0) / 100, (args.min_first_quartile or 0.0) / 100,
+    )  # fmt: skip
     if args.json:
         _print_json(matching.allocation_to_dict(allocation))
         return 0
@@ -219,6 +254,8 @@ def _allocate(args: argparse.Namespace, store: Store, session: Session) -> int:
         f"par logement ouvert, {plural(total, 'logement')}, score total "
         f"{_number(allocation.total_score)} (à revoir par le conseiller)"
     )
+    for line in share_lines(allocation):
+        print(line)
     notes = grouped_warnings(allocation.warnings)
     if notes:
         print(f"{plural(len(notes), 'remarque')} sur les règles appliquées en fin de liste.")
@@ -244,6 +281,17 @@ def _allocate(args: argparse.Namespace, store: Store, session: Session) -> int:
         for line in notes:
             print(line)
     return 0
+
+
+def _percent(text: str) -> float:
+    """Read a percentage from 0 to 100 ("25", "25,5", "25 %")."""
+    try:
+        value = float(text.replace("%", "").replace(",", ".").strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"pourcentage illisible : « {text} »") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"pourcentage hors de 0 à 100 : « {text} »")
+    return value
 
 
 def register(subparsers: Any) -> None:
@@ -289,6 +337,20 @@ def register(subparsers: Any) -> None:
     )
     allocate.add_argument(
         "--per-unit", type=int, default=3, metavar="N", help="candidats par logement (3 par défaut)"
+    )
+    allocate.add_argument(
+        "--min-priority",
+        type=_percent,
+        default=None,
+        metavar="PCT",
+        help="part minimale des places pour des ménages DALO ou prioritaires L441-1 (en %%)",
+    )
+    allocate.add_argument(
+        "--min-first-quartile",
+        type=_percent,
+        default=None,
+        metavar="PCT",
+        help="part minimale des places hors QPV pour des ménages du 1er quartile (en %%)",
     )
     allocate.add_argument("--json", action="store_true", help="sortie JSON")
     allocate.set_defaults(handler=_allocate)

@@ -176,8 +176,97 @@ def _observatory(args: argparse.Namespace, store: Store, session: Session) -> in
     return 0
 
 
+#: How many entries into and exits from the top three the text output lists.
+SHOWN_CHANGES = 30
+
+
+def _signed(value: float | None) -> str:
+    if value is None:
+        return NO_VALUE
+    return f"{value:+.1f}".replace(".", ",")
+
+
+def _whatif(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.cli.matching import _table
+    from housingmatch.services import whatif as service
+
+    report = service.whatif(store, session, args.draft, args.units, args.date)
+    if args.json:
+        _print_json(service.whatif_to_dict(report))
+        return 0
+    r = report.result
+    draft = report.draft
+    print(
+        f"Simulation des règles « {draft.name} » {draft.version} "
+        f"(empreinte {draft.content_hash[:12]}) : {report.scope_label}, "
+        f"{plural(r.units, 'logement')}"
+    )
+    print(f"Comparées aux règles en vigueur : {', '.join(report.current) or NO_VALUE}")
+    if r.unchanged:
+        print("Aucun changement : le brouillon classe chaque logement comme les règles en vigueur.")
+    print()
+    print("Décalage de rang par public (positif : le public monte)")
+    _table(
+        ["Public", "Candidats", "Moyen", "Médian", "Montent", "Descendent", "Entrent (3 premiers)",
+         "Sortent (3 premiers)"],
+        [
+            [group_label(s.public), str(s.candidates), _signed(s.mean_shift),
+             _signed(s.median_shift), str(s.moved_up), str(s.moved_down), str(s.entering_top),
+             str(s.leaving_top)]
+            for s in r.shifts
+        ],
+        {1, 2, 3, 4, 5, 6, 7},
+    )  # fmt: skip
+    if r.entered_ranking or r.left_ranking:
+        print(
+            f"{plural(r.entered_ranking, 'candidature devient éligible', 'candidatures deviennent éligibles')}, "
+            f"{plural(r.left_ranking, 'ne l’est plus', 'ne le sont plus')}"
+        )
+    print()
+    print("Effet sur les obligations, parmi les 3 premiers de chaque logement")
+    for e in r.shares:
+        unknown = ""
+        if e.current[2] or e.draft[2]:
+            unknown = f" ; quartile inconnu : {e.current[2]} → {e.draft[2]}, à part"
+        print(
+            f"  {e.kind.label} : {percent(e.current_share)} → {percent(e.draft_share)} "
+            f"(objectif {percent(e.target)}){unknown}"
+        )
+    print()
+    print(f"Entrées et sorties des 3 premiers : {len(r.changes)}")
+    for c in r.changes[:SHOWN_CHANGES]:
+        before = NO_VALUE if c.rank_current is None else str(c.rank_current)
+        after = NO_VALUE if c.rank_draft is None else str(c.rank_draft)
+        groups = ", ".join(group_label(g) for g in sorted(c.publics)) or "aucun groupe"
+        verb = "entre" if c.entering else "sort"
+        print(f"  {c.unit_ref} : {c.ref} {verb} (rang {before} → {after} ; {groups})")
+    if len(r.changes) > SHOWN_CHANGES:
+        print(f"  … et {len(r.changes) - SHOWN_CHANGES} autres (--json pour la liste entière)")
+    return 0
+
+
 def register(sub: Any) -> None:
-    """Add the ``report`` command (obligations, fairness, observatoire)."""
+    """Add the ``report`` (obligations, fairness, observatoire) and ``whatif`` commands."""
+    whatif = sub.add_parser(
+        "whatif", help="simuler un brouillon de règles contre les règles en vigueur"
+    )
+    whatif.add_argument("draft", type=Path, metavar="BROUILLON.toml", help="fichier de règles")
+    whatif.add_argument(
+        "--units",
+        default="open",
+        metavar="open|year:AAAA",
+        help="logements ouverts (par défaut) ou ceux des propositions d'une année",
+    )
+    whatif.add_argument(
+        "--date",
+        type=parse_day,
+        default=None,
+        metavar="AAAA-MM-JJ",
+        help="date du classement des logements ouverts (aujourd'hui par défaut)",
+    )
+    whatif.add_argument("--json", action="store_true", help="sortie JSON")
+    whatif.set_defaults(handler=_whatif)
+
     report = sub.add_parser(
         "report", help="bilans de la convention (obligations, équité, observatoire)"
     )

@@ -1,4 +1,4 @@
-"""The dashboard: counts, units whose proposal deadline is near, requests about to lapse."""
+"""The dashboard: counts, the year's legal shares, near deadlines, requests about to lapse."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from housingmatch.domain.session import Session
 from housingmatch.errors import JobCancelled
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.formats import french_date, french_int
+from housingmatch.gui.gauges import ObligationsBox
 from housingmatch.gui.jobs import Job, JobRunner
 from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
 from housingmatch.gui.record_page import BACKGROUND_LOAD_RECORDS
@@ -173,6 +174,9 @@ class DashboardPage(QWidget):
             grid.addWidget(QLabel(caption, figures), 1, column)
             self.figure_labels[key] = value
 
+        # The legal shares of the year, where decisions are made (computed in a job).
+        self.obligations_box = ObligationsBox(jobs, self)
+
         self.units_model = RowsModel(
             [
                 self.tr("Logement"),
@@ -221,6 +225,7 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(figures)
+        layout.addWidget(self.obligations_box)
         layout.addWidget(self.deadlines_box, 1)
         layout.addWidget(self.units_box, 1)
         layout.addWidget(self.requests_box, 1)
@@ -236,6 +241,7 @@ class DashboardPage(QWidget):
             self._job.cancel()  # each save asks again: only the newest answer is shown
         self._job = None
         self._generation += 1
+        self.obligations_box.refresh(store, session)
         big = request_count(store, session) > BACKGROUND_LOAD_RECORDS
         if store.path is not None and big:
             self.title.setText(self.tr("Tableau de bord : calcul en cours…"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -36,6 +37,7 @@ from housingmatch.gui.columns import fit_columns
 from housingmatch.gui.communes import commune_name
 from housingmatch.gui.delegates import PART_COLOURS, BadgesDelegate, PartsBarDelegate
 from housingmatch.gui.formats import edited_date, french_date
+from housingmatch.gui.gauges import ObligationsLine
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
 from housingmatch.gui.request_dialog import format_amount
@@ -218,8 +220,11 @@ class MatchingPage(QWidget):
         self.mode_tabs.addTab(
             self._build_allocation_view(), self.tr("Répartition des logements ouverts")
         )
+        # The year's legal shares over every view (computed in a job at each refresh).
+        self.obligations_line = ObligationsLine(jobs, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.obligations_line)
         layout.addWidget(self.mode_tabs)
 
     # -- building ------------------------------------------------------------------------------
@@ -410,6 +415,21 @@ class MatchingPage(QWidget):
             page,
         )
         self.allocation_label.setWordWrap(True)
+        # The legal shares the batch may be asked to meet (brief §2.4, §2.5), in percent.
+        self.min_priority_spin = QSpinBox(page)
+        self.min_first_quartile_spin = QSpinBox(page)
+        for spin in (self.min_priority_spin, self.min_first_quartile_spin):
+            spin.setRange(0, 100)
+            spin.setSuffix(" %")
+            spin.setSpecialValueText(self.tr("aucune"))
+        self.shares_label = QLabel(page)
+        self.shares_label.setWordWrap(True)
+        shares_row = QHBoxLayout()
+        shares_row.addWidget(QLabel(self.tr("Part minimale DALO/prioritaires"), page))
+        shares_row.addWidget(self.min_priority_spin)
+        shares_row.addWidget(QLabel(self.tr("Part minimale 1er quartile hors QPV"), page))
+        shares_row.addWidget(self.min_first_quartile_spin)
+        shares_row.addStretch(1)
         self.allocation_model = RowsModel(
             [
                 self.tr("Logement"),
@@ -436,6 +456,8 @@ class MatchingPage(QWidget):
         buttons.addWidget(self.save_allocation_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.allocation_label)
+        layout.addLayout(shares_row)
+        layout.addWidget(self.shares_label)
         layout.addWidget(self.allocation_view, 1)
         layout.addLayout(buttons)
         self.allocate_button.clicked.connect(self._on_allocate_button_clicked)
@@ -460,6 +482,7 @@ class MatchingPage(QWidget):
         """Fill the unit and request pickers from ``store``."""
         self.store = store
         self.session = session
+        self.obligations_line.refresh(store, session)
         current = self.current_unit_ref()
         units = sorted(
             records.list_units(store, session), key=lambda u: (u.status != UnitStatus.OUVERT, u.ref)
@@ -1052,6 +1075,8 @@ class MatchingPage(QWidget):
             self.session,
             self.ranking_date(),
             MAX_PROPOSED,
+            min_priority=self.min_priority_spin.value() / 100,
+            min_first_quartile=self.min_first_quartile_spin.value() / 100,
             on_done=self._on_allocation_done,
             on_cancelled=lambda: self.allocate_button.setEnabled(True),
             on_failed=lambda _exc: self.allocate_button.setEnabled(True),
@@ -1068,8 +1093,35 @@ class MatchingPage(QWidget):
         self._allocation_units = units
         self._allocation_counts = {item.unit_ref: item.eligible_count for item in allocation.units}
         self._fill_allocation()
+        self.shares_label.setText(self.shares_text(allocation))
         self.save_allocation_button.setEnabled(bool(self._allocation))
         self.allocation_ready.emit()
+
+    def shares_text(self, allocation: Any) -> str:
+        """Return what the shares asked of the batch gave and what they cost (empty: none asked)."""
+        shares = getattr(allocation, "shares", None)
+        if shares is None:
+            return ""
+        parts = []
+        if shares.priority_share:
+            parts.append(
+                self.tr("DALO/prioritaires : {reached} place(s) pour {required} exigée(s)").format(
+                    reached=shares.priority_reached, required=shares.priority_required
+                )
+            )
+        if shares.first_quartile_share:
+            parts.append(
+                self.tr("1er quartile hors QPV : {reached} place(s) pour {required} exigée(s)")
+                .format(reached=shares.first_quartile_reached, required=shares.first_quartile_required)
+            )  # fmt: skip
+        parts.append(
+            self.tr("score perdu par les parts : {lost} (sans les parts {plain}, avec {kept})").format(
+                lost=_score(shares.score_lost), plain=_score(shares.unconstrained_total),
+                kept=_score(shares.constrained_total),
+            )
+        )  # fmt: skip
+        parts += [self.tr("impossible à tenir : {what}").format(what=s) for s in shares.shortfalls]
+        return " ; ".join(parts)
 
     def _fill_allocation(self) -> None:
         rows = []

@@ -28,11 +28,12 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from housingmatch.domain.model import Unit, UnitStatus
+from housingmatch.matching.constrained import ShareTargets, allocate_with_shares
 from housingmatch.matching.eligibility import UnitFacts
 from housingmatch.matching.engine import MatchingEngine
 from housingmatch.matching.ordering import sort_key
 from housingmatch.matching.reference import UNIT_NOT_LOCATED
-from housingmatch.matching.results import AllocatedUnit, Allocation
+from housingmatch.matching.results import AllocatedUnit, Allocation, ShareOutcome
 
 FILL_BONUS = 1e-6
 Pool = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]
@@ -193,25 +194,11 @@ def allocate(
     if not open_units or per_unit <= 0:
         return Allocation(on, ruleset.info, per_unit, (), 0.0, ())
     tops, _, solved = solve_pools(engine, open_units, on, per_unit)
-    allocated = []
-    warnings: set[str] = set()
-    for u, unit in enumerate(open_units):
-        position = {int(row): i for i, row in enumerate(tops[u][0], start=1)}
-        rows = [int(row) for row in solved.chosen[u]]
-        pairs = list(zip(rows, engine.candidates_of(rows, unit, on), strict=True))
-        pairs.sort(
-            key=lambda p: sort_key(
-                p[1].score, p[1].filing_date, p[1].tie_breaker, p[1].ref, ruleset.tie_break
-            )
-        )
-        numbered = tuple(replace(c, rank=i) for i, (_, c) in enumerate(pairs, start=1))
-        ranks = tuple(position[row] for row, _ in pairs)
-        allocated.append(AllocatedUnit(unit.ref, numbered, tops[u][2], ranks))
-        facts = UnitFacts.of(unit, on, engine.context)
-        notes = [note for note in [facts.ceiling(1, 0).warning] if note]
-        if facts.point is None:
-            notes.append(UNIT_NOT_LOCATED)
-        warnings.update(f"{unit.ref} : {note}" for note in notes)
+    positions = [{int(row): i for i, row in enumerate(top[0], start=1)} for top in tops]
+    allocated, warnings = _allocated(
+        engine, open_units, on, [[int(r) for r in rows] for rows in solved.chosen],
+        positions, [top[2] for top in tops],
+    )  # fmt: skip
     total = 0.0
     for item in allocated:
         total += item.total
@@ -221,5 +208,131 @@ def allocate(
         per_unit=per_unit,
         units=tuple(allocated),
         total_score=round(total, 2),
-        warnings=tuple(sorted(warnings)),
+        warnings=warnings,
+    )
+
+
+def _allocated(
+    engine: MatchingEngine,
+    open_units: Sequence[Unit],
+    on: date,
+    chosen: Sequence[Sequence[int]],
+    positions: Sequence[dict[int, int]],
+    eligible: Sequence[int],
+) -> tuple[list[AllocatedUnit], tuple[str, ...]]:
+    """Return each unit's chosen rows as numbered candidates, and the units' rule notes."""
+    ruleset = engine.context.ruleset
+    allocated = []
+    warnings: set[str] = set()
+    for u, unit in enumerate(open_units):
+        rows = list(chosen[u])
+        pairs = list(zip(rows, engine.candidates_of(rows, unit, on), strict=True))
+        pairs.sort(
+            key=lambda p: sort_key(
+                p[1].score, p[1].filing_date, p[1].tie_breaker, p[1].ref, ruleset.tie_break
+            )
+        )
+        numbered = tuple(replace(c, rank=i) for i, (_, c) in enumerate(pairs, start=1))
+        ranks = tuple(positions[u][row] for row, _ in pairs)
+        allocated.append(AllocatedUnit(unit.ref, numbered, eligible[u], ranks))
+        facts = UnitFacts.of(unit, on, engine.context)
+        notes = [note for note in [facts.ceiling(1, 0).warning] if note]
+        if facts.point is None:
+            notes.append(UNIT_NOT_LOCATED)
+        warnings.update(f"{unit.ref} : {note}" for note in notes)
+    return allocated, tuple(sorted(warnings))
+
+
+#: Up to this many places in the batch, each unit's pool holds, for each kind of household
+#: (DALO/L441-1 or not, first quartile or not), its best as many as there are places: by an
+#: exchange argument (a household of a kind used deeper in a unit's list can be swapped for
+#: a free better one of the same kind) the optimum under the shares is then exact. Above,
+#: the pools hold the unit's proved pool of the plain allocation and its best
+#: ``LARGE_CLASS_POOL`` of each kind: the optimum over them, said so when it may not be exact.
+EXACT_SLOTS = 300
+LARGE_CLASS_POOL = 40
+
+
+def allocate_with_targets(
+    engine: MatchingEngine,
+    units: Sequence[Unit],
+    on: date,
+    per_unit: int,
+    targets: ShareTargets,
+) -> Allocation:
+    """Suggest distinct candidates per open unit, best total, meeting minimum legal shares.
+
+    The shares (brief §2.4, §2.5): at least ``targets.priority`` of the places filled go to
+    DALO or L441-1 households, and at least ``targets.first_quartile_outside_qpv`` of the
+    places of units outside QPV to first-quartile households (by the threshold of the unit's
+    EPCI; unknown never counts). Solved by the integer program of
+    :mod:`housingmatch.matching.constrained`; the score lost to the shares is reported.
+    """
+    open_units = sorted((u for u in units if u.status == UnitStatus.OUVERT), key=lambda u: u.ref)
+    ruleset = engine.context.ruleset
+    if not open_units or per_unit <= 0:
+        empty = ShareOutcome(targets.priority, 0, 0, targets.first_quartile_outside_qpv, 0, 0,
+                             0, 0.0, 0.0)  # fmt: skip
+        return Allocation(on, ruleset.info, per_unit, (), 0.0, (), empty)
+    slots = len(open_units) * per_unit
+    _, plain_pools, _ = solve_pools(engine, open_units, on, per_unit)
+    index = engine.index
+    priority = index.col("dalo") | index.col("l441")
+    per_uc = index.col("per_uc")
+    pools: list[Pool] = []
+    q1_flags: list[npt.NDArray[np.bool_]] = []
+    positions: list[dict[int, int]] = []
+    eligible: list[int] = []
+    exact = True
+    for u, unit in enumerate(open_units):
+        rows, scores, count = engine.top_rows(unit, on, max(index.size, 1))
+        facts = UnitFacts.of(unit, on, engine.context)
+        threshold = engine.context.quartile_threshold(facts.epci, on.year)
+        values = per_uc[rows]
+        q1 = (
+            np.zeros(len(rows), dtype=np.bool_)
+            if threshold is None
+            else (~np.isnan(values) & (values <= threshold))
+        )
+        keep = np.zeros(len(rows), dtype=np.bool_)
+        keep[: len(plain_pools[u][0])] = True  # the plain allocation's proved pool
+        k = slots if slots <= EXACT_SLOTS else max(len(plain_pools[u][0]), LARGE_CLASS_POOL)
+        kinds = priority[rows].astype(np.int64) * 2 + (q1 if not unit.qpv else 0)
+        for kind in range(4):
+            members = np.flatnonzero(kinds == kind)
+            keep[members[:k]] = True
+            if k < slots and len(members) > k:
+                exact = False
+        pools.append((rows[keep], scores[keep]))
+        q1_flags.append(q1[keep])
+        positions.append({int(row): i for i, row in enumerate(rows, start=1)})
+        eligible.append(count)
+    solved = allocate_with_shares(
+        pools, priority, np.zeros(index.size, dtype=np.bool_), [not u.qpv for u in open_units],
+        per_unit, targets, first_quartile_by_pool=q1_flags,
+    )  # fmt: skip
+    allocated, warnings = _allocated(
+        engine, open_units, on, [list(c) for c in solved.chosen], positions, eligible
+    )
+    outcome = ShareOutcome(
+        priority_share=targets.priority,
+        priority_required=solved.priority_required,
+        priority_reached=solved.priority_reached,
+        first_quartile_share=targets.first_quartile_outside_qpv,
+        first_quartile_required=solved.first_quartile_required,
+        first_quartile_reached=solved.first_quartile_reached,
+        filled=solved.filled,
+        unconstrained_total=round(solved.unconstrained_total, 2),
+        constrained_total=round(solved.total, 2),
+        shortfalls=solved.shortfalls,
+        exact=exact,
+    )
+    return Allocation(
+        on=on,
+        ruleset=ruleset.info,
+        per_unit=per_unit,
+        units=tuple(allocated),
+        total_score=round(sum(item.total for item in allocated), 2),
+        warnings=warnings,
+        shares=outcome,
     )

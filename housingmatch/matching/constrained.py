@@ -101,11 +101,15 @@ def allocate_with_shares(
     outside_qpv: Sequence[bool],
     per_unit: int,
     targets: ShareTargets,
+    first_quartile_by_pool: Sequence[npt.NDArray[np.bool_]] | None = None,
 ) -> ConstrainedAllocation:
     """Choose up to ``per_unit`` distinct candidates per unit, best total, shares met.
 
     ``pools[u]`` holds unit u's eligible candidates (row indices, scores); ``priority`` and
     ``first_quartile`` flag the rows; ``outside_qpv[u]`` tells whether unit u is outside QPV.
+    The first-quartile status goes by the threshold of the unit's EPCI: when units of
+    several EPCI are allocated together, ``first_quartile_by_pool[u]`` flags unit u's pool
+    candidates instead of ``first_quartile``.
     """
     edge_unit = np.concatenate(
         [np.full(len(rows), u, dtype=np.int64) for u, (rows, _) in enumerate(pools)]
@@ -125,7 +129,13 @@ def allocate_with_shares(
 
     is_priority = priority[edge_row].astype(float)
     outside = np.asarray(outside_qpv, dtype=bool)[edge_unit]
-    is_q1_outside = (first_quartile[edge_row] & outside).astype(float)
+    if first_quartile_by_pool is not None:
+        q1_edges = np.concatenate(
+            [np.asarray(f, dtype=bool) for f in first_quartile_by_pool] + [np.zeros(0, bool)]
+        )
+    else:
+        q1_edges = first_quartile[edge_row]
+    is_q1_outside = (q1_edges & outside).astype(float)
     filled_outside = int((plain * outside).sum())
     wanted_priority = math.ceil(targets.priority * filled - 1e-9)
     wanted_q1 = math.ceil(targets.first_quartile_outside_qpv * filled_outside - 1e-9)

@@ -316,6 +316,28 @@ class AllocatedUnit:
 
 
 @dataclass(frozen=True, slots=True)
+class ShareOutcome:
+    """What the legal shares asked of a batch allocation gave, and what they cost."""
+
+    priority_share: float  # asked: DALO or L441-1 households, of all filled places
+    priority_required: int
+    priority_reached: int
+    first_quartile_share: float  # asked: first-quartile households, of places outside QPV
+    first_quartile_required: int
+    first_quartile_reached: int
+    filled: int
+    unconstrained_total: float
+    constrained_total: float
+    shortfalls: tuple[str, ...] = ()
+    exact: bool = True  # False: optimal over the pools searched, not proved over all requests
+
+    @property
+    def score_lost(self) -> float:
+        """Return the total score given up to meet the shares."""
+        return round(self.unconstrained_total - self.constrained_total, 2)
+
+
+@dataclass(frozen=True, slots=True)
 class Allocation:
     """A batch suggestion: distinct candidates per open unit maximising the total score."""
 
@@ -325,3 +347,4 @@ class Allocation:
     units: tuple[AllocatedUnit, ...]
     total_score: float
     warnings: tuple[str, ...]
+    shares: ShareOutcome | None = None  # when minimum shares were asked

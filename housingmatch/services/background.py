@@ -163,13 +163,21 @@ def allocate_work(
     per_unit: int,
     progress: Progress,
     cancelled: Cancelled,
+    min_priority: float = 0.0,
+    min_first_quartile: float = 0.0,
 ) -> tuple[Any, dict[str, PersonInfo], dict[str, Any]]:
-    """Compute the batch allocation over all open units, with names and units for display."""
+    """Compute the batch allocation over all open units, with names and units for display.
+
+    ``min_priority`` and ``min_first_quartile`` (0 to 1) are the legal shares asked of it.
+    """
     from housingmatch.services.matching import allocate
 
     progress(0, 2)
     with Store.open(db_path) as store:
-        allocation = allocate(store, session, on, per_unit=per_unit)
+        allocation = allocate(
+            store, session, on, per_unit, min_priority=min_priority,
+            min_first_quartile=min_first_quartile,
+        )  # fmt: skip
         _check(cancelled)
         progress(1, 2)
         refs = [c.ref for item in allocation.units for c in item.candidates]
@@ -322,3 +330,24 @@ def audit_report_work(
 
     with Store.open(db_path, create=False) as store:
         return audit_report(store, session, start, end, xlsx, pdf, progress, cancelled)
+
+
+def obligations_work(
+    db_path: Path,
+    session: Session,
+    year: int,
+    today: date,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> list[Any]:
+    """Compute the legal shares of a civil year as known on ``today`` (dashboard, matching)."""
+    from housingmatch.services.evaluation import obligations_report, year_period
+
+    start, end = year_period(year)
+    return read_work(
+        db_path,
+        session,
+        lambda store, s: obligations_report(store, s, start, end, today),
+        progress,
+        cancelled,
+    )

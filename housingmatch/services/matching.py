@@ -330,15 +330,39 @@ def candidate_units(store: Store, session: Session, request_ref: str, on: date) 
     return engine.candidate_units(request, store.units.all(status=UnitStatus.OUVERT), on)
 
 
-def allocate(store: Store, session: Session, on: date, per_unit: int = 3) -> Allocation:
-    """Suggest distinct candidates for all open units at once (maximal total score)."""
+def allocate(
+    store: Store,
+    session: Session,
+    on: date,
+    per_unit: int = 3,
+    min_priority: float = 0.0,
+    min_first_quartile: float = 0.0,
+) -> Allocation:
+    """Suggest distinct candidates for all open units at once (maximal total score).
+
+    ``min_priority`` (0 to 1) asks that share of the places filled for DALO or L441-1
+    households, ``min_first_quartile`` that share of the places outside QPV for
+    first-quartile households; the result's ``shares`` then says what they cost.
+    """
     require(session, Action.RANK)
     if per_unit < 1:
         raise UserError("Le nombre de candidats par logement doit être au moins 1.")
-    from housingmatch.matching.allocation import allocate as allocate_units  # scipy: on demand
+    for value, what in ((min_priority, "DALO/prioritaires"), (min_first_quartile, "1er quartile")):
+        if not 0.0 <= value <= 1.0:
+            raise UserError(
+                f"La part minimale {what} doit être comprise entre 0 et 100 % "
+                f"(reçu : {value * 100:g} %)."
+            )
+    from housingmatch.matching import allocation  # scipy: on demand
 
     engine = engine_for(store, on)
-    return allocate_units(engine, store.units.all(status=UnitStatus.OUVERT), on, per_unit)
+    units = store.units.all(status=UnitStatus.OUVERT)
+    if min_priority or min_first_quartile:
+        from housingmatch.matching.constrained import ShareTargets
+
+        targets = ShareTargets(min_priority, min_first_quartile)
+        return allocation.allocate_with_targets(engine, units, on, per_unit, targets)
+    return allocation.allocate(engine, units, on, per_unit)
 
 
 # -- plain data for JSON output and for keeping a ranking with a proposal -------------------
@@ -424,4 +448,26 @@ def allocation_to_dict(allocation: Allocation) -> dict[str, Any]:
             for u in allocation.units
         ],
         "warnings": list(allocation.warnings),
+        "shares": _shares_to_dict(allocation),
+    }
+
+
+def _shares_to_dict(allocation: Allocation) -> dict[str, Any] | None:
+    """Return the shares asked of a batch and what they cost (None when none was asked)."""
+    shares = allocation.shares
+    if shares is None:
+        return None
+    return {
+        "min_priority": shares.priority_share,
+        "priority_required": shares.priority_required,
+        "priority_reached": shares.priority_reached,
+        "min_first_quartile_outside_qpv": shares.first_quartile_share,
+        "first_quartile_required": shares.first_quartile_required,
+        "first_quartile_reached": shares.first_quartile_reached,
+        "filled": shares.filled,
+        "unconstrained_total": shares.unconstrained_total,
+        "constrained_total": shares.constrained_total,
+        "score_lost": shares.score_lost,
+        "shortfalls": list(shares.shortfalls),
+        "exact": shares.exact,
     }

@@ -687,7 +687,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+123"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+125"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation>Why not higher?</translation>
     </message>
@@ -744,7 +744,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../housingmatch/gui/dashboard.py" line="+158"/>
+        <location filename="../../housingmatch/gui/dashboard.py" line="+159"/>
         <source>Chiffres</source>
         <translation>Figures</translation>
     </message>
@@ -774,7 +774,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Open units</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <location line="+21"/>
         <source>Logement</source>
         <translation>Unit</translation>
@@ -846,7 +846,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Tableau de bord : calcul en cours…</source>
         <translation>Dashboard: computing…</translation>
     </message>
@@ -1566,24 +1566,24 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+830"/>
+        <location line="+851"/>
         <source>Répartition des logements ouverts</source>
         <translation>Allocation of open units</translation>
     </message>
     <message>
-        <location line="-812"/>
+        <location line="-830"/>
         <source>Classer</source>
         <translation>Rank</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+134"/>
-        <location line="+42"/>
+        <location line="+57"/>
         <source>Logement</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-189"/>
         <source>Date du classement</source>
         <translation>Ranking date</translation>
     </message>
@@ -1684,18 +1684,18 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+10"/>
-        <location line="+42"/>
+        <location line="+57"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+42"/>
+        <location line="-56"/>
+        <location line="+57"/>
         <source>Typologie</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-56"/>
         <source>Financement</source>
         <translation>Financing</translation>
     </message>
@@ -1706,12 +1706,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+320"/>
+        <location line="+338"/>
         <source>Points par partie</source>
         <translation>Points by part</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-317"/>
         <source>Calculer la répartition</source>
         <translation>Compute the allocation</translation>
     </message>
@@ -1726,7 +1726,22 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Suggestion: distinct candidates for every open unit, maximising the total score. Remove a candidate from a line before keeping it if needed.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>aucune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Part minimale DALO/prioritaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part minimale 1er quartile hors QPV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Candidat 1</source>
         <translation>Candidate 1</translation>
     </message>
@@ -1751,7 +1766,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Remove a candidate from the line…</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Classement de {ref} en cours…</source>
         <translation>Ranking {ref}…</translation>
     </message>
@@ -1970,7 +1985,27 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         </translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+80"/>
+        <source>DALO/prioritaires : {reached} place(s) pour {required} exigée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1er quartile hors QPV : {reached} place(s) pour {required} exigée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>score perdu par les parts : {lost} (sans les parts {plain}, avec {kept})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>impossible à tenir : {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Retirer un candidat</source>
         <translation>Remove a candidate</translation>
     </message>
@@ -1992,6 +2027,104 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
             <numerusform>%n proposal kept as a draft.</numerusform>
             <numerusform>%n proposals kept as drafts.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ObligationGauge</name>
+    <message>
+        <location filename="../../housingmatch/gui/gauges.py" line="+120"/>
+        <source>{n} / {d} = {share} (objectif {target})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>aucune attribution connue cette année</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>il en faut encore %n d&apos;ici décembre au rythme actuel</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>objectif tenu au rythme actuel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n au quartile inconnu, compté(s) à part (entre {low} et {high})</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsBox</name>
+    <message>
+        <location line="+31"/>
+        <source>Obligations d&apos;attribution de l&apos;année</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Obligations d&apos;attribution {year} : calcul en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Obligations d&apos;attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Obligations d&apos;attribution {year} (%n attribution(s) au {day})</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsLine</name>
+    <message>
+        <location line="+34"/>
+        <source>Obligations d&apos;attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>aucune attribution DALO/prioritaires connue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{share} DALO/prioritaires, il en faut {gap} de plus d&apos;ici décembre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{share} DALO/prioritaires (objectif tenu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> (encore {gap})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {n} au quartile inconnu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cette année : {parts}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -687,7 +687,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+123"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+125"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,7 +744,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../housingmatch/gui/dashboard.py" line="+158"/>
+        <location filename="../../housingmatch/gui/dashboard.py" line="+159"/>
         <source>Chiffres</source>
         <translation type="unfinished"></translation>
     </message>
@@ -774,7 +774,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <location line="+21"/>
         <source>Logement</source>
         <translation type="unfinished"></translation>
@@ -846,7 +846,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Tableau de bord : calcul en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1564,24 +1564,24 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+830"/>
+        <location line="+851"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-812"/>
+        <location line="-830"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+134"/>
-        <location line="+42"/>
+        <location line="+57"/>
         <source>Logement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-189"/>
         <source>Date du classement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1682,18 +1682,18 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+10"/>
-        <location line="+42"/>
+        <location line="+57"/>
         <source>Commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+42"/>
+        <location line="-56"/>
+        <location line="+57"/>
         <source>Typologie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-56"/>
         <source>Financement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1704,12 +1704,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+320"/>
+        <location line="+338"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-317"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1724,7 +1724,22 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>aucune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Part minimale DALO/prioritaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part minimale 1er quartile hors QPV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Candidat 1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1749,7 +1764,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Classement de {ref} en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1844,8 +1859,28 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
             <numerusform>{ref} : éligible à %n logements ouverts, exclue de {x}. Groupes : {g}.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+80"/>
+        <source>DALO/prioritaires : {reached} place(s) pour {required} exigée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1er quartile hors QPV : {reached} place(s) pour {required} exigée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>score perdu par les parts : {lost} (sans les parts {plain}, avec {kept})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>impossible à tenir : {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+172"/>
+        <location line="+106"/>
         <source>%n proposition(s) gardée(s) en brouillon.</source>
         <translation>
             <numerusform>%n proposition gardée en brouillon.</numerusform>
@@ -1853,7 +1888,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         </translation>
     </message>
     <message>
-        <location line="-443"/>
+        <location line="-472"/>
         <source>Revenu fiscal de référence : {r} €</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1976,7 +2011,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+174"/>
         <source>Retirer un candidat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1989,6 +2024,104 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <location line="+27"/>
         <location line="+6"/>
         <source>Propositions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObligationGauge</name>
+    <message>
+        <location filename="../../housingmatch/gui/gauges.py" line="+120"/>
+        <source>{n} / {d} = {share} (objectif {target})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>aucune attribution connue cette année</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>il en faut encore %n d&apos;ici décembre au rythme actuel</source>
+        <translation>
+            <numerusform>il en faut encore %n d&apos;ici décembre au rythme actuel</numerusform>
+            <numerusform>il en faut encore %n d&apos;ici décembre au rythme actuel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>objectif tenu au rythme actuel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n au quartile inconnu, compté(s) à part (entre {low} et {high})</source>
+        <translation>
+            <numerusform>%n au quartile inconnu, compté à part (entre {low} et {high})</numerusform>
+            <numerusform>%n au quartile inconnu, comptés à part (entre {low} et {high})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsBox</name>
+    <message>
+        <location line="+31"/>
+        <source>Obligations d&apos;attribution de l&apos;année</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Obligations d&apos;attribution {year} : calcul en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Obligations d&apos;attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Obligations d&apos;attribution {year} (%n attribution(s) au {day})</source>
+        <translation>
+            <numerusform>Obligations d&apos;attribution {year} (%n attribution au {day})</numerusform>
+            <numerusform>Obligations d&apos;attribution {year} (%n attributions au {day})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsLine</name>
+    <message>
+        <location line="+34"/>
+        <source>Obligations d&apos;attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>aucune attribution DALO/prioritaires connue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{share} DALO/prioritaires, il en faut {gap} de plus d&apos;ici décembre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{share} DALO/prioritaires (objectif tenu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> (encore {gap})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {n} au quartile inconnu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cette année : {parts}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

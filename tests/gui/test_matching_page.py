@@ -122,6 +122,28 @@ def test_batch_allocation_is_an_editable_suggestion(app_window, qtbot):
     assert removed not in [c.request_ref for c in draft.listed]
 
 
+def test_batch_allocation_with_a_minimum_share_shows_what_it_costs(app_window, qtbot):
+    page = app_window.matching_page
+    page.min_priority_spin.setValue(50)
+    with qtbot.waitSignal(page.allocation_ready, timeout=30000):
+        page.start_allocation()
+    expected = allocate(
+        app_window.store, SUPERVISOR, page.ranking_date(), per_unit=3, min_priority=0.5
+    )
+    assert page.allocation_rows() == {
+        u.unit_ref: [c.ref for c in u.candidates] for u in expected.units
+    }
+    shares = expected.shares
+    text = page.shares_label.text()
+    assert text.startswith(
+        f"DALO/prioritaires : {shares.priority_reached} place(s) pour "
+        f"{shares.priority_required} exigée(s)"
+    )
+    assert "score perdu par les parts" in text
+    # one DALO household among eight requests: the share cannot be met, and it is said
+    assert "impossible à tenir" in text
+
+
 @pytest.mark.parametrize("ref", ["LOG-0001"])
 def test_ranking_runs_in_the_background(app_window, qtbot, ref):
     page = app_window.matching_page

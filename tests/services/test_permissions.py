@@ -41,6 +41,7 @@ from housingmatch.services import (
     rules,
     ruleset_approval,
     sheets,
+    whatif,
 )
 from housingmatch.store import Store, connect
 from tests.builders import ADMIN, ADVISOR, SUPERVISOR, make_request, make_unit
@@ -401,6 +402,10 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
     "evaluation.observatory_export": (
         Action.REPORTS,
         lambda s, u, t: evaluation.observatory_export(s, u, 2026, t["out"].with_suffix(".xlsx")),
+    ),
+    "whatif.whatif": (
+        Action.REPORTS,
+        lambda s, u, t: whatif.whatif(s, u, t["rules"], "open", ON),
     ),
     "backups.restore": (
         Action.RESTORE,
