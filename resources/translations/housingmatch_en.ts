@@ -543,7 +543,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>BilanPage</name>
     <message>
-        <location filename="../../housingmatch/gui/bilan_page.py" line="+123"/>
+        <location filename="../../housingmatch/gui/bilan_page.py" line="+124"/>
         <source>Année en cours</source>
         <extracomment>The charts drawn (the report&apos;s, in its order), two per row.</extracomment>
         <translation type="unfinished"></translation>
@@ -624,7 +624,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>Bilan indisponible sur une base en mémoire.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,12 +1170,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+57"/>
+        <location filename="../../housingmatch/gui/app.py" line="+58"/>
         <source>Création des données de démonstration</source>
         <translation>Creating the demonstration data</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Durée de conservation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1420,7 +1420,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>A task is running. Cancel it and quit?</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Ouvrir une base</source>
         <translation>Open a database</translation>
     </message>
