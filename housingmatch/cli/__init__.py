@@ -33,6 +33,7 @@ _COMMAND_MODULES = (
     "housingmatch.cli.gui_commands",
     "housingmatch.cli.forum",
     "housingmatch.cli.reports",
+    "housingmatch.cli.indicators",
 )
 
 

@@ -25,6 +25,7 @@ from housingmatch.domain.session import Session
 from housingmatch.gui.aids_dialog import AidsDialog
 from housingmatch.gui.audit_dialog import AuditDialog
 from housingmatch.gui.backups_dialog import BackupsDialog, offer_latest_backup
+from housingmatch.gui.bilan_page import BilanPage
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
 from housingmatch.gui.guide import GuideDialog
@@ -44,7 +45,7 @@ from housingmatch.services.backups import restore
 from housingmatch.services.database import DatabaseDamagedError, Store, open_store
 from housingmatch.services.matching import current_ruleset
 
-DASHBOARD, REQUESTS, UNITS, MATCHING, PROPOSALS, REVIEW = range(6)
+DASHBOARD, REQUESTS, UNITS, MATCHING, PROPOSALS, REVIEW, BILAN = range(7)
 # From this many requests the candidate index is built ahead of the first ranking.
 PREPARE_MATCHING_FROM = 5_000
 
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.matching_page = MatchingPage(self.jobs, self)
         self.proposals_page = ProposalsPage(self.jobs, self)
         self.review_page = ReviewPage(self.jobs, self)
+        self.bilan_page = BilanPage(self.jobs, self)
         pages = (
             (self.tr("Tableau de bord"), self.dashboard_page),
             (self.tr("Demandes"), self.requests_page),
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
             (self.tr("Rapprochement"), self.matching_page),
             (self.tr("Propositions"), self.proposals_page),
             (self.tr("Contrôle"), self.review_page),
+            (self.tr("Bilan"), self.bilan_page),
         )
         for title, page in pages:
             QListWidgetItem(title, self.side_bar)
@@ -354,6 +357,23 @@ class MainWindow(QMainWindow):
             self.show_page(PROPOSALS)
         for page in (self.requests_page, self.units_page, self.matching_page):
             page.apply_permissions(self.session)
+        self._apply_bilan_permission()
+
+    def _apply_bilan_permission(self) -> None:
+        # Shown to everyone so that the workspace's numbering stays the same; usable by
+        # supervisors only (the services refuse the others anyway).
+        reports = allowed(self.session, Action.REPORTS)
+        item = self.side_bar.item(BILAN)
+        flags = item.flags()
+        enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        item.setFlags(flags | enabled if reports else flags & ~enabled)
+        why = "" if reports else self.tr("Le bilan de la convention est réservé aux superviseurs.")
+        item.setToolTip(why)
+        self.page_actions[BILAN].setEnabled(reports)
+        self.page_actions[BILAN].setToolTip(why)
+        self.bilan_page.setEnabled(reports)
+        if not reports and self.current_page() == BILAN:
+            self.show_page(DASHBOARD)
 
     def reload(self) -> None:
         """Reload every workspace from the database (after an import or a demo fill)."""
@@ -378,6 +398,7 @@ class MainWindow(QMainWindow):
             self.matching_page.set_store(self.store, self.session)
         self.proposals_page.set_store(self.store, self.session)
         self.review_page.set_store(self.store, self.session)
+        self.bilan_page.set_store(self.store, self.session)
         self.refresh_status()
 
     @Slot(int)
@@ -472,6 +493,7 @@ class MainWindow(QMainWindow):
         self.proposals_page.refresh()
         self.dashboard_page.set_store(self.store, self.session)
         self.review_page.set_store(self.store, self.session)
+        self.bilan_page.mark_stale()
 
     @Slot(str)
     def _on_dashboard_open_unit_requested(self, ref: str) -> None:

@@ -45,6 +45,8 @@ SHOTS = (
     "11_propositions.png",
     "12_controle.png",
     "13_jauges.png",
+    "14_bilan.png",
+    "15_carte.png",
 )
 # The pictures of the user guide: at least one per workspace (keys are the side bar's titles).
 GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
@@ -59,6 +61,7 @@ GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
     ),
     "Propositions": ("11_propositions.png",),
     "Contrôle": ("12_controle.png",),
+    "Bilan": ("14_bilan.png",),
 }
 
 
@@ -194,6 +197,32 @@ class ScreenshotTour:
         self.wait_for(window.dashboard_page.obligations_box.refresh(store, window.session))
         self.settle()
         yield SHOTS[12], window
+        yield from self._bilan_and_map()
+
+    def _bilan_and_map(self) -> Iterator[tuple[str, QWidget]]:
+        """Yield the Bilan (to a supervisor) and the map with a unit's commute lines."""
+        from housingmatch.gui.main_window import BILAN
+        from housingmatch.gui.map_dialog import MapDialog
+        from housingmatch.rules.permissions import Action, allowed
+
+        window = self.window
+        if allowed(window.session, Action.REPORTS):
+            window.show_page(BILAN)
+            self.settle()
+            yield SHOTS[13], window
+        if window.store.path is None:
+            return
+        dialog = MapDialog(window.jobs, window.store.path, window.session, window)
+        dialog.resize(*SIZE)
+        dialog.show()
+        self.settle()
+        units = dialog.map.unit_refs()
+        if units and allowed(window.session, Action.RANK):
+            dialog.map.select_unit(units[0])
+            self.settle()
+        yield SHOTS[14], dialog
+        dialog.hide()
+        dialog.deleteLater()
 
 
 def render_screenshots(

@@ -511,6 +511,180 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../housingmatch/gui/charts.py" line="+65"/>
+        <source>{title} — clic droit : exporter en PNG</source>
+        <extracomment>The size of an exported PNG (pixels).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+25"/>
+        <source>Exporter le graphique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Image PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Exporter en PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Aucune donnée sur la période.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BilanPage</name>
+    <message>
+        <location filename="../../housingmatch/gui/bilan_page.py" line="+124"/>
+        <source>Année en cours</source>
+        <extracomment>The charts drawn (the report&apos;s, in its order), two per row.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Année précédente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12 derniers mois</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Période choisie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Aucune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporter PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporter XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Période :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>du</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>au</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ventilation :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Graphiques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tableaux</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Obligations légales d&apos;attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Équité entre publics prioritaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Obligations et équité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Bilan indisponible sur une base en mémoire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>La fin de la période précède son début.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Calcul du bilan en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bilan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Document PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporter le bilan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export du bilan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Bilan {period} : {new} demandes nouvelles, {renewed} renouvelées, {proposals} propositions envoyées, {leases} attributions, {refusals} refus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Équité : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Le bilan n&apos;est pas encore calculé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Bilan écrit : {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <location filename="../../housingmatch/gui/matching_page.py" line="+125"/>
@@ -1006,7 +1180,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+83"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+85"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
@@ -1033,6 +1207,11 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     <message>
         <location line="+1"/>
         <source>Contrôle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1216,7 +1395,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
+        <source>Le bilan de la convention est réservé aux superviseurs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>{name} — HousingMatch</source>
         <translation>{name} — HousingMatch</translation>
     </message>
@@ -1226,7 +1410,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Préparation du classement</source>
         <translation>Preparing the ranking</translation>
     </message>
@@ -1241,7 +1425,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>A task is running. Cancel it and quit?</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Ouvrir une base</source>
         <translation>Open a database</translation>
     </message>

@@ -28,6 +28,7 @@ from housingmatch.services import (
     facts,
     forum,
     imports,
+    indicators,
     maps,
     matching,
     personal_data,
@@ -59,6 +60,10 @@ def _allowed_or_refused(result, session, action):
 
 def _ranking(store, session):
     return matching.rank_unit(store, SUPERVISOR, "LOG-0001", ON)
+
+
+def _indicators(store):
+    return indicators.indicators(store, SUPERVISOR, date(2026, 1, 1), ON)
 
 
 # service name -> (action it needs, how to call it with a session)
@@ -345,6 +350,26 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
     "sheets.write_proposals_workbook": (
         Action.READ,
         lambda s, u, t: sheets.write_proposals_workbook(s, u, t["out"].with_suffix(".xlsx")),
+    ),
+    "indicators.indicators": (
+        Action.REPORTS,
+        lambda s, u, t: indicators.indicators(s, u, date(2026, 1, 1), ON),
+    ),
+    "indicators.evaluation_tables": (
+        Action.REPORTS,
+        lambda s, u, t: indicators.evaluation_tables(s, u, date(2026, 1, 1), ON),
+    ),
+    "indicators.write_indicators_xlsx": (
+        Action.REPORTS,
+        lambda s, u, t: indicators.write_indicators_xlsx(
+            s, u, _indicators(s), t["out"].with_suffix(".xlsx")
+        ),
+    ),
+    "indicators.write_indicators_pdf": (
+        Action.REPORTS,
+        lambda s, u, t: indicators.write_indicators_pdf(
+            s, u, _indicators(s), t["out"].with_suffix(".pdf")
+        ),
     ),
     "backups.backup_now": (
         Action.BACKUP,
