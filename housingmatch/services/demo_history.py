@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from housingmatch.domain.model import RequestStatus
+from housingmatch.domain.model import RequestStatus, UnitStatus
 from housingmatch.domain.proposal import (
     ContactOutcome,
     Decision,
@@ -87,6 +87,11 @@ def _play(
     ranking = matching.rank_unit(store, session, unit_ref, vacant)
     ranked = [c.ref for c in ranking.top(12) if c.filing_date <= vacant]
     if len(ranked) < 3:
+        # Too few candidates on the day: the reservation went back to the landlord then, so
+        # the unit does not linger as a unit at risk months later.
+        store.proposals.set_unit_status(
+            unit_ref, UnitStatus.RETIRE.value, session.user, "démonstration : rendu au bailleur"
+        )
         return False, False
     refs, code, text = _choose(rng, ranked)
     p = flow.create_proposal(
