@@ -558,6 +558,17 @@ class RequestRepository:
                 "UPDATE requests SET anonymised_on = ? WHERE id = ?",
                 [(on.isoformat(), r.id) for r, _ in items],
             )
+            # What forum packages brought of the person (their laptop's entries, the forum
+            # records of their pairs) is personal too and chained to nothing: it goes.
+            uuids = [(r.uuid, r.uuid) for r, _ in items if r.uuid]
+            self._db.conn.executemany(
+                "DELETE FROM package_entries WHERE record_uuid = ? OR record_uuid IN "
+                "(SELECT forum_uuid FROM merge_pairs WHERE office_uuid = ?)",
+                uuids,
+            )
+            self._db.conn.executemany(
+                "DELETE FROM merge_pairs WHERE office_uuid = ?", [(u,) for u, _ in uuids]
+            )
             self._audit.append(actor, entries)
             self._audit.keys.delete_many([r.ref for r, _ in items])
 

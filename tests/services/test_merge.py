@@ -242,3 +242,138 @@ def test_apply_links_the_sure_pairs(office, laptop, tmp_path):
     assert done.state is MergeState.LIEE
     assert office.requests.get("DEM-2026-000001").household.monthly_income == 2100.0
     assert merge.apply_merges(office, ADVISOR) == []
+
+
+def _office_and_forum_pair(office, laptop, tmp_path):
+    """An office request and the same person typed at the forum with news; both imported."""
+    office_req = office.requests.save(
+        make_request(
+            "DEM-2026-000010",
+            last_name="Lefèvre",
+            first_name="Hélène",
+            birth_date=_d(1988, 7, 14),
+            monthly_income=1500.0,
+        ),
+        "t",
+    )
+    forum_ref = _intake(
+        laptop,
+        last_name="LEFEVRE",
+        first_name="Helene",
+        birth_date=_d(1988, 7, 14),
+        monthly_income=1900.0,
+        persons=2,
+        current_rent=610.0,
+    )
+    out = tmp_path / "forum.hmpkg"
+    merge.export_package(laptop, ADVISOR, out, PASS)
+    merge.import_package(office, ADVISOR, out, PASS)
+    return office.requests.get(office_req.ref), forum_ref
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [None, ["revenus_mensuels"], ["nb_personnes", "loyer_actuel"], ["nom", "prenom"]],
+)
+def test_link_then_unlink_gives_the_office_record_back(office, laptop, tmp_path, fields):
+    before, forum_ref = _office_and_forum_pair(office, laptop, tmp_path)
+    linked = merge.link(office, ADVISOR, before.ref, forum_ref, fields)
+    assert linked.linked_fields  # something was taken
+    assert office.requests.get(before.ref) != before
+    merge.unlink(office, ADVISOR, before.ref, forum_ref)
+    assert office.requests.get(before.ref) == before
+    _verify_green(office)
+
+
+def test_unlink_keeps_what_the_office_changed_since_the_link(office, laptop, tmp_path):
+    before, forum_ref = _office_and_forum_pair(office, laptop, tmp_path)
+    merge.link(office, ADVISOR, before.ref, forum_ref, ["revenus_mensuels", "nb_personnes"])
+    linked = office.requests.get(before.ref)
+    edited = replace(linked, household=replace(linked.household, persons=4))
+    records.save_request(office, ADVISOR, edited, original_ref=before.ref)
+    merge.unlink(office, ADVISOR, before.ref, forum_ref)
+    after = office.requests.get(before.ref)
+    assert after.household.monthly_income == before.household.monthly_income  # given back
+    assert after.household.persons == 4  # the office's later edit stays
+
+
+def test_a_linked_forum_record_cannot_be_linked_twice_nor_decided_again(office, laptop, tmp_path):
+    before, forum_ref = _office_and_forum_pair(office, laptop, tmp_path)
+    merge.link(office, ADVISOR, before.ref, forum_ref)
+    with pytest.raises(UserError, match="liée"):
+        merge.link(office, ADVISOR, before.ref, forum_ref)
+    with pytest.raises(UserError, match="liée"):
+        merge.separate(office, ADVISOR, before.ref, forum_ref)
+    merge.unlink(office, ADVISOR, before.ref, forum_ref)
+    with pytest.raises(UserError, match="ne peut pas reprendre"):
+        merge.link(office, ADVISOR, before.ref, forum_ref, ["statut"])
+
+
+def test_a_later_package_carries_the_laptop_changes_of_a_linked_record(office, laptop, tmp_path):
+    before, forum_ref = _office_and_forum_pair(office, laptop, tmp_path)
+    merge.link(office, ADVISOR, before.ref, forum_ref, ["revenus_mensuels"])
+    on_laptop = laptop.requests.get(forum_ref)
+    records.save_request(
+        laptop,
+        ADVISOR,
+        replace(on_laptop, household=replace(on_laptop.household, monthly_income=2050.0)),
+        original_ref=forum_ref,
+    )
+    out = tmp_path / "forum2.hmpkg"
+    merge.export_package(laptop, ADVISOR, out, PASS)
+    plan = merge.import_package(office, ADVISOR, out, PASS)
+    assert [u.office_ref for u in plan.updates] == [before.ref]
+    assert office.requests.get(before.ref).household.monthly_income == 2050.0
+    assert office.requests.count() == 1
+    _verify_green(office)
+
+
+def test_anonymising_a_request_removes_what_packages_brought_of_the_person(
+    office, laptop, tmp_path
+):
+    before, forum_ref = _office_and_forum_pair(office, laptop, tmp_path)
+    merge.link(office, ADVISOR, before.ref, forum_ref)
+    assert merge.origin_entries(office, SUPERVISOR, before.ref)
+    current = office.requests.get(before.ref)
+    office.requests.anonymise([(current, {"reason": "test"})], _d(2028, 1, 1), "t")
+    assert merge.merge_pairs(office, ADVISOR) == []
+    assert merge.origin_entries(office, SUPERVISOR, before.ref) == []
+
+
+def test_a_package_is_not_imported_into_the_database_that_wrote_it(laptop, tmp_path):
+    _intake(laptop)
+    out = tmp_path / "forum.hmpkg"
+    merge.export_package(laptop, ADVISOR, out, PASS)
+    with pytest.raises(UserError, match="même base"):
+        merge.plan_import(laptop, ADVISOR, out, PASS)
+
+
+def test_an_invalid_record_refuses_the_whole_package(office, laptop, tmp_path, monkeypatch):
+    _intake(laptop, last_name="Valide")
+    _intake(laptop, last_name="Invalide")
+    real = merge.template_cells
+
+    def broken(request):
+        cells = real(request)
+        if request.applicant.last_name == "Invalide":
+            cells["nb_personnes"] = "0"  # out of range: the import refuses it
+        return cells
+
+    monkeypatch.setattr(merge, "template_cells", broken)
+    out = tmp_path / "forum.hmpkg"
+    merge.export_package(laptop, ADVISOR, out, PASS)
+    plan = merge.plan_import(office, ADVISOR, out, PASS)
+    [refused] = plan.refused
+    assert refused.messages and "nb_personnes" in refused.messages[0]
+    with pytest.raises(UserError, match=r"1 fiche.*invalide.*rien n'a été importé"):
+        merge.import_package(office, ADVISOR, out, PASS)
+    assert office.requests.count() == 0
+
+
+def test_a_unit_born_elsewhere_never_overwrites_a_local_one(office):
+    from tests.builders import make_unit
+
+    office.units.save(make_unit("LOG-0001", rent=400.0), "t")
+    with pytest.raises(IdentityConflict, match="LOG-0001"):
+        office.units.save_many([make_unit("LOG-0001", rent=1.0, uuid="x")], "t", "paquet")
+    assert office.units.get("LOG-0001").rent == 400.0
