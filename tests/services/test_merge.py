@@ -377,3 +377,23 @@ def test_a_unit_born_elsewhere_never_overwrites_a_local_one(office):
     with pytest.raises(IdentityConflict, match="LOG-0001"):
         office.units.save_many([make_unit("LOG-0001", rent=1.0, uuid="x")], "t", "paquet")
     assert office.units.get("LOG-0001").rent == 400.0
+
+
+def test_the_background_jobs_plan_then_import(office, laptop, tmp_path):
+    from housingmatch.services import background
+
+    _intake(laptop)
+    out = tmp_path / "forum.hmpkg"
+    steps = []
+    background.export_package_work(
+        laptop.path, ADVISOR, out, PASS, lambda d, t: steps.append(d), lambda: False
+    )
+    plan = background.import_package_work(
+        office.path, ADVISOR, out, PASS, False, lambda d, t: None, lambda: False
+    )
+    assert len(plan.new_requests) == 1 and office.requests.count() == 0
+    done = background.import_package_work(
+        office.path, ADVISOR, out, PASS, True, lambda d, t: None, lambda: False
+    )
+    assert done.new_requests[0].office_ref and office.requests.count() == 1
+    assert steps == [0, 1]
