@@ -444,3 +444,15 @@ def test_any_link_is_undone_by_its_unlink(office, laptop, tmp_path):
         merge.unlink(office, ADVISOR, before.ref, forum_ref)
         assert office.requests.get(before.ref) == before, fields
     _verify_green(office)
+
+
+def test_an_access_request_lists_what_the_forum_recorded(office, laptop, tmp_path):
+    from housingmatch.services import personal_data
+
+    before, forum_ref = _office_and_forum_pair(office, laptop, tmp_path)
+    merge.link(office, ADVISOR, before.ref, forum_ref)
+    data = personal_data.person_data(office, SUPERVISOR, before.ref)
+    [entry] = data["saisies_forum"]
+    assert entry["reference_forum"] == forum_ref and entry["action"] == "create"
+    assert entry["appareil"] == identity.device_id(laptop, ADVISOR)
+    assert entry["valeurs"]["revenus_mensuels"] == 1900.0
