@@ -43,6 +43,7 @@ SHOTS = (
     "08_repartition.png",
     "09_pourquoi_pas_plus_haut.png",
     "11_propositions.png",
+    "12_controle.png",
 )
 # The pictures of the user guide: at least one per workspace (keys are the side bar's titles).
 GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
@@ -56,6 +57,7 @@ GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
         "09_pourquoi_pas_plus_haut.png",
     ),
     "Propositions": ("11_propositions.png",),
+    "Contrôle": ("12_controle.png",),
 }
 
 
@@ -168,6 +170,24 @@ class ScreenshotTour:
         window.proposals_page.refresh()
         self.settle()
         yield SHOTS[10], window
+
+        from housingmatch.gui.main_window import REVIEW
+
+        if not window.side_bar.item(REVIEW).isHidden():
+            window.show_page(REVIEW)
+            review = window.review_page
+            self.wait_for(review.refresh())
+            self.settle()
+            # A skipped rank shows who was above the chosen candidates, and why.
+            from housingmatch.domain.review import ReviewFlag
+
+            row = review.first_flagged_row(ReviewFlag.RANG_SAUTE)
+            if row < 0:
+                row = review.first_flagged_row()
+            if row >= 0:
+                review.view.selectRow(row)
+            self.settle()
+            yield SHOTS[11], window
 
 
 def render_screenshots(

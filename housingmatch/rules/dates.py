@@ -47,8 +47,12 @@ def is_expired(request: Request, on: date) -> bool:
 
 
 def is_active(request: Request, on: date) -> bool:
-    """Tell whether the request can be proposed on a date: open and not lapsed."""
-    return request_status_on(request, on) is DayStatus.ACTIVE
+    """Tell whether the request can be proposed on a date: filed by then, open and not lapsed.
+
+    A ranking on a past day (a replay, a what-if, the demonstration's history) must not see
+    the requests filed after that day: they did not exist yet.
+    """
+    return request.filing_date <= on and request_status_on(request, on) is DayStatus.ACTIVE
 
 
 class DayStatus(StrEnum):
@@ -72,7 +76,7 @@ def status_on(status: RequestStatus, filing: date, renewal: date | None, on: dat
     """Return the status on a day: an active request past its expiry is "Expirée".
 
     The one rule used by the tables, filters, counts, status bar and ``show``; the ranking's
-    ``REQUEST_NOT_ACTIVE`` is exactly ``status_on(...) is not DayStatus.ACTIVE``.
+    ``REQUEST_NOT_ACTIVE`` is ``status_on(...) is not DayStatus.ACTIVE`` or a filing after the day.
     """
     if status == RequestStatus.ACTIVE:
         return DayStatus.EXPIREE if on >= expiry_from(filing, renewal) else DayStatus.ACTIVE

@@ -30,6 +30,7 @@ SHOWN_EXCLUDED = 2000
 
 DEMO_REQUESTS = 2000
 DEMO_UNITS = 150
+DEMO_HISTORY = 40  # units of the past year whose commissions the demonstration plays
 DEMO_SEED = 2026
 
 
@@ -184,10 +185,12 @@ def generate_demo_work(
     requests: int,
     units: int,
     seed: int,
+    history: int,
     progress: Progress,
     cancelled: Cancelled,
 ) -> Any:
-    """Fill the database with demonstration data (nothing written when cancelled)."""
+    """Fill the database with demonstration data and a year of commissions (nothing written
+    when cancelled before the history; the history is played unit by unit)."""
     from housingmatch.services.demo import generate_demo
 
     with Store.open(db_path) as store:
@@ -199,6 +202,7 @@ def generate_demo_work(
             seed=seed,
             progress=progress,
             cancelled=cancelled,
+            history=history,
         )
 
 
@@ -282,6 +286,53 @@ def retention_work(
 
     with Store.open(db_path, create=False) as store:
         return apply_retention_at_start(store, session)
+
+
+def review_rows_work(
+    db_path: Path,
+    session: Session,
+    filt: Any,
+    progress: Progress,
+    cancelled: Cancelled,
+    replay: bool = True,
+) -> list[Any]:
+    """List the proposals of the review (``services.review.review_rows``) with their flags.
+
+    ``replay=False`` skips the receipts' replays (no *reçu non rejouable* flag): a first
+    opening replays every receipt not replayed yet, seconds each on a large base.
+    """
+    from housingmatch.services.review import review_rows
+
+    with Store.open(db_path, create=False) as store:
+        return review_rows(store, session, filt, progress, cancelled, replay)
+
+
+def review_detail_work(
+    db_path: Path, session: Session, proposal_id: int, progress: Progress, cancelled: Cancelled
+) -> Any:
+    """Read one proposal for the review (``services.review.review_detail``): it replays the
+    receipt, half a second for a pool of 900 candidates, seconds at 100 000 requests."""
+    from housingmatch.services.review import review_detail
+
+    with Store.open(db_path, create=False) as store:
+        return review_detail(store, session, proposal_id)
+
+
+def audit_report_work(
+    db_path: Path,
+    session: Session,
+    start: date,
+    end: date,
+    xlsx: Path | None,
+    pdf: Path | None,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> Any:
+    """Gather the audit report of a period and write its files (``services.review.audit_report``)."""
+    from housingmatch.services.review import audit_report
+
+    with Store.open(db_path, create=False) as store:
+        return audit_report(store, session, start, end, xlsx, pdf, progress, cancelled)
 
 
 def export_package_work(
