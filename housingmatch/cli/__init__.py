@@ -34,6 +34,7 @@ _COMMAND_MODULES = (
     "housingmatch.cli.forum",
     "housingmatch.cli.reports",
     "housingmatch.cli.indicators",
+    "housingmatch.cli.package",
 )
 
 
@@ -85,6 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="ouvrir l'application sur une base de démonstration (Dijon Métropole)",
     )
     parser.add_argument(
+        "--forum",
+        dest="forum_mode",
+        action="store_true",
+        help="portable de forum : la base donne des références provisoires (F-…) jusqu'à la "
+        "fusion au bureau (enregistré dans la base)",
+    )
+    parser.add_argument(
         "--lang",
         choices=("fr", "en"),
         default=None,
@@ -120,6 +128,10 @@ def run_command(args: argparse.Namespace) -> int:
     with open_store(path, create=create, check=True) as store:
         session = command_session(store, args, created=not existed)
         args.created = not existed
+        if getattr(args, "forum_mode", False) or getattr(args, "forum", False):
+            from housingmatch.services.identity import mark_forum_device
+
+            mark_forum_device(store, session)
         return int(args.handler(args, store, session))
 
 

@@ -36,12 +36,18 @@ def _print_json(value: Any) -> None:
 
 
 def _init(args: argparse.Namespace, store: Store, session: Session) -> int:
-    from housingmatch.services import records
+    from housingmatch.services import identity, records
 
+    forum = (
+        f" ; portable de forum {identity.device_id(store, session)[:8]}, références "
+        f"provisoires {identity.forum_prefix(identity.device_id(store, session))}0001…"
+        if identity.is_forum_device(store, session)
+        else ""
+    )
     print(
         f"Base prête : {store.path} (schéma {store.schema_version()}, "
         f"{records.request_count(store, session)} demandes, "
-        f"{records.unit_count(store, session)} logements)."
+        f"{records.unit_count(store, session)} logements{forum})."
     )
     return 0
 
@@ -157,6 +163,11 @@ def _rules(args: argparse.Namespace, store: Store, session: Session) -> int:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the data commands."""
     p = sub.add_parser("init", help="créer (ou mettre à jour) la base")
+    p.add_argument(
+        "--forum",
+        action="store_true",
+        help="base d'un portable de forum (références provisoires F-… jusqu'à la fusion)",
+    )
     p.set_defaults(handler=_init, creates_db=True)
 
     p = sub.add_parser("demo", help="remplir la base avec des données de démonstration")

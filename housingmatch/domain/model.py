@@ -318,6 +318,8 @@ class Request:
     close_reason: str | None = None
     tie_breaker: int | None = None
     parked_until: date | None = None  # set after a refusal: not proposed before that day
+    # Stable identity, created where the request is born; ``ref`` is only its label.
+    uuid: str | None = None
     id: int | None = None
 
     @property
@@ -350,6 +352,8 @@ class Unit:
     proposal_deadline: date | None = None
     reserved_employer: str | None = None
     status: UnitStatus = UnitStatus.OUVERT
+    # Stable identity, created where the unit is born; ``ref`` is only its label.
+    uuid: str | None = None
     id: int | None = None
 
     @property

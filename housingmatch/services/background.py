@@ -362,3 +362,44 @@ def obligations_work(
         progress,
         cancelled,
     )
+
+
+def export_package_work(
+    db_path: Path,
+    session: Session,
+    out: Path,
+    passphrase: str,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> Any:
+    """Write a forum package (``services.merge.export_package``) off the GUI thread."""
+    from housingmatch.services import merge
+
+    progress(0, 1)
+    with Store.open(db_path) as store:
+        summary = merge.export_package(store, session, out, passphrase)
+    progress(1, 1)
+    return summary
+
+
+def import_package_work(
+    db_path: Path,
+    session: Session,
+    path: Path,
+    passphrase: str,
+    apply: bool,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> Any:
+    """Plan (``apply`` False) or import a forum package off the GUI thread; an ImportPlan."""
+    from housingmatch.services import merge
+
+    progress(0, 1)
+    with Store.open(db_path) as store:
+        _check(cancelled)
+        if apply:
+            plan = merge.import_package(store, session, path, passphrase)
+        else:
+            plan = merge.plan_import(store, session, path, passphrase)
+    progress(1, 1)
+    return plan
