@@ -82,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="ouvrir l'application sur une base de démonstration (Dijon Métropole)",
     )
     parser.add_argument(
+        "--forum",
+        action="store_true",
+        help="ouvrir l'application sur l'espace Forum (saisie rapide, aides, offres)",
+    )
+    parser.add_argument(
         "--lang",
         choices=("fr", "en"),
         default=None,

@@ -318,6 +318,9 @@ class Request:
     close_reason: str | None = None
     tie_breaker: int | None = None
     parked_until: date | None = None  # set after a refusal: not proposed before that day
+    # Template fields a forum intake could not collect, completed at the office: while any is
+    # listed the request is "incomplète" and is not ranked (rules.intake).
+    to_complete: tuple[str, ...] = ()
     id: int | None = None
 
     @property

@@ -70,14 +70,12 @@ def _day(parent: QWidget) -> QDateEdit:
     return edit
 
 
-class AidsDialog(QDialog):
-    """Check the Action Logement aids for the person in front of the advisor."""
+class AidsChecker(QWidget):
+    """The aids form and its answers, shared by the dialog and the Forum workspace."""
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         """Build the form; ``today`` is the day of the check (today by default)."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Vérifier les aides Action Logement"))
-        self.resize(1000, 640)
         self._today = today or date.today()
 
         form_widget = QWidget(self)
@@ -138,17 +136,35 @@ class AidsDialog(QDialog):
         self.answers = QTextBrowser(self)
         self.answers.setObjectName("aids_answers")
         self.answers.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        body = QHBoxLayout()
+        self.form_widget = form_widget
+        body = QHBoxLayout(self)
+        body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(form_widget, 0)
         body.addWidget(self.answers, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addWidget(buttons)
-        self.birth.setFocus()
         self._on_field_changed()
+
+    def prefill(
+        self,
+        birth_date: date | None = None,
+        contract: TypeContrat | None = None,
+        mobility: Mobilite | None = None,
+        mobility_date: date | None = None,
+        net_salary: float | None = None,
+        rent: float | None = None,
+    ) -> None:
+        """Fill the fields an intake already knows (None leaves a field as it is)."""
+        if birth_date is not None:
+            self.birth.setDate(QDate(birth_date.year, birth_date.month, birth_date.day))
+        for box, value in ((self.contract, contract), (self.mobility, mobility)):
+            if value is not None:
+                box.setCurrentIndex(max(box.findData(value), 0))
+        if mobility_date is not None:
+            self.mobility_date.setDate(
+                QDate(mobility_date.year, mobility_date.month, mobility_date.day)
+            )
+        for spin, amount in ((self.net_salary, net_salary), (self.rent, rent)):
+            if amount is not None:
+                spin.setValue(amount)
 
     def case(self) -> AidCase:
         """Return what the form says of the person (unset fields are None)."""
@@ -213,3 +229,35 @@ class AidsDialog(QDialog):
                 if answer.note:
                     parts.append(f"<p><i>{escape(answer.note)}</i></p>")
         self.answers.setHtml("".join(parts))
+
+
+class AidsDialog(QDialog):
+    """Check the Action Logement aids for the person in front of the advisor."""
+
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+        """Build the dialog around the checker; ``today`` is the day of the check."""
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Vérifier les aides Action Logement"))
+        self.resize(1000, 640)
+        self.checker = AidsChecker(self, today)
+        # The fields most used, on the dialog itself (tests, the screenshot tour).
+        self.birth = self.checker.birth
+        self.secteur = self.checker.secteur
+        self.net_salary = self.checker.net_salary
+        self.rent = self.checker.rent
+        self.answers = self.checker.answers
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.checker, 1)
+        layout.addWidget(buttons)
+        self.checker.birth.setFocus()
+
+    def case(self) -> AidCase:
+        """Return what the form says of the person (unset fields are None)."""
+        return self.checker.case()
+
+    def current_answers(self) -> list[AidAnswer]:
+        """Return the answers for what the form says now."""
+        return self.checker.current_answers()

@@ -65,12 +65,15 @@ def start_demo(window: MainWindow) -> Job | None:
     )
 
 
-def run_gui(db_path: Path, demo: bool = False, language: str | None = None) -> int:
+def run_gui(
+    db_path: Path, demo: bool = False, language: str | None = None, forum: bool = False
+) -> int:
     """Open the main window on ``db_path`` (created if missing) and run the event loop.
 
     A database with accounts asks who is working first; ``demo`` gives a new demonstration
     database its documented accounts (README) before asking. ``language`` is ``fr`` or ``en``
-    (``--lang``); by default the system's, else French.
+    (``--lang``); by default the system's, else French. ``forum`` opens the window on the
+    Forum workspace, the cursor in the quick intake (``--forum``).
     """
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -102,6 +105,8 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None) -> i
         return 0
     window = MainWindow(store, session, make_settings())
     window.show()
+    if forum:
+        window.show_forum()
     if store.path is not None:
         # Anonymise the closed or lapsed requests whose retention period is over (CNIL),
         # in the background; only a session allowed to (supervisor, administrator) does.

@@ -27,6 +27,7 @@ from housingmatch.gui.audit_dialog import AuditDialog
 from housingmatch.gui.backups_dialog import BackupsDialog, offer_latest_backup
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
+from housingmatch.gui.forum_page import ForumPage
 from housingmatch.gui.guide import GuideDialog
 from housingmatch.gui.import_dialog import ImportDialog
 from housingmatch.gui.jobs import Job, JobRunner, show_error
@@ -77,12 +78,14 @@ class MainWindow(QMainWindow):
         self.units_page = UnitsPage(self.jobs, self)
         self.matching_page = MatchingPage(self.jobs, self)
         self.proposals_page = ProposalsPage(self.jobs, self)
+        self.forum_page = ForumPage(self.jobs, self)
         pages = (
             (self.tr("Tableau de bord"), self.dashboard_page),
             (self.tr("Demandes"), self.requests_page),
             (self.tr("Logements"), self.units_page),
             (self.tr("Rapprochement"), self.matching_page),
             (self.tr("Propositions"), self.proposals_page),
+            (self.tr("Forum"), self.forum_page),
         )
         for title, page in pages:
             QListWidgetItem(title, self.side_bar)
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         self.dashboard_page.open_unit_requested.connect(self._on_dashboard_open_unit_requested)
         self.matching_page.draft_saved.connect(self._on_proposals_changed)
         self.proposals_page.proposal_changed.connect(self._on_proposals_changed)
+        self.forum_page.intake_saved.connect(self._on_forum_page_intake_saved)
         self.units_page.rank_unit_requested.connect(self._on_dashboard_open_unit_requested)
         self.dashboard_page.open_request_requested.connect(
             self._on_dashboard_open_request_requested
@@ -169,6 +173,8 @@ class MainWindow(QMainWindow):
         self.admin_menu = bar.addMenu(self.tr("A&dministration"))
         self.accounts_action = self.admin_menu.addAction(self.tr("&Comptes…"))
         forum_menu = bar.addMenu(self.tr("F&orum"))
+        self.intake_action = forum_menu.addAction(self.tr("&Saisie rapide"))
+        self.intake_action.triggered.connect(self.show_forum)
         self.aids_action = forum_menu.addAction(self.tr("Vérifier les &aides…"))
         self.aids_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.aids_action.triggered.connect(self._on_aids_action_triggered)
@@ -202,6 +208,11 @@ class MainWindow(QMainWindow):
     def show_page(self, number: int) -> None:
         """Show one workspace (0 dashboard, 1 requests, 2 units, 3 matching)."""
         self.side_bar.setCurrentRow(number)
+
+    def show_forum(self) -> None:
+        """Show the Forum workspace with the cursor in the quick intake (``--forum``)."""
+        self.show_page(self.stack.indexOf(self.forum_page))
+        self.forum_page.focus_intake()
 
     def open_audit(self) -> AuditDialog:
         """Open the audit screen (entries, verification, checkpoints) over this database."""
@@ -364,6 +375,7 @@ class MainWindow(QMainWindow):
         if allowed(self.session, Action.RANK):
             self.matching_page.set_store(self.store, self.session)
         self.proposals_page.set_store(self.store, self.session)
+        self.forum_page.set_store(self.store, self.session)
         self.refresh_status()
 
     @Slot(int)
@@ -445,6 +457,12 @@ class MainWindow(QMainWindow):
         self.dashboard_page.set_store(self.store, self.session)
         if self.sender() is self.units_page and allowed(self.session, Action.RANK):
             self.matching_page.set_store(self.store, self.session)
+        self.refresh_status()
+
+    @Slot(str)
+    def _on_forum_page_intake_saved(self, ref: str) -> None:
+        self.requests_page.refresh_record(ref)
+        self.dashboard_page.set_store(self.store, self.session)
         self.refresh_status()
 
     @Slot()

@@ -106,14 +106,9 @@
     </message>
 </context>
 <context>
-    <name>AidsDialog</name>
+    <name>AidsChecker</name>
     <message>
-        <location filename="../../housingmatch/gui/aids_dialog.py" line="+79"/>
-        <source>Vérifier les aides Action Logement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../housingmatch/gui/aids_dialog.py" line="+87"/>
         <source>Privé (non agricole)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -223,14 +218,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Fermer</source>
-        <translation type="unfinished">Close</translation>
-    </message>
-    <message>
-        <location line="+61"/>
+        <location line="+97"/>
         <source>À demander :</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AidsDialog</name>
+    <message>
+        <location line="+18"/>
+        <source>Vérifier les aides Action Logement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fermer</source>
+        <translation type="unfinished">Close</translation>
     </message>
 </context>
 <context>
@@ -703,6 +706,57 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
 </context>
 <context>
+    <name>ForumPage</name>
+    <message>
+        <location filename="../../housingmatch/gui/forum_page.py" line="+272"/>
+        <source>Enregistrer (Entrée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer et suivante (Ctrl+Entrée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nouvelle fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fiche rapide (saisie au forum, à compléter à l&apos;agence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Aides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offres à montrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+79"/>
+        <source>%n logement(s) ouvert(s) correspondant aux souhaits</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Fiche {ref} enregistrée (incomplète). Fiche suivante.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fiche {ref} enregistrée (incomplète) : à compléter à l&apos;agence (revenu fiscal de référence, commune de résidence).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GroupBadges</name>
     <message>
         <location filename="../../housingmatch/gui/delegates.py" line="+32"/>
@@ -916,6 +970,124 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
 </context>
 <context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../housingmatch/gui/forum_page.py" line="-363"/>
+        <source>JJ/MM/AAAA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nom, code postal ou code INSEE</source>
+        <translation type="unfinished">name, postal code or INSEE code</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>JJ/MM/AAAA (embauche, mutation…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>communes séparées par des virgules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>indifférent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>€ par mois, charges comprises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>à</source>
+        <translation type="unfinished">to</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Prénom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de &amp;naissance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Courriel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Téléphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Employeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commune de tra&amp;vail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personnes au &amp;foyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revenus du foyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Situation de logement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ontrat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mobilité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de la mo&amp;bilité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Communes so&amp;uhaitées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ypologie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Loyer maximal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobProgressWidget</name>
     <message>
         <location filename="../../housingmatch/gui/jobs.py" line="+267"/>
@@ -1001,12 +1173,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Creating the demonstration data</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>Durée de conservation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+81"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+83"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
@@ -1031,7 +1203,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished">Proposals</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+1"/>
+        <source>Forum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -1142,6 +1319,11 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Saisie rapide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Vérifier les &amp;aides…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,7 +1348,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>&amp;About HousingMatch</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>Ouverture de la base</source>
         <translation>Opening the database</translation>
     </message>
@@ -1221,7 +1403,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Préparation du classement</source>
         <translation>Preparing the ranking</translation>
     </message>
@@ -1236,7 +1418,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>A task is running. Cancel it and quit?</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Ouvrir une base</source>
         <translation>Open a database</translation>
     </message>
@@ -1811,6 +1993,49 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
 </context>
 <context>
+    <name>OffersTable</name>
+    <message>
+        <location filename="../../housingmatch/gui/forum_page.py" line="+104"/>
+        <source>Commune</source>
+        <translation type="unfinished">Municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typologie</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surface</source>
+        <translation type="unfinished">Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyer CC</source>
+        <translation type="unfinished">Rent incl. charges</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Financement</source>
+        <translation type="unfinished">Financing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QPV</source>
+        <translation type="unfinished">QPV</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>oui</source>
+        <translation type="unfinished">yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>non</source>
+        <translation type="unfinished">no</translation>
+    </message>
+</context>
+<context>
     <name>ProposalsPage</name>
     <message>
         <location filename="../../housingmatch/gui/proposals_page.py" line="+85"/>
@@ -2262,7 +2487,13 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         <translation>New request</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+50"/>
+        <location line="+2"/>
+        <source>à compléter (saisie au forum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Montant illisible : écrivez par exemple 1 234,50.</source>
         <translation>Unreadable amount: write for example 1 234,50.</translation>
     </message>
@@ -3268,7 +3499,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../housingmatch/gui/aids_dialog.py" line="-160"/>
+        <location filename="../../housingmatch/gui/aids_dialog.py" line="-204"/>
         <source>— non renseigné —</source>
         <translation type="unfinished"></translation>
     </message>

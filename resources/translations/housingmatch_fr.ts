@@ -106,14 +106,9 @@
     </message>
 </context>
 <context>
-    <name>AidsDialog</name>
+    <name>AidsChecker</name>
     <message>
-        <location filename="../../housingmatch/gui/aids_dialog.py" line="+79"/>
-        <source>Vérifier les aides Action Logement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../housingmatch/gui/aids_dialog.py" line="+87"/>
         <source>Privé (non agricole)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -223,13 +218,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+97"/>
+        <source>À demander :</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AidsDialog</name>
+    <message>
         <location line="+18"/>
-        <source>Fermer</source>
+        <source>Vérifier les aides Action Logement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>À demander :</source>
+        <location line="+10"/>
+        <source>Fermer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -703,6 +706,57 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
 </context>
 <context>
+    <name>ForumPage</name>
+    <message>
+        <location filename="../../housingmatch/gui/forum_page.py" line="+272"/>
+        <source>Enregistrer (Entrée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer et suivante (Ctrl+Entrée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nouvelle fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fiche rapide (saisie au forum, à compléter à l&apos;agence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Aides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offres à montrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+79"/>
+        <source>%n logement(s) ouvert(s) correspondant aux souhaits</source>
+        <translation>
+            <numerusform>%n logement ouvert correspondant aux souhaits</numerusform>
+            <numerusform>%n logements ouverts correspondant aux souhaits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Fiche {ref} enregistrée (incomplète). Fiche suivante.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fiche {ref} enregistrée (incomplète) : à compléter à l&apos;agence (revenu fiscal de référence, commune de résidence).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GroupBadges</name>
     <message>
         <location filename="../../housingmatch/gui/delegates.py" line="+32"/>
@@ -916,6 +970,124 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
 </context>
 <context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../housingmatch/gui/forum_page.py" line="-363"/>
+        <source>JJ/MM/AAAA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nom, code postal ou code INSEE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>JJ/MM/AAAA (embauche, mutation…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>communes séparées par des virgules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>indifférent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>€ par mois, charges comprises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>à</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Prénom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de &amp;naissance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Courriel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Téléphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Employeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commune de tra&amp;vail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personnes au &amp;foyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revenus du foyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Situation de logement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ontrat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mobilité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de la mo&amp;bilité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Communes so&amp;uhaitées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ypologie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Loyer maximal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobProgressWidget</name>
     <message>
         <location filename="../../housingmatch/gui/jobs.py" line="+267"/>
@@ -999,12 +1171,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>Durée de conservation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+81"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+83"/>
         <source>Tableau de bord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1029,7 +1201,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+1"/>
+        <source>Forum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>&amp;Fichier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,6 +1317,11 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Saisie rapide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Vérifier les &amp;aides…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1164,7 +1346,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>Ouverture de la base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1209,7 +1391,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+199"/>
         <source>liste absente de cette installation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1219,7 +1401,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-200"/>
         <source>base en mémoire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1229,7 +1411,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Préparation du classement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1244,7 +1426,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Ouvrir une base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1809,6 +1991,49 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
 </context>
 <context>
+    <name>OffersTable</name>
+    <message>
+        <location filename="../../housingmatch/gui/forum_page.py" line="+104"/>
+        <source>Commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typologie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyer CC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Financement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QPV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>oui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>non</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProposalsPage</name>
     <message>
         <location filename="../../housingmatch/gui/proposals_page.py" line="+85"/>
@@ -2260,7 +2485,13 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+50"/>
+        <location line="+2"/>
+        <source>à compléter (saisie au forum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Montant illisible : écrivez par exemple 1 234,50.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3266,7 +3497,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../housingmatch/gui/aids_dialog.py" line="-160"/>
+        <location filename="../../housingmatch/gui/aids_dialog.py" line="-204"/>
         <source>— non renseigné —</source>
         <translation type="unfinished"></translation>
     </message>

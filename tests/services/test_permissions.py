@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import housingmatch.services as services_package
+from housingmatch.domain.model import SituationLogement, TypeContrat
 from housingmatch.domain.session import Role
 from housingmatch.errors import UserError
 from housingmatch.rules.permissions import PERMISSIONS, Action, PermissionDenied
@@ -217,6 +218,24 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
         lambda s, u, t: reference.quartile_thresholds(s, u),
     ),
     "forum.current_offers": (Action.READ, lambda s, u, t: forum.current_offers(s, u)),
+    "forum.save_intake": (
+        Action.EDIT_RECORDS,
+        lambda s, u, t: forum.save_intake(
+            s,
+            u,
+            forum.Intake(
+                last_name="Forum",
+                first_name="Essai",
+                birth_date="01/02/1990",
+                employer="Acme",
+                work_commune="Dijon",
+                persons=1,
+                income_band=forum.IncomeBand.MOINS_1500,
+                housing_situation=SituationLogement.HEBERGE_FAMILLE,
+                contract=TypeContrat.CDI,
+            ),
+        ),
+    ),
     "maps.map_data": (Action.READ, lambda s, u, t: maps.map_data(s, u)),
     "maps.ranking_lines": (
         Action.READ,
