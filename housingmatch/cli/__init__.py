@@ -119,13 +119,35 @@ def run_command(args: argparse.Namespace) -> int:
     if not needs_store:
         return int(args.handler(args, None, None))
     existed = path.exists()
-    with open_store(path, create=create, check=True) as store:
+    passphrase = _passphrase(args, path)
+    encrypt = bool(getattr(args, "encrypt", False))
+    with open_store(
+        path, create=create, check=True, passphrase=passphrase, encrypt=encrypt
+    ) as store:
         session = command_session(store, args, created=not existed)
         args.created = not existed
         return int(args.handler(args, store, session))
 
 
-def _sqlite_sentence(exc: sqlite3.Error) -> str:
+def _passphrase(args: argparse.Namespace, path: Path) -> str | None:
+    """Return the passphrase of an encrypted base (or of the one ``init --encrypt`` creates)."""
+    from housingmatch.cli.session import db_passphrase
+    from housingmatch.services.database import (
+        CipherMissingError,
+        encryption_available,
+        is_encrypted,
+    )
+
+    if getattr(args, "encrypt", False):
+        if not encryption_available():
+            raise CipherMissingError()
+        return db_passphrase(new=not is_encrypted(path))
+    if is_encrypted(path) and encryption_available():
+        return db_passphrase(new=False)
+    return None  # a plain base (or SQLCipher missing: the store says how to install it)
+
+
+def _sqlite_sentence(exc: BaseException) -> str:
     """Return one French sentence for a SQLite error that escaped the store."""
     from housingmatch.services.database import DatabaseBusyError, is_locked_error
 
@@ -181,6 +203,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Erreur : {_sqlite_sentence(exc)}", file=sys.stderr)
         return 1
     except Exception as exc:
+        from housingmatch.services.database import is_database_error
+
+        if is_database_error(exc):  # SQLCipher's errors are not sqlite3's
+            print(f"Erreur : {_sqlite_sentence(exc)}", file=sys.stderr)
+            return 1
         if os.environ.get("HOUSINGMATCH_DEBUG"):
             raise
         print(

@@ -41,7 +41,8 @@ def _init(args: argparse.Namespace, store: Store, session: Session) -> int:
     print(
         f"Base prête : {store.path} (schéma {store.schema_version()}, "
         f"{records.request_count(store, session)} demandes, "
-        f"{records.unit_count(store, session)} logements)."
+        f"{records.unit_count(store, session)} logements"
+        + (", chiffrée)." if store.encrypted else ").")
     )
     return 0
 
@@ -148,6 +149,13 @@ def _rules(args: argparse.Namespace, store: Store, session: Session) -> int:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the data commands."""
     p = sub.add_parser("init", help="créer (ou mettre à jour) la base")
+    p.add_argument(
+        "--encrypt",
+        "--chiffrer",
+        action="store_true",
+        help="créer la base chiffrée (SQLCipher, extension « forum ») : phrase secrète dans "
+        "HOUSINGMATCH_DB_PASSPHRASE ou saisie deux fois",
+    )
     p.set_defaults(handler=_init, creates_db=True)
 
     p = sub.add_parser("demo", help="remplir la base avec des données de démonstration")

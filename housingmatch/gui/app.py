@@ -18,6 +18,7 @@ from housingmatch.gui.backups_dialog import offer_latest_backup
 from housingmatch.gui.jobs import Job, show_error
 from housingmatch.gui.login_dialog import ask_session
 from housingmatch.gui.main_window import MainWindow
+from housingmatch.gui.passphrase_dialog import unlock_if_encrypted
 from housingmatch.gui.translations import DEFAULT_LANGUAGE
 from housingmatch.paths import resource
 from housingmatch.services import local_session, records
@@ -86,6 +87,8 @@ def run_gui(
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     install_translators(app, translations.choose_language(language))
+    if not unlock_if_encrypted(db_path):
+        return 0
     try:
         try:
             store = open_store(db_path, check=True)

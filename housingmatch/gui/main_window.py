@@ -232,7 +232,10 @@ class MainWindow(QMainWindow):
         A database with accounts asks who is working first; cancelling keeps the current one.
         """
         from housingmatch.gui.login_dialog import ask_session
+        from housingmatch.gui.passphrase_dialog import unlock_if_encrypted
 
+        if not unlock_if_encrypted(path, self):
+            return
         try:
             store = open_store(path, check=True)
         except DatabaseDamagedError:

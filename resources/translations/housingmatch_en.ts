@@ -738,7 +738,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+79"/>
+        <location line="+77"/>
         <source>%n logement(s) ouvert(s) correspondant aux souhaits</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -972,7 +972,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../housingmatch/gui/forum_page.py" line="-363"/>
+        <location filename="../../housingmatch/gui/forum_page.py" line="-361"/>
         <source>JJ/MM/AAAA</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1168,12 +1168,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+57"/>
+        <location filename="../../housingmatch/gui/app.py" line="+58"/>
         <source>Création des données de démonstration</source>
         <translation>Creating the demonstration data</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Durée de conservation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,7 +1348,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>&amp;About HousingMatch</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Ouverture de la base</source>
         <translation>Opening the database</translation>
     </message>
@@ -2033,6 +2033,39 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <location line="+0"/>
         <source>non</source>
         <translation type="unfinished">no</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/passphrase_dialog.py" line="+40"/>
+        <source>HousingMatch — base chiffrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>La base « {name} » est chiffrée : indiquez sa phrase secrète.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ouvrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quitter</source>
+        <translation type="unfinished">Quit</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Déchiffrement de la base…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Déchiffrement</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
