@@ -66,12 +66,21 @@ def _demo(args: argparse.Namespace, store: Store, session: Session) -> int:
         print(f"Comptes de démonstration créés : {names}.")
         if not session.authenticated:
             session = demo_session(store)
-    summary = generate_demo(store, session, args.requests, args.units, args.seed, args.date)
+    if args.history < 0:
+        raise UserError("Le nombre de logements d'historique doit être positif ou nul.")
+    summary = generate_demo(
+        store, session, args.requests, args.units, args.seed, args.date, history=args.history
+    )
     print(
         f"Démonstration créée dans {store.path} : {summary.requests} demandes, "
         f"{summary.units} logements, {summary.employers} employeurs "
         f"(graine {args.seed}, date de référence {summary.reference_date.isoformat()})."
     )
+    if summary.history_units:
+        print(
+            f"Historique d'un an : {summary.history_units} logements libérés, "
+            f"{summary.proposals} propositions, {summary.leases} baux signés."
+        )
     return 0
 
 
@@ -170,6 +179,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument(
         "--date", type=parse_day, default=None, metavar="AAAA-MM-JJ", help="date de référence"
+    )
+    p.add_argument(
+        "--history",
+        "--historique",
+        type=int,
+        default=0,
+        metavar="N",
+        help="logements libérés l'année passée dont les commissions sont jouées (0 : aucun)",
     )
     p.add_argument("--force", action="store_true", help="ajouter même si la base a des demandes")
     p.set_defaults(handler=_demo, creates_db=True)

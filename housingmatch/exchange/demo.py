@@ -378,6 +378,9 @@ class DemoSummary:
     units: int
     employers: int
     reference_date: date
+    history_units: int = 0  # units vacated over the past year, their commissions played
+    proposals: int = 0
+    leases: int = 0
 
 
 def email_part(name: str) -> str:

@@ -24,6 +24,7 @@ from housingmatch.paths import resource
 from housingmatch.services import local_session, records
 from housingmatch.services.accounts import has_accounts
 from housingmatch.services.background import (
+    DEMO_HISTORY,
     DEMO_REQUESTS,
     DEMO_SEED,
     DEMO_UNITS,
@@ -62,6 +63,7 @@ def start_demo(window: MainWindow) -> Job | None:
         DEMO_REQUESTS,
         DEMO_UNITS,
         DEMO_SEED,
+        DEMO_HISTORY,
         on_done=lambda _summary: window.reload(),
     )
 

@@ -204,7 +204,10 @@ class MatchingEngine:
         pli_raw = np.where(single_parent, persons + 1, persons)
         pli_keys_all = np.minimum(pli_raw, 6) * 1000 + np.maximum(pli_raw - 6, 0)
 
-        active = col("alive") & col("status_active") & (on.toordinal() < col("expiry"))
+        day = on.toordinal()
+        active = (
+            col("alive") & col("status_active") & (col("filing") <= day) & (day < col("expiry"))
+        )
 
         g = rules.groups
         jeune = age < g.age_limit

@@ -43,7 +43,7 @@ EXCLUSION_ORDER: tuple[Exclusion, ...] = tuple(Exclusion)
 EXCLUSION_BIT: dict[Exclusion, int] = {code: 1 << i for i, code in enumerate(EXCLUSION_ORDER)}
 
 EXCLUSION_LABELS: dict[Exclusion, str] = {
-    Exclusion.REQUEST_NOT_ACTIVE: "Demande close ou expirée à la date du classement",
+    Exclusion.REQUEST_NOT_ACTIVE: "Demande close, expirée ou pas encore déposée à la date du classement",
     Exclusion.REQUEST_PARKED: "Demande en attente après un refus (jusqu'à sa date de fin)",
     Exclusion.INCOME_ABOVE_CEILING: "Ressources supérieures au plafond du financement",
     Exclusion.HOUSEHOLD_TOO_LARGE: "Ménage trop grand pour la surface (sur-occupation)",

@@ -47,9 +47,14 @@ def is_expired(request: Request, on: date) -> bool:
 
 
 def is_active(request: Request, on: date) -> bool:
-    """Tell whether the request is open and not lapsed on a date (complete or not)."""
+    """Tell whether the request can be proposed on a date: filed by then, open and not lapsed.
+
+    A ranking on a past day (a replay, a what-if, the demonstration's history) must not see
+    the requests filed after that day: they did not exist yet. An incomplete forum intake is
+    active here (``REQUEST_INCOMPLETE`` excludes it on its own).
+    """
     day = status_on(request.status, request.filing_date, request.renewal_date, on)
-    return day is DayStatus.ACTIVE
+    return request.filing_date <= on and day is DayStatus.ACTIVE
 
 
 class DayStatus(StrEnum):
@@ -82,8 +87,8 @@ def status_on(
 
     An active forum intake still to complete is "Incomplète" (a lapsed one reads "Expirée").
     The one rule used by the tables, filters, counts, status bar and ``show``; the ranking's
-    ``REQUEST_NOT_ACTIVE`` is exactly ``status_on(...) is not DayStatus.ACTIVE`` without the
-    intake state, which ``REQUEST_INCOMPLETE`` flags on its own.
+    ``REQUEST_NOT_ACTIVE`` is ``status_on(...) is not DayStatus.ACTIVE`` (without the intake
+    state, which ``REQUEST_INCOMPLETE`` flags on its own) or a filing after the day.
     """
     if status == RequestStatus.ACTIVE:
         if on >= expiry_from(filing, renewal):

@@ -30,6 +30,7 @@ SHOWN_EXCLUDED = 2000
 
 DEMO_REQUESTS = 2000
 DEMO_UNITS = 150
+DEMO_HISTORY = 40  # units of the past year whose commissions the demonstration plays
 DEMO_SEED = 2026
 
 
@@ -184,10 +185,12 @@ def generate_demo_work(
     requests: int,
     units: int,
     seed: int,
+    history: int,
     progress: Progress,
     cancelled: Cancelled,
 ) -> Any:
-    """Fill the database with demonstration data (nothing written when cancelled)."""
+    """Fill the database with demonstration data and a year of commissions (nothing written
+    when cancelled before the history; the history is played unit by unit)."""
     from housingmatch.services.demo import generate_demo
 
     with Store.open(db_path) as store:
@@ -199,6 +202,7 @@ def generate_demo_work(
             seed=seed,
             progress=progress,
             cancelled=cancelled,
+            history=history,
         )
 
 

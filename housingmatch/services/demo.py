@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from housingmatch.domain.model import Request
 from housingmatch.domain.session import Role, Session
 from housingmatch.errors import JobCancelled, UserError
 from housingmatch.exchange.demo import DemoSummary, generator
-from housingmatch.rules.permissions import Action, require
+from housingmatch.rules.permissions import Action, allowed, require
 from housingmatch.services.accounts import has_accounts, hash_password
 from housingmatch.store import Store
 
@@ -81,13 +81,19 @@ def generate_demo(
     on: date | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    history: int = 0,
 ) -> DemoSummary:
-    """Fill a store with demonstration data (one transaction per batch of requests, audited)."""
+    """Fill a store with demonstration data (one transaction per batch of requests, audited).
+
+    ``history`` more units are vacated over the past year and their commissions played
+    through the workflow's services (``services.demo_history``), by the demonstration
+    advisor when the session is not an advisor's (an administrator setting the database up).
+    """
     require(session, Action.IMPORT_DATA)
     on = on or date.today()
     gen = generator(seed, on)
     batch = 5000
-    total = requests + units
+    total = requests + units + history
     made: list[Request] = []
     for i in range(requests):
         made.append(gen.request(i + 1))
@@ -105,6 +111,27 @@ def generate_demo(
             if progress is not None:
                 progress(min(start + batch, requests), total)
         store.units.save_many(unit_list, session.user, "démonstration")
+    summary = DemoSummary(requests, units, len(gen.employers), on)
+    if history > 0:
+        from housingmatch.services.demo_history import generate_history
+
+        def step(done: int, _count: int) -> None:
+            if progress is not None:
+                progress(requests + units + done, total)
+
+        played = generate_history(
+            store, _history_session(store, session), history, seed, on, units + 1, step, cancelled
+        )
+        summary = replace(
+            summary, history_units=played.units, proposals=played.proposals, leases=played.leases
+        )
     if progress is not None:
         progress(total, total)
-    return DemoSummary(requests, units, len(gen.employers), on)
+    return summary
+
+
+def _history_session(store: Store, session: Session) -> Session:
+    """Return who plays the commission history: the session when it may, else the demo advisor."""
+    if allowed(session, Action.PREPARE_PROPOSAL) and allowed(session, Action.RECORD_OUTCOME):
+        return session
+    return demo_session(store)

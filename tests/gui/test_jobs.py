@@ -11,7 +11,7 @@ def test_job_reports_progress_and_result(app_window, qtbot):
     before = store.requests.count()
     results = []
     job = app_window.jobs.start(
-        "démo", generate_demo_work, store.path, SUPERVISOR, 1500, 10, 7, on_done=results.append
+        "démo", generate_demo_work, store.path, SUPERVISOR, 1500, 10, 7, 0, on_done=results.append
     )
     job.signals.progress.connect(lambda done, total: seen.append((done, total)))
     # job_ended is emitted on the GUI thread: connecting after start cannot miss it.
@@ -38,6 +38,7 @@ def test_cancelled_job_leaves_the_database_unchanged(app_window, qtbot):
         20000,
         50,
         7,
+        0,
         on_cancelled=lambda: cancelled.append(True),
     )
     assert app_window.jobs.progress_widget.isVisible()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -53,6 +53,12 @@ def test_closed_or_expired_requests_are_not_active() -> None:
     assert _codes(filing_date=date(2025, 6, 15)) == ("REQUEST_NOT_ACTIVE",)
     assert _codes(filing_date=date(2025, 6, 16)) == ()
     assert _codes(filing_date=date(2025, 6, 1), renewal_date=date(2026, 5, 1)) == ()
+
+
+def test_a_request_filed_after_the_ranking_day_is_not_yet_a_candidate() -> None:
+    # A ranking on a past day (a what-if, a replay) must not see a request filed later.
+    assert _codes(filing_date=ON) == ()
+    assert _codes(filing_date=ON + timedelta(days=1)) == ("REQUEST_NOT_ACTIVE",)
 
 
 def test_income_equal_to_the_ceiling_is_eligible_one_euro_more_is_not() -> None:

@@ -45,5 +45,7 @@ def test_exclusions_are_given_in_french_words() -> None:
     ranking = rank_both([make_request("A", status=RequestStatus.CLOSE)], make_unit())
     excluded = ranking.exclusion("A")
     assert excluded is not None
-    assert exclusion_text(excluded.codes) == ("Demande close ou expirée à la date du classement",)
+    assert exclusion_text(excluded.codes) == (
+        "Demande close, expirée ou pas encore déposée à la date du classement",
+    )
     assert excluded.labels == exclusion_text(excluded.codes)
