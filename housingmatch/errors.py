@@ -7,3 +7,7 @@ class UserError(Exception):
 
 class JobCancelled(Exception):
     """Raised inside long work when the user cancelled it; nothing was written."""
+
+
+class IdentityConflict(UserError):
+    """A record born elsewhere (another UUID) would replace a local record with its reference."""

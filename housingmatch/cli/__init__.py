@@ -31,6 +31,7 @@ _COMMAND_MODULES = (
     "housingmatch.cli.proposals",
     "housingmatch.cli.gui_commands",
     "housingmatch.cli.forum",
+    "housingmatch.cli.package",
 )
 
 
@@ -83,8 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--forum",
+        dest="forum_mode",
         action="store_true",
-        help="ouvrir l'application sur l'espace Forum (saisie rapide, aides, offres)",
+        help="portable de forum : la fenêtre s'ouvre sur l'espace Forum (saisie rapide, aides, "
+        "offres) et la base donne des références provisoires (F-…) jusqu'à la fusion au bureau "
+        "(enregistré dans la base)",
     )
     parser.add_argument(
         "--lang",
@@ -126,6 +130,10 @@ def run_command(args: argparse.Namespace) -> int:
     ) as store:
         session = command_session(store, args, created=not existed)
         args.created = not existed
+        if getattr(args, "forum_mode", False) or getattr(args, "forum", False):
+            from housingmatch.services.identity import mark_forum_device
+
+            mark_forum_device(store, session)
         return int(args.handler(args, store, session))
 
 

@@ -36,13 +36,20 @@ def _print_json(value: Any) -> None:
 
 
 def _init(args: argparse.Namespace, store: Store, session: Session) -> int:
-    from housingmatch.services import records
+    from housingmatch.services import identity, records
 
+    forum = (
+        f" ; portable de forum {identity.device_id(store, session)[:8]}, références "
+        f"provisoires {identity.forum_prefix(identity.device_id(store, session))}0001…"
+        if identity.is_forum_device(store, session)
+        else ""
+    )
     print(
         f"Base prête : {store.path} (schéma {store.schema_version()}, "
         f"{records.request_count(store, session)} demandes, "
         f"{records.unit_count(store, session)} logements"
-        + (", chiffrée)." if store.encrypted else ").")
+        + (", chiffrée" if store.encrypted else "")
+        + f"{forum})."
     )
     return 0
 
@@ -164,6 +171,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action="store_true",
         help="créer la base chiffrée (SQLCipher, extension « forum ») : phrase secrète dans "
         "HOUSINGMATCH_DB_PASSPHRASE ou saisie deux fois",
+    )
+    p.add_argument(
+        "--forum",
+        action="store_true",
+        help="base d'un portable de forum (références provisoires F-… jusqu'à la fusion)",
     )
     p.set_defaults(handler=_init, creates_db=True)
 

@@ -321,6 +321,8 @@ class Request:
     # Template fields a forum intake could not collect, completed at the office: while any is
     # listed the request is "incomplète" and is not ranked (rules.intake).
     to_complete: tuple[str, ...] = ()
+    # Stable identity, created where the request is born; ``ref`` is only its label.
+    uuid: str | None = None
     id: int | None = None
 
     @property
@@ -353,6 +355,8 @@ class Unit:
     proposal_deadline: date | None = None
     reserved_employer: str | None = None
     status: UnitStatus = UnitStatus.OUVERT
+    # Stable identity, created where the unit is born; ``ref`` is only its label.
+    uuid: str | None = None
     id: int | None = None
 
     @property

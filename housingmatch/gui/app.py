@@ -108,6 +108,14 @@ def run_gui(
     if session is None:
         store.close()
         return 0
+    if forum:
+        # The laptop gives provisional references from now on (services.identity).
+        from housingmatch.services.identity import mark_forum_device
+
+        try:
+            mark_forum_device(store, session)
+        except Exception as exc:  # a role that may not set the base up: the window still opens
+            show_error(None, "HousingMatch", exc)
     window = MainWindow(store, session, make_settings())
     window.show()
     if forum:

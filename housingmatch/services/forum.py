@@ -3,7 +3,6 @@ offers to show."""
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -183,23 +182,11 @@ class IntakeRefused(UserError):
         super().__init__("Fiche non enregistrée. " + " ".join(p.message for p in problems))
 
 
-_NEXT_REF = re.compile(r"^DEM-(\d{4})-(\d{6})$")
-
-
 def _next_ref(store: Store, session: Session, on: date) -> str:
     """Return the reference of a new request: a provisional one on a forum laptop."""
-    try:
-        identity = importlib.import_module("housingmatch.services.identity")
-    except ImportError:
-        identity = None
-    if identity is not None and hasattr(identity, "next_request_ref"):
-        return str(identity.next_request_ref(store, session))
-    numbers = [
-        int(m.group(2))
-        for ref in store.requests.refs()
-        if (m := _NEXT_REF.match(ref)) and int(m.group(1)) == on.year
-    ]
-    return f"DEM-{on.year}-{max(numbers, default=0) + 1:06d}"
+    from housingmatch.services.identity import next_request_ref
+
+    return next_request_ref(store, session, on)
 
 
 _THE = {

@@ -59,10 +59,15 @@ def save_request(
     """Validate and save a request; audited. Raise ValidationFailed.
 
     ``original_ref`` is the reference of the request being edited (None: a new request). A new
-    request may not take an existing reference, and an edited one keeps its reference: either
+    request without a reference gets this database's next one (``services.identity``: a
+    provisional ``F-…`` reference on a forum laptop). A new request may not take an existing reference, and an edited one keeps its reference: either
     would silently overwrite or orphan a record.
     """
     require(session, Action.EDIT_RECORDS)
+    if original_ref is None and not request.ref.strip():
+        from housingmatch.services.identity import next_request_ref
+
+        request = replace(request, ref=next_request_ref(store, session, today))
     problems = validate_request(request, today)
     problems += _reference_problems(
         "ref_demande", "une demande", request.ref, original_ref, store.requests.get(request.ref)

@@ -34,6 +34,7 @@ from housingmatch.store.database import (
     schema_version,
     set_secure_delete,
 )
+from housingmatch.store.merge import MergeStore
 from housingmatch.store.persons import PersonData, PersonProposal
 from housingmatch.store.proposals import ProposalRepository
 from housingmatch.store.reference import CeilingRow, ReferenceData
@@ -108,6 +109,7 @@ class Store:
         self.proposals = ProposalRepository(db, self.audit)
         self.checkpoints = CheckpointStore(db, self.audit)
         self.persons = PersonData(db)
+        self.merge = MergeStore(db)
 
     @classmethod
     def open(

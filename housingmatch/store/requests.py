@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
+from uuid import uuid4
 
 import sqlite_utils
 
@@ -30,6 +31,7 @@ from housingmatch.domain.model import (
     Workplace,
 )
 from housingmatch.domain.text import fold
+from housingmatch.errors import IdentityConflict
 from housingmatch.store.audit import AuditLog, PendingEntry
 from housingmatch.store.bulk import gc_paused
 from housingmatch.store.database import now_iso
@@ -77,6 +79,7 @@ _COLUMNS = (
     "tie_breaker",
     "search_key",
     "intake_missing",
+    "uuid",
 )
 
 _SELECT = (
@@ -349,6 +352,22 @@ class RequestRepository:
                 communes=[tuple(communes.get(i, ())) for i in ids],
             )
 
+    def refs_by_uuid(self, uuids: Sequence[str | None]) -> dict[str, str]:
+        """Return the reference of the requests among these identifiers, by identifier."""
+        wanted = [u for u in uuids if u]
+        out: dict[str, str] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT uuid, ref FROM requests WHERE uuid IN ({marks})"
+            out.update((u, r) for u, r in self._db.execute(sql, chunk))
+        return out
+
+    def get_by_uuid(self, uuid: str) -> Request | None:
+        """Return the request with this identifier, or None."""
+        found = self._load(_SELECT + " WHERE r.uuid = ?", [uuid])
+        return found[0] if found else None
+
     def refs(self) -> dict[str, int]:
         """Return the row id of every request by reference."""
         return {ref: rid for rid, ref in self._db.execute("SELECT id, ref FROM requests")}
@@ -435,25 +454,39 @@ class RequestRepository:
         outcome = SaveOutcome()
         with self._db.atomic():
             existing = self.get_many([r.ref for r in items])
+            elsewhere = self.refs_by_uuid([r.uuid for r in items if r.uuid])
             cache: dict[tuple[str, str], int] = {}
             entries: list[PendingEntry] = []
             inserts: list[tuple[Request, int]] = []
             for request in items:
                 old = existing.get(request.ref)
+                _check_identity(request, old, elsewhere)
                 if old is None:
-                    if request.tie_breaker is None:
-                        request = replace(request, tie_breaker=secrets.randbelow(2**31))
+                    request = replace(
+                        request,
+                        uuid=request.uuid or str(uuid4()),
+                        tie_breaker=(
+                            secrets.randbelow(2**31)
+                            if request.tie_breaker is None
+                            else request.tie_breaker
+                        ),
+                    )
                     inserts.append((request, self._employer_id(request.employer, cache)))
                     entries.append(
                         PendingEntry(
                             "create",
                             "demande",
                             request.ref,
-                            {"source": source, "after": request_fields(request)},
+                            {
+                                "source": source,
+                                "uuid": request.uuid,
+                                "after": request_fields(request),
+                            },
                         )
                     )
                     outcome.created.append(request.ref)
                     continue
+                request = replace(request, uuid=old.uuid)
                 if preserve_state:
                     request = replace(
                         request,
@@ -479,7 +512,12 @@ class RequestRepository:
                         "update",
                         "demande",
                         request.ref,
-                        {"source": source, "changes": changes, "after": request_fields(request)},
+                        {
+                            "source": source,
+                            "uuid": request.uuid,
+                            "changes": changes,
+                            "after": request_fields(request),
+                        },
                     )
                 )
                 outcome.updated.append(request.ref)
@@ -524,6 +562,17 @@ class RequestRepository:
             self._db.conn.executemany(
                 "UPDATE requests SET anonymised_on = ? WHERE id = ?",
                 [(on.isoformat(), r.id) for r, _ in items],
+            )
+            # What forum packages brought of the person (their laptop's entries, the forum
+            # records of their pairs) is personal too and chained to nothing: it goes.
+            uuids = [(r.uuid, r.uuid) for r, _ in items if r.uuid]
+            self._db.conn.executemany(
+                "DELETE FROM package_entries WHERE record_uuid = ? OR record_uuid IN "
+                "(SELECT forum_uuid FROM merge_pairs WHERE office_uuid = ?)",
+                uuids,
+            )
+            self._db.conn.executemany(
+                "DELETE FROM merge_pairs WHERE office_uuid = ?", [(u,) for u, _ in uuids]
             )
             self._audit.append(actor, entries)
             self._audit.keys.delete_many([r.ref for r, _ in items])
@@ -595,6 +644,7 @@ class RequestRepository:
             request.tie_breaker,
             search_key(request),
             "|".join(request.to_complete) or None,
+            request.uuid,
         ]
 
     def _insert_many(self, items: list[tuple[Request, int]]) -> None:
@@ -632,6 +682,29 @@ class RequestRepository:
         conn.executemany(
             "INSERT INTO request_communes (request_id, position, code_insee) VALUES (?, ?, ?)",
             [(rid, i, c) for rid, r in items for i, c in enumerate(r.wishes.communes)],
+        )
+
+
+def _check_identity(request: Request, old: Request | None, elsewhere: dict[str, str]) -> None:
+    """Refuse a save that would let a record born elsewhere take a local record's place.
+
+    The rule: a request carrying no identifier (a file, the editor) is the local record of
+    its reference; one carrying an identifier updates only the record born with it. Another
+    identifier under an existing reference, or a known identifier under another reference,
+    is refused and the whole save rolled back.
+    """
+    if request.uuid is None:
+        return
+    if old is not None and old.uuid != request.uuid:
+        raise IdentityConflict(
+            f"La référence « {request.ref} » est déjà celle d'une autre demande de cette base : "
+            "une fiche venue d'ailleurs ne la remplace pas (rien n'a été enregistré)."
+        )
+    known = elsewhere.get(request.uuid)
+    if old is None and known is not None and known != request.ref:
+        raise IdentityConflict(
+            f"Cette demande existe déjà dans la base sous la référence « {known} » : elle "
+            f"ne peut pas être enregistrée aussi sous « {request.ref} » (rien n'a été enregistré)."
         )
 
 
@@ -691,6 +764,7 @@ def _row_to_request(
         tie_breaker,
         _search_key,
         intake_missing,
+        uuid,
         employer,
         siret,
         parked_until,
@@ -752,4 +826,5 @@ def _row_to_request(
         tie_breaker=tie_breaker,
         parked_until=_fromiso(parked_until) if parked_until else None,
         to_complete=tuple(intake_missing.split("|")) if intake_missing else (),
+        uuid=uuid,
     )

@@ -6,11 +6,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
+from uuid import uuid4
 
 import sqlite_utils
 
 from housingmatch.domain.fields import diff_fields, unit_fields
 from housingmatch.domain.model import Financement, Unit, UnitStatus
+from housingmatch.errors import IdentityConflict
 from housingmatch.store.audit import AuditLog, PendingEntry
 from housingmatch.store.database import now_iso
 
@@ -35,6 +37,7 @@ _COLUMNS = (
     "proposal_deadline",
     "reserved_employer",
     "status",
+    "uuid",
 )
 _SELECT = "SELECT id, " + ", ".join(_COLUMNS) + " FROM units"
 
@@ -76,6 +79,7 @@ def _row_to_unit(row: Sequence[Any]) -> Unit:
         proposal_deadline=_day(v["proposal_deadline"]),
         reserved_employer=v["reserved_employer"],
         status=UnitStatus(v["status"]),
+        uuid=v["uuid"],
     )
 
 
@@ -101,6 +105,7 @@ def _values(unit: Unit) -> list[Any]:
         unit.proposal_deadline.isoformat() if unit.proposal_deadline else None,
         unit.reserved_employer,
         unit.status.value,
+        unit.uuid,
     ]
 
 
@@ -144,7 +149,14 @@ class UnitRepository:
             entries: list[PendingEntry] = []
             for unit in units:
                 old = self.get(unit.ref)
+                if unit.uuid is not None and old is not None and old.uuid != unit.uuid:
+                    raise IdentityConflict(
+                        f"La référence « {unit.ref} » est déjà celle d'un autre logement de cette "
+                        "base : une fiche venue d'ailleurs ne la remplace pas (rien n'a été "
+                        "enregistré)."
+                    )
                 if old is None:
+                    unit = replace(unit, uuid=unit.uuid or str(uuid4()))
                     cols = ", ".join(_COLUMNS) + ", created_at, updated_at"
                     marks = ", ".join("?" * (len(_COLUMNS) + 2))
                     self._db.execute(
@@ -156,14 +168,14 @@ class UnitRepository:
                             "create",
                             "logement",
                             unit.ref,
-                            {"source": source, "after": unit_fields(unit)},
+                            {"source": source, "uuid": unit.uuid, "after": unit_fields(unit)},
                         )
                     )
                     outcome.created.append(unit.ref)
                     continue
                 if preserve_state:
                     unit = replace(unit, status=old.status)
-                unit = replace(unit, id=old.id)
+                unit = replace(unit, id=old.id, uuid=old.uuid)
                 changes = diff_fields(unit_fields(old), unit_fields(unit))
                 if not changes:
                     outcome.unchanged.append(unit.ref)

@@ -96,9 +96,10 @@ def test_a_request_inserted_in_sql_is_named(store):
     store.db.execute(
         "INSERT INTO requests (ref, filing_date, last_name, first_name, birth_date, "
         "home_commune, housing_situation, employer_id, work_commune, contract, persons, "
-        "fiscal_income, created_at, updated_at) SELECT 'DEM-X', filing_date, last_name, "
+        "fiscal_income, created_at, updated_at, uuid) SELECT 'DEM-X', filing_date, last_name, "
         "first_name, birth_date, home_commune, housing_situation, employer_id, work_commune, "
-        "contract, persons, fiscal_income, created_at, updated_at FROM requests WHERE ref = 'DEM-A'"
+        "contract, persons, fiscal_income, created_at, updated_at, 'forged-uuid' FROM requests "
+        "WHERE ref = 'DEM-A'"
     )
     report = _report(store)
     assert _record_findings(report) == {("DEM-X", ())}

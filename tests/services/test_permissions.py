@@ -25,9 +25,11 @@ from housingmatch.services import (
     demo,
     facts,
     forum,
+    identity,
     imports,
     maps,
     matching,
+    merge,
     personal_data,
     proposals,
     records,
@@ -235,6 +237,40 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
                 contract=TypeContrat.CDI,
             ),
         ),
+    ),
+    "identity.device_id": (Action.READ, lambda s, u, t: identity.device_id(s, u)),
+    "identity.is_forum_device": (Action.READ, lambda s, u, t: identity.is_forum_device(s, u)),
+    "identity.mark_forum_device": (
+        Action.IMPORT_DATA,
+        lambda s, u, t: identity.mark_forum_device(s, u),
+    ),
+    "identity.next_request_ref": (
+        Action.EDIT_RECORDS,
+        lambda s, u, t: identity.next_request_ref(s, u),
+    ),
+    "merge.export_package": (
+        Action.FORUM_PACKAGE,
+        lambda s, u, t: merge.export_package(s, u, t["out"].with_suffix(".hmpkg"), "x" * 12),
+    ),
+    "merge.plan_import": (
+        Action.FORUM_PACKAGE,
+        lambda s, u, t: merge.plan_import(s, u, t["out"].with_suffix(".absent"), "x" * 12),
+    ),
+    "merge.import_package": (
+        Action.FORUM_PACKAGE,
+        lambda s, u, t: merge.import_package(s, u, t["out"].with_suffix(".absent"), "x" * 12),
+    ),
+    "merge.merge_pairs": (Action.FORUM_PACKAGE, lambda s, u, t: merge.merge_pairs(s, u)),
+    "merge.link": (Action.FORUM_PACKAGE, lambda s, u, t: merge.link(s, u, "DEM-0001", "F-1")),
+    "merge.unlink": (Action.FORUM_PACKAGE, lambda s, u, t: merge.unlink(s, u, "DEM-0001", "F-1")),
+    "merge.separate": (
+        Action.FORUM_PACKAGE,
+        lambda s, u, t: merge.separate(s, u, "DEM-0001", "F-1"),
+    ),
+    "merge.apply_merges": (Action.FORUM_PACKAGE, lambda s, u, t: merge.apply_merges(s, u)),
+    "merge.origin_entries": (
+        Action.AUDIT_READ,
+        lambda s, u, t: merge.origin_entries(s, u, "DEM-0001"),
     ),
     "maps.map_data": (Action.READ, lambda s, u, t: maps.map_data(s, u)),
     "maps.ranking_lines": (
