@@ -33,6 +33,7 @@ from housingmatch.gui.import_dialog import ImportDialog
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.map_dialog import MapDialog
 from housingmatch.gui.matching_page import MatchingPage
+from housingmatch.gui.merge_dialog import MergeDialog
 from housingmatch.gui.proposals_page import ProposalsPage
 from housingmatch.gui.quartile_dialog import QuartileDialog
 from housingmatch.gui.requests_page import RequestsPage
@@ -175,6 +176,9 @@ class MainWindow(QMainWindow):
         forum_menu = bar.addMenu(self.tr("F&orum"))
         self.intake_action = forum_menu.addAction(self.tr("&Saisie rapide"))
         self.intake_action.triggered.connect(self.show_forum)
+        self.merge_action = forum_menu.addAction(self.tr("&Doublons des paquets importés…"))
+        self.merge_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.merge_action.triggered.connect(self.open_merge_review)
         self.aids_action = forum_menu.addAction(self.tr("Vérifier les &aides…"))
         self.aids_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.aids_action.triggered.connect(self._on_aids_action_triggered)
@@ -213,6 +217,15 @@ class MainWindow(QMainWindow):
         """Show the Forum workspace with the cursor in the quick intake (``--forum``)."""
         self.show_page(self.stack.indexOf(self.forum_page))
         self.forum_page.focus_intake()
+
+    def open_merge_review(self) -> MergeDialog:
+        """Open the review queue of the imported forum packages (read in the background)."""
+        dialog = MergeDialog(self.store, self.session, self.jobs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.decided.connect(self._on_page_records_changed_by_merge)
+        dialog.show()
+        dialog.load()
+        return dialog
 
     def open_audit(self) -> AuditDialog:
         """Open the audit screen (entries, verification, checkpoints) over this database."""
@@ -345,6 +358,7 @@ class MainWindow(QMainWindow):
         self.import_units_action.setVisible(imports)
         manage = allowed(self.session, Action.MANAGE_USERS)
         self.accounts_action.setVisible(manage)
+        self.merge_action.setVisible(allowed(self.session, Action.FORUM_PACKAGE))
         self.admin_menu.menuAction().setVisible(manage)
         self.audit_menu.menuAction().setVisible(allowed(self.session, Action.AUDIT_READ))
         self.reference_menu.menuAction().setVisible(allowed(self.session, Action.REFERENCE_EDIT))
@@ -460,6 +474,13 @@ class MainWindow(QMainWindow):
         self.dashboard_page.set_store(self.store, self.session)
         if self.sender() is self.units_page and allowed(self.session, Action.RANK):
             self.matching_page.set_store(self.store, self.session)
+        self.refresh_status()
+
+    @Slot(int)
+    def _on_page_records_changed_by_merge(self, _pair_id: int) -> None:
+        # A link rewrites an office request, a separation creates one: reload the requests.
+        self.requests_page.set_store(self.store, self.session)
+        self.dashboard_page.set_store(self.store, self.session)
         self.refresh_status()
 
     @Slot(str)

@@ -1166,17 +1166,17 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+58"/>
+        <location filename="../../housingmatch/gui/app.py" line="+59"/>
         <source>Création des données de démonstration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+68"/>
         <source>Durée de conservation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+83"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+84"/>
         <source>Tableau de bord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1322,6 +1322,11 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Doublons des paquets importés…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Vérifier les &amp;aides…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1346,7 +1351,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+64"/>
         <source>Ouverture de la base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,12 +1391,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>{name} — HousingMatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+206"/>
         <source>liste absente de cette installation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1401,17 +1406,17 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-207"/>
         <source>base en mémoire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>{r} demandes ({a} actives, {x} expirées) · {u} logements ({o} ouverts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Préparation du classement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1426,7 +1431,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>Ouvrir une base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1987,6 +1992,129 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <location line="+27"/>
         <location line="+6"/>
         <source>Propositions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/merge_dialog.py" line="+76"/>
+        <source>Doublons possibles à examiner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>Demande du bureau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Fiche du forum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raisons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Champ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fiche du forum (à reprendre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Champs surlignés : ils diffèrent. Cochez (Espace) les valeurs du forum à reprendre, puis Lier (Alt+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Lier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Garder séparées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Délier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Appliquer les liaisons sûres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lie les paires en attente qui ont le même numéro unique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Lecture des doublons possibles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+183"/>
+        <source>Doublons possibles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-171"/>
+        <source>%n doublon(s) possible(s) en attente de décision</source>
+        <translation>
+            <numerusform>%n doublon possible en attente de décision</numerusform>
+            <numerusform>%n doublons possibles en attente de décision</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Aucun doublon possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>« {office} » ({oname}) et « {forum} » ({fname}) : score {score}, {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nom et prénom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>à compléter (saisie au forum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Liaisons sûres</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -154,3 +154,23 @@ def test_show_says_incomplete(db_path, capsys):
     out = capsys.readouterr().out
     assert "Incomplète" in out
     assert "revenu fiscal de référence, commune de résidence" in out
+
+
+def test_an_intake_reaches_the_office_still_incomplete(tmp_path, monkeypatch):
+    """Through the forum package (template cells, the import's validation)."""
+    from housingmatch.exchange import package
+    from housingmatch.services import identity, merge
+    from tests.builders import ADVISOR
+
+    monkeypatch.setattr(package, "SCRYPT_N", 2**10)
+    with Store.open(tmp_path / "portable.sqlite") as laptop:
+        identity.mark_forum_device(laptop, ADVISOR)
+        ref = forum.save_intake(laptop, ADVISOR, intake())
+        assert ref.startswith("F-")
+        merge.export_package(laptop, ADVISOR, tmp_path / "forum.hmpkg", "phrase du forum")
+    with Store.open(tmp_path / "bureau.sqlite") as office:
+        plan = merge.import_package(office, ADVISOR, tmp_path / "forum.hmpkg", "phrase du forum")
+        assert plan.refused == () and len(plan.new_requests) == 1
+        arrived = office.requests.get(plan.new_requests[0].office_ref)
+        assert arrived is not None
+        assert arrived.to_complete == ("revenu_fiscal_reference", "commune_residence")
