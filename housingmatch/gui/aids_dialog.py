@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
+    QLabel,
     QSpinBox,
     QTextBrowser,
     QVBoxLayout,
@@ -73,13 +75,19 @@ def _day(parent: QWidget) -> QDateEdit:
 class AidsChecker(QWidget):
     """The aids form and its answers, shared by the dialog and the Forum workspace."""
 
-    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
-        """Build the form; ``today`` is the day of the check (today by default)."""
+    def __init__(
+        self, parent: QWidget | None = None, today: date | None = None, stacked: bool = False
+    ) -> None:
+        """Build the form; ``today`` is the day of the check (today by default).
+
+        ``stacked`` lays the fields out in two columns above the answers (a narrow pane).
+        """
         super().__init__(parent)
         self._today = today or date.today()
 
         form_widget = QWidget(self)
         form = QFormLayout(form_widget)
+        grid = QGridLayout()
         self.birth = _day(self)
         self.secteur = _choice(
             self,
@@ -124,8 +132,20 @@ class AidsChecker(QWidget):
             (self.tr("En recherche d'emploi"), self.job_seeking),
             (self.tr("Date d'&entrée dans le logement"), self.move_in),
         )
-        for text, widget in rows:
-            form.addRow(text, widget)
+        for index, (text, widget) in enumerate(rows):
+            if stacked:  # two fields a line: left column first, then right
+                if isinstance(widget, QComboBox):  # narrow lists leave the labels whole
+                    widget.setSizeAdjustPolicy(
+                        QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                    )
+                    widget.setMinimumContentsLength(9)
+                line, side = index % ((len(rows) + 1) // 2), index // ((len(rows) + 1) // 2)
+                label = QLabel(text, form_widget)
+                label.setBuddy(widget)
+                grid.addWidget(label, line, side * 2)
+                grid.addWidget(widget, line, side * 2 + 1)
+            else:
+                form.addRow(text, widget)
             if isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self._on_field_changed)
             elif isinstance(widget, QDateEdit):
@@ -137,10 +157,19 @@ class AidsChecker(QWidget):
         self.answers.setObjectName("aids_answers")
         self.answers.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.form_widget = form_widget
-        body = QHBoxLayout(self)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(form_widget, 0)
-        body.addWidget(self.answers, 1)
+        if stacked:
+            grid.setColumnStretch(1, 1)
+            grid.setColumnStretch(3, 1)
+            form.addRow(grid)
+            stack = QVBoxLayout(self)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.addWidget(form_widget, 0)
+            stack.addWidget(self.answers, 1)
+        else:
+            body = QHBoxLayout(self)
+            body.setContentsMargins(0, 0, 0, 0)
+            body.addWidget(form_widget, 0)
+            body.addWidget(self.answers, 1)
         self._on_field_changed()
 
     def prefill(

@@ -109,7 +109,7 @@ class IntakeForm(QWidget):
             (self.tr("&Mobilité"), self.mobility),
             (self.tr("Date de la mo&bilité"), self.mobility_date),
             (self.tr("Communes so&uhaitées"), self.wished_communes),
-            (self.tr("T&ypologie"), typologies),
+            (self.tr("Typologie"), typologies),
             (self.tr("&Loyer maximal"), self.max_rent),
         )
         for text, field in rows:
@@ -284,15 +284,18 @@ class ForumPage(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.new_button)
+        restart = QHBoxLayout()
+        restart.addStretch(1)
+        restart.addWidget(self.new_button)
         intake_box = QGroupBox(self.tr("Fiche rapide (saisie au forum, à compléter à l'agence)"))
         intake_layout = QVBoxLayout(intake_box)
         intake_layout.addWidget(self.form)
         intake_layout.addLayout(buttons)
+        intake_layout.addLayout(restart)
         intake_layout.addWidget(self.message)
         intake_layout.addStretch(1)
 
-        self.aids = AidsChecker(self, today)
+        self.aids = AidsChecker(self, today, stacked=True)
         self.offers = OffersTable(self)
         self.offers_label = QLabel(self)
         offers_widget = QWidget(self)
@@ -308,7 +311,7 @@ class ForumPage(QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([460, 660])
+        splitter.setSizes([380, 740])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

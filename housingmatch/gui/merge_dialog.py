@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from housingmatch.domain.labels import field_label
+from housingmatch.domain.labels import code_label, field_label
 from housingmatch.domain.merge import MergePair, MergeState
 from housingmatch.domain.session import Session
+from housingmatch.gui.communes import commune_label
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.services.background import apply_merges_work, merge_pairs_work
 from housingmatch.services.database import Store
@@ -44,11 +45,18 @@ _STATE_COLOURS = {
 }
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, field: str = "") -> str:
+    """Return a template value as an advisor reads it (commune names, code labels)."""
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return "oui" if value else "non"
+    if field in ("commune_residence", "commune_travail"):
+        return commune_label(str(value))
+    if field == "communes_souhaitees":
+        return ", ".join(commune_label(c) for c in str(value).split("|"))
+    if isinstance(value, str):
+        return code_label(field, value)
     return str(value)
 
 
@@ -76,7 +84,7 @@ class MergeDialog(QDialog):
         self.setWindowTitle(self.tr("Doublons possibles à examiner"))
         self.resize(1180, 700)
 
-        self.pairs_table = QTableWidget(0, 5, self)
+        self.pairs_table = QTableWidget(0, 4, self)
         self.pairs_table.setObjectName("pairs_table")
         self.pairs_table.setHorizontalHeaderLabels(
             [
@@ -84,14 +92,13 @@ class MergeDialog(QDialog):
                 self.tr("État"),
                 self.tr("Demande du bureau"),
                 self.tr("Fiche du forum"),
-                self.tr("Raisons"),
             ]
         )
         self.pairs_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.pairs_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.pairs_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pairs_table.verticalHeader().setVisible(False)
-        self.pairs_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.pairs_table.horizontalHeader().setStretchLastSection(True)
         self.pairs_table.itemSelectionChanged.connect(self._on_pairs_table_selection_changed)
 
         self.fields_table = QTableWidget(0, 3, self)
@@ -129,7 +136,7 @@ class MergeDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.pairs_table)
         splitter.addWidget(right)
-        splitter.setSizes([520, 660])
+        splitter.setSizes([560, 620])
 
         self.link_button = QPushButton(self.tr("&Lier"), self)
         self.separate_button = QPushButton(self.tr("&Garder séparées"), self)
@@ -201,7 +208,6 @@ class MergeDialog(QDialog):
                 state,
                 QTableWidgetItem(f"{pair.office_ref} — {pair.office_name}"),
                 QTableWidgetItem(f"{pair.forum_ref} — {pair.forum_name}"),
-                QTableWidgetItem(" ; ".join(pair.reasons)),
             )
             for column, item in enumerate(cells):
                 item.setData(Qt.ItemDataRole.UserRole, pair.id)
@@ -229,8 +235,10 @@ class MergeDialog(QDialog):
             return
         self.pair_label.setText(
             self.tr(
-                "« {office} » ({oname}) et « {forum} » ({fname}) : score {score}, {state}."
+                "« {office} » ({oname}) et « {forum} » ({fname}) : score {score}, {state}. "
+                "Raisons : {reasons}."
             ).format(
+                reasons=" ; ".join(pair.reasons),
                 score=f"{pair.score:.2f}",
                 office=pair.office_ref,
                 oname=pair.office_name,
@@ -256,8 +264,8 @@ class MergeDialog(QDialog):
         for row, (name, label, office, forum, differs) in enumerate(rows):
             items = (
                 QTableWidgetItem(label),
-                QTableWidgetItem(_text(office)),
-                QTableWidgetItem(_text(forum)),
+                QTableWidgetItem(_text(office, name)),
+                QTableWidgetItem(_text(forum, name)),
             )
             items[0].setData(Qt.ItemDataRole.UserRole, name)
             if differs and name in pending:

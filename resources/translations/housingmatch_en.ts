@@ -108,7 +108,7 @@
 <context>
     <name>AidsChecker</name>
     <message>
-        <location filename="../../housingmatch/gui/aids_dialog.py" line="+87"/>
+        <location filename="../../housingmatch/gui/aids_dialog.py" line="+95"/>
         <source>Privé (non agricole)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -218,7 +218,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+118"/>
         <source>À demander :</source>
         <translation type="unfinished"></translation>
     </message>
@@ -723,12 +723,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Fiche rapide (saisie au forum, à compléter à l&apos;agence)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Aides</source>
         <translation type="unfinished"></translation>
     </message>
@@ -972,7 +972,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../housingmatch/gui/forum_page.py" line="-361"/>
+        <location filename="../../housingmatch/gui/forum_page.py" line="-364"/>
         <source>JJ/MM/AAAA</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1078,8 +1078,8 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+1"/>
-        <source>T&amp;ypologie</source>
-        <translation type="unfinished"></translation>
+        <source>Typologie</source>
+        <translation type="unfinished">Type</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2000,7 +2000,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/merge_dialog.py" line="+76"/>
+        <location filename="../../housingmatch/gui/merge_dialog.py" line="+84"/>
         <source>Doublons possibles à examiner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2016,18 +2016,13 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Demande du bureau</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-15"/>
         <source>Fiche du forum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Raisons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2082,12 +2077,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>Doublons possibles</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-171"/>
+        <location line="-172"/>
         <source>%n doublon(s) possible(s) en attente de décision</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2095,17 +2090,17 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Aucun doublon possible.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>« {office} » ({oname}) et « {forum} » ({fname}) : score {score}, {state}.</source>
+        <source>« {office} » ({oname}) et « {forum} » ({fname}) : score {score}, {state}. Raisons : {reasons}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Nom et prénom</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3660,7 +3655,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../housingmatch/gui/aids_dialog.py" line="-204"/>
+        <location filename="../../housingmatch/gui/aids_dialog.py" line="-231"/>
         <source>— non renseigné —</source>
         <translation type="unfinished"></translation>
     </message>

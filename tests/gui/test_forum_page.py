@@ -81,3 +81,17 @@ def test_the_aids_checker_is_prefilled_from_the_form(app_window, qtbot):
     case = page.aids.case()
     assert case.birth_date is not None and case.birth_date.year == 1999
     assert case.contract is not None
+
+
+def test_the_forum_flag_opens_the_window_on_the_forum_workspace(monkeypatch, tmp_path):
+    import housingmatch.gui.app
+    import housingmatch.gui.display
+    from housingmatch.app import main
+
+    monkeypatch.setattr(housingmatch.gui.display, "start_problem", lambda: None)
+    opened: list[dict] = []
+    monkeypatch.setattr(housingmatch.gui.app, "run_gui", lambda path, **k: opened.append(k) or 0)
+    assert main(["--db", str(tmp_path / "portable.sqlite"), "--forum"]) == 0
+    assert opened[0]["forum"] is True
+    assert main(["--db", str(tmp_path / "portable.sqlite")]) == 0
+    assert opened[1]["forum"] is False
