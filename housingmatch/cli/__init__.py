@@ -29,6 +29,7 @@ _COMMAND_MODULES = (
     "housingmatch.cli.reference",
     "housingmatch.cli.backups",
     "housingmatch.cli.proposals",
+    "housingmatch.cli.review",
     "housingmatch.cli.gui_commands",
     "housingmatch.cli.forum",
     "housingmatch.cli.package",

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from housingmatch.cli.data import parse_day
 from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
 
@@ -77,6 +79,30 @@ def _export(args: argparse.Namespace, store: Store, session: Session) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace, store: Store, session: Session) -> int:
+    from housingmatch.services import review
+
+    if args.end < args.start:
+        raise UserError(
+            f"La période est inversée : le {args.end:%d/%m/%Y} précède le {args.start:%d/%m/%Y}."
+        )
+    report = review.audit_report(store, session, args.start, args.end, args.xlsx, args.pdf)
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+        return 0
+    print(
+        f"Rapport d'audit du {args.start:%d/%m/%Y} au {args.end:%d/%m/%Y} : "
+        f"{report.proposals} proposition(s), {report.flagged} avec un écart, "
+        f"{report.replays_identical}/{len(report.replays)} reçus rejoués à l'identique, "
+        f"{len(report.sign_offs)} contrôle(s) signé(s) ; {report.verify_summary}"
+    )
+    for path in (args.pdf, args.xlsx):
+        if path is not None:
+            print(f"Écrit : {path}")
+    return 0 if report.verify_ok else 1
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the audit commands."""
     p = sub.add_parser(
@@ -99,6 +125,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(handler=_checkpoint)
     q = actions.add_parser("list", help="lister les points de contrôle")
     q.set_defaults(handler=_list)
+    q = actions.add_parser("report", help="rapport d'audit du rapprochement sur une période")
+    q.add_argument("--from", dest="start", type=parse_day, required=True, metavar="AAAA-MM-JJ")
+    q.add_argument("--to", dest="end", type=parse_day, required=True, metavar="AAAA-MM-JJ")
+    q.add_argument("--xlsx", type=Path, default=None, metavar="FICHIER", help="classeur XLSX")
+    q.add_argument("--pdf", type=Path, default=None, metavar="FICHIER", help="PDF à signer")
+    q.add_argument("--json", action="store_true", help="les chiffres en JSON")
+    q.set_defaults(handler=_report)
     q = actions.add_parser("export", help="exporter le dernier point de contrôle")
     q.add_argument("--out", type=Path, required=True, metavar="FICHIER")
     q.set_defaults(handler=_export)

@@ -18,6 +18,7 @@ class Action(StrEnum):
     RANK = "rank"
     PREPARE_PROPOSAL = "prepare_proposal"  # build, contact, send
     RECORD_OUTCOME = "record_outcome"  # CALEOL decision, candidate's answer, lease
+    REVIEW_READ = "review_read"  # the Contrôle workspace: every proposal with its flags
     REVIEW_SIGN_OFF = "review_sign_off"
     RULESET_IMPORT = "ruleset_import"  # import a draft
     RULESET_APPROVE = "ruleset_approve"  # approve / activate
@@ -49,6 +50,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.RANK: frozenset({_C, _S}),
     Action.PREPARE_PROPOSAL: frozenset({_C, _S}),
     Action.RECORD_OUTCOME: frozenset({_C, _S}),
+    Action.REVIEW_READ: frozenset({_S}),
     Action.REVIEW_SIGN_OFF: frozenset({_S}),
     Action.RULESET_IMPORT: frozenset({_S}),
     Action.RULESET_APPROVE: frozenset({_S}),
@@ -73,6 +75,7 @@ _ACTION_LABELS: dict[Action, str] = {
     Action.RANK: "classer les candidats",
     Action.PREPARE_PROPOSAL: "préparer et envoyer une proposition",
     Action.RECORD_OUTCOME: "enregistrer une décision, une réponse ou un bail",
+    Action.REVIEW_READ: "contrôler les propositions",
     Action.REVIEW_SIGN_OFF: "valider un contrôle",
     Action.RULESET_IMPORT: "importer un jeu de règles",
     Action.RULESET_APPROVE: "approuver ou activer un jeu de règles",

@@ -315,3 +315,39 @@ def apply_merges_work(
 
     with Store.open(db_path, create=False) as store:
         return merge.apply_merges(store, session)
+
+
+def review_rows_work(
+    db_path: Path,
+    session: Session,
+    filt: Any,
+    progress: Progress,
+    cancelled: Cancelled,
+    replay: bool = True,
+) -> list[Any]:
+    """List the proposals of the review (``services.review.review_rows``) with their flags.
+
+    ``replay=False`` skips the receipts' replays (no *reçu non rejouable* flag): a first
+    opening replays every receipt not replayed yet, seconds each on a large base.
+    """
+    from housingmatch.services.review import review_rows
+
+    with Store.open(db_path, create=False) as store:
+        return review_rows(store, session, filt, progress, cancelled, replay)
+
+
+def audit_report_work(
+    db_path: Path,
+    session: Session,
+    start: date,
+    end: date,
+    xlsx: Path | None,
+    pdf: Path | None,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> Any:
+    """Gather the audit report of a period and write its files (``services.review.audit_report``)."""
+    from housingmatch.services.review import audit_report
+
+    with Store.open(db_path, create=False) as store:
+        return audit_report(store, session, start, end, xlsx, pdf, progress, cancelled)

@@ -39,6 +39,7 @@ from housingmatch.store.persons import PersonData, PersonProposal
 from housingmatch.store.proposals import ProposalRepository
 from housingmatch.store.reference import CeilingRow, ReferenceData
 from housingmatch.store.requests import RequestRepository, RequestSummary, SaveOutcome
+from housingmatch.store.reviews import ReviewRepository
 from housingmatch.store.rulesets import RulesetRepository, StoredRuleset
 from housingmatch.store.units import UnitRepository, UnitSaveOutcome
 
@@ -108,6 +109,7 @@ class Store:
         self.rulesets = RulesetRepository(db, self.audit)
         self.proposals = ProposalRepository(db, self.audit)
         self.checkpoints = CheckpointStore(db, self.audit)
+        self.reviews = ReviewRepository(db, self.audit)
         self.persons = PersonData(db)
         self.merge = MergeStore(db)
 

@@ -13,6 +13,7 @@ import pytest
 
 import housingmatch.services as services_package
 from housingmatch.domain.model import SituationLogement, TypeContrat
+from housingmatch.domain.review import ReviewFilter, Verdict
 from housingmatch.domain.session import Role
 from housingmatch.errors import UserError
 from housingmatch.rules.permissions import PERMISSIONS, Action, PermissionDenied
@@ -23,6 +24,7 @@ from housingmatch.services import (
     database,
     deadlines,
     demo,
+    demo_history,
     facts,
     forum,
     identity,
@@ -36,6 +38,7 @@ from housingmatch.services import (
     reference,
     replay,
     retention,
+    review,
     rules,
     ruleset_approval,
     sheets,
@@ -132,6 +135,11 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
     "demo.generate_demo": (
         Action.IMPORT_DATA,
         lambda s, u, t: demo.generate_demo(s, u, requests=3, units=1, seed=1, on=ON),
+    ),
+    # Importing, preparing and recording outcomes: an advisor's or a supervisor's work.
+    "demo_history.generate_history": (
+        Action.PREPARE_PROPOSAL,
+        lambda s, u, t: demo_history.generate_history(s, u, 1, seed=1, on=ON, first_number=9),
     ),
     "demo.create_demo_accounts": (
         Action.MANAGE_USERS,
@@ -352,6 +360,32 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
     "replay.replay_proposal": (
         Action.READ,
         lambda s, u, t: replay.replay_proposal(s, u, 999),
+    ),
+    "review.review_rows": (
+        Action.REVIEW_READ,
+        lambda s, u, t: review.review_rows(s, u, ReviewFilter()),
+    ),
+    "review.review_detail": (
+        Action.REVIEW_READ,
+        lambda s, u, t: review.review_detail(s, u, 999),
+    ),
+    "review.review_choices": (
+        Action.REVIEW_READ,
+        lambda s, u, t: review.review_choices(s, u),
+    ),
+    "review.sign_off": (
+        Action.REVIEW_SIGN_OFF,
+        lambda s, u, t: review.sign_off(s, u, 999, Verdict.VALIDEE, "vu", "secret"),
+    ),
+    "review.sign_offs_for": (
+        Action.READ,
+        lambda s, u, t: review.sign_offs_for(s, u, [999]),
+    ),
+    "review.audit_report": (
+        Action.REVIEW_READ,
+        lambda s, u, t: review.audit_report(
+            s, u, ON, ON, t["out"].with_suffix(".xlsx"), t["out"].with_suffix(".pdf")
+        ),
     ),
     "sheets.sheet_data": (
         Action.READ,
