@@ -244,9 +244,7 @@ def test_export_imports_back_unchanged(fresh_store, data_dir, tmp_path):
 
         # Each base gives the records it creates their own identity (UUID, issue 13).
         def requests(store):
-            return [
-                replace(r, id=None, tie_breaker=None, uuid=None) for r in store.requests.all()
-            ]
+            return [replace(r, id=None, tie_breaker=None, uuid=None) for r in store.requests.all()]
 
         assert requests(other) == requests(fresh_store)
         assert [replace(u, id=None, uuid=None) for u in other.units.all()] == [
