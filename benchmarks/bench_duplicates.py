@@ -11,7 +11,8 @@ other half are new people, among them the hard cases: homonyms (same names, anot
 date and employer) and siblings (same surname and employer, another first name and birth) and twins (same surname, birth date and
 employer, another first name).
 The anchor is the simplest method: the same score against every office record (no blocking),
-run on a sample of the intakes and scaled.
+run on a sample of the intakes and scaled. ``bench_merge.py`` runs the same people through the
+real package merge (``services.merge.plan_import`` and ``import_package``) on databases.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -62,14 +63,18 @@ class _Folded:
     email: str
 
 
+# Names and employers repeat across 100 000 requests: fold each spelling once.
+_fold_text = lru_cache(maxsize=262_144)(fold)
+
+
 def _fold(person: Person) -> _Folded:
-    last, first = fold(person.last_name), fold(person.first_name)
+    last, first = _fold_text(person.last_name), _fold_text(person.first_name)
     return _Folded(
         person=person,
         last=last,
         first=first,
         tokens=tuple(f"{last} {first}".split()),
-        employer=fold(person.employer),
+        employer=_fold_text(person.employer),
         number="".join((person.unique_number or "").split()).upper(),
         email=(person.email or "").strip().casefold(),
     )
@@ -182,3 +187,88 @@ def find_duplicates(
     """Return every possible duplicate of the forum records among the office records."""
     index = office if isinstance(office, OfficeIndex) else OfficeIndex(office)
     return [d for person in forum for d in index.matches(person, threshold)]
+
+
+def _cannot_reach(forum: _Folded, office: _Folded) -> bool:
+    """Tell whether a pair scores below 0.70 whatever its names: the names' fuzzy match skipped.
+
+    No unique number nor e-mail in common and birth dates unrelated (not a typo, not day and
+    month inverted): the birth part is 0, so the score is at most name + employer weights.
+    """
+    if forum.number and forum.number == office.number:
+        return False
+    if forum.email and forum.email == office.email:
+        return False
+    return birth_similarity(forum.person.birth_date, office.person.birth_date) == 0.0
+
+
+#: An office record as read from the database: key, last name, first name, birth date (ISO
+#: text or None), employer, unique number, e-mail.
+OfficeRow = tuple[str, str, str, str | None, str, str | None, str | None]
+
+
+class ForumBlocks:
+    """The forum intakes by blocking key, to meet every office record in one pass.
+
+    The same keys and score as :class:`OfficeIndex`, the other way round: a package brings a
+    few hundred intakes and the office holds 100 000 requests, so indexing the intakes and
+    streaming the office rows folds and indexes far less (an office row is compared only
+    when it shares a key with an intake, and only then turned into a :class:`Person`).
+    """
+
+    def __init__(self, forum: Sequence[Person]) -> None:
+        """Fold the intakes once and index them by their blocking keys."""
+        self._forum = [_fold(p) for p in forum]
+        self._blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for position, folded in enumerate(self._forum):
+            for key in OfficeIndex._keys(folded):
+                self._blocks[key].append(position)
+
+    def _hits(self, row: OfficeRow) -> set[int]:
+        blocks = self._blocks
+        _, last, first, birth, _, number, email = row
+        hits: set[int] = set()
+        if birth:
+            hits.update(blocks.get(("naissance", birth), ()))
+        year = birth[:4] if birth else "?"
+        for token in f"{_fold_text(last)} {_fold_text(first)}".split():
+            if len(token) >= 2:
+                hits.update(blocks.get(("nom", f"{token[:_PREFIX]}|{year}"), ()))
+        if number:
+            hits.update(blocks.get(("numero", "".join(number.split()).upper()), ()))
+        if email:
+            hits.update(blocks.get(("email", email.strip().casefold()), ()))
+        return hits
+
+    def scan(
+        self, office: Iterable[OfficeRow], threshold: float = THRESHOLD
+    ) -> dict[str, list[PossibleDuplicate]]:
+        """Return, by intake key, the office records that may be that intake, best first."""
+        found: dict[str, list[PossibleDuplicate]] = defaultdict(list)
+        # Without the birth date, names and employer alone stay under such a threshold.
+        hopeless = threshold > WEIGHT_NAME + WEIGHT_EMPLOYER
+        for row in office:
+            hits = self._hits(row)
+            if not hits:
+                continue
+            key, last, first, birth, employer, number, email = row
+            person = Person(
+                key,
+                last,
+                first,
+                date.fromisoformat(birth) if birth else None,
+                employer,
+                number,
+                email,
+            )
+            office_folded = _fold(person)
+            for position in hits:
+                forum = self._forum[position]
+                if hopeless and _cannot_reach(forum, office_folded):
+                    continue
+                duplicate = _score(forum, office_folded)
+                if duplicate.exact or duplicate.score >= threshold:
+                    found[duplicate.forum_key].append(duplicate)
+        for matches in found.values():
+            matches.sort(key=lambda d: (-d.score, d.office_key))
+        return dict(found)

@@ -37,6 +37,7 @@ from housingmatch.gui.merge_dialog import MergeDialog
 from housingmatch.gui.proposals_page import ProposalsPage
 from housingmatch.gui.quartile_dialog import QuartileDialog
 from housingmatch.gui.requests_page import RequestsPage
+from housingmatch.gui.review_page import ReviewPage
 from housingmatch.gui.units_page import UnitsPage
 from housingmatch.rules.permissions import Action, allowed
 from housingmatch.services import about, records
@@ -45,7 +46,7 @@ from housingmatch.services.backups import restore
 from housingmatch.services.database import DatabaseDamagedError, Store, open_store
 from housingmatch.services.matching import current_ruleset
 
-DASHBOARD, REQUESTS, UNITS, MATCHING, PROPOSALS = range(5)
+DASHBOARD, REQUESTS, UNITS, MATCHING, PROPOSALS, REVIEW = range(6)
 # From this many requests the candidate index is built ahead of the first ranking.
 PREPARE_MATCHING_FROM = 5_000
 
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.units_page = UnitsPage(self.jobs, self)
         self.matching_page = MatchingPage(self.jobs, self)
         self.proposals_page = ProposalsPage(self.jobs, self)
+        self.review_page = ReviewPage(self.jobs, self)
         self.forum_page = ForumPage(self.jobs, self)
         pages = (
             (self.tr("Tableau de bord"), self.dashboard_page),
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
             (self.tr("Logements"), self.units_page),
             (self.tr("Rapprochement"), self.matching_page),
             (self.tr("Propositions"), self.proposals_page),
+            (self.tr("Contrôle"), self.review_page),
             (self.tr("Forum"), self.forum_page),
         )
         for title, page in pages:
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.dashboard_page.open_unit_requested.connect(self._on_dashboard_open_unit_requested)
         self.matching_page.draft_saved.connect(self._on_proposals_changed)
         self.proposals_page.proposal_changed.connect(self._on_proposals_changed)
+        self.review_page.signed.connect(self._on_review_page_signed)
         self.forum_page.intake_saved.connect(self._on_forum_page_intake_saved)
         self.units_page.rank_unit_requested.connect(self._on_dashboard_open_unit_requested)
         self.dashboard_page.open_request_requested.connect(
@@ -210,7 +214,10 @@ class MainWindow(QMainWindow):
 
     # -- public ----------------------------------------------------------------------------------
     def show_page(self, number: int) -> None:
-        """Show one workspace (0 dashboard, 1 requests, 2 units, 3 matching)."""
+        """Show one workspace (0 dashboard, 1 requests, … 5 review); a hidden one is refused."""
+        item = self.side_bar.item(number)
+        if item is None or item.isHidden():
+            return
         self.side_bar.setCurrentRow(number)
 
     def show_forum(self) -> None:
@@ -367,6 +374,12 @@ class MainWindow(QMainWindow):
         self.page_actions[MATCHING].setVisible(rank)
         if not rank and self.current_page() == MATCHING:
             self.show_page(REQUESTS)
+        review = allowed(self.session, Action.REVIEW_READ)
+        self.side_bar.item(REVIEW).setHidden(not review)
+        self.page_actions[REVIEW].setVisible(review)
+        self.page_actions[REVIEW].setEnabled(review)
+        if not review and self.current_page() == REVIEW:
+            self.show_page(PROPOSALS)
         for page in (self.requests_page, self.units_page, self.matching_page):
             page.apply_permissions(self.session)
 
@@ -392,6 +405,7 @@ class MainWindow(QMainWindow):
         if allowed(self.session, Action.RANK):
             self.matching_page.set_store(self.store, self.session)
         self.proposals_page.set_store(self.store, self.session)
+        self.review_page.set_store(self.store, self.session)
         self.forum_page.set_store(self.store, self.session)
         self.refresh_status()
 
@@ -462,6 +476,11 @@ class MainWindow(QMainWindow):
 
     # -- slots -----------------------------------------------------------------------------------
     @Slot(int)
+    def _on_review_page_signed(self, _proposal_id: int) -> None:
+        # The advisor's view of the proposal shows the supervisor's comment.
+        self.proposals_page.refresh()
+
+    @Slot(int)
     def _on_side_bar_current_row_changed(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
@@ -494,6 +513,7 @@ class MainWindow(QMainWindow):
         # A transition changes deadlines, unit statuses and the proposals list.
         self.proposals_page.refresh()
         self.dashboard_page.set_store(self.store, self.session)
+        self.review_page.set_store(self.store, self.session)
 
     @Slot(str)
     def _on_dashboard_open_unit_requested(self, ref: str) -> None:

@@ -36,13 +36,16 @@ from housingmatch.domain.proposal import (
     RefusalReason,
     WithdrawalCode,
 )
+from housingmatch.domain.review import Verdict
 from housingmatch.domain.session import Session
 from housingmatch.gui.formats import french_date
 from housingmatch.gui.jobs import JobRunner, show_error
 from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
+from housingmatch.gui.review_models import latest_sign_off, sign_off_line
 from housingmatch.rules.proposal_flow import ACTION_LABELS, FlowAction
 from housingmatch.services import local_session
 from housingmatch.services import proposals as svc
+from housingmatch.services import review as review_svc
 from housingmatch.services.database import Store
 from housingmatch.services.sheets import write_proposal_pdf, write_proposals_workbook
 
@@ -103,6 +106,10 @@ class ProposalsPage(QWidget):
         self.flag_label = QLabel(self)
         self.flag_label.setStyleSheet("color: #a30000;")
         self.flag_label.setWordWrap(True)
+        # The supervisor's sign-off of the proposal, read by its advisor.
+        self.review_label = QLabel(self)
+        self.review_label.setObjectName("proposal_review")
+        self.review_label.setWordWrap(True)
         self.next_label = QLabel(self)
         self.next_label.setWordWrap(True)
         self.timeline = QListWidget(self)
@@ -126,6 +133,7 @@ class ProposalsPage(QWidget):
         box = QVBoxLayout(detail)
         box.addWidget(self.title)
         box.addWidget(self.flag_label)
+        box.addWidget(self.review_label)
         box.addWidget(self.next_label)
         box.addLayout(buttons)
         box.addWidget(
@@ -213,6 +221,7 @@ class ProposalsPage(QWidget):
         if p is None or self.store is None:
             self.title.setText(self.tr("Choisissez une proposition dans la liste."))
             self.flag_label.setText("")
+            self.review_label.setText("")
             self.next_label.setText("")
             self.candidates_model.set_rows([])
             self._update_buttons()
@@ -223,6 +232,7 @@ class ProposalsPage(QWidget):
             )
         )
         self.flag_label.setText(self.tr("À revoir : {f}").format(f=p.flag) if p.flag else "")
+        self._show_review(p)
         self.next_label.setText(
             self.tr("Action suivante : {a}").format(a=svc.next_action(self.store, p, date.today()))
         )
@@ -250,6 +260,17 @@ class ProposalsPage(QWidget):
         for e in p.events:
             self.timeline.addItem(f"{french_date(e.on)}  {e.kind.label} — {e.summary} ({e.actor})")
         self._update_buttons()
+
+    def _show_review(self, p: Proposal) -> None:
+        found = (
+            review_svc.sign_offs_for(self.store, self.session, [p.id or 0]) if self.store else {}
+        )
+        sign_off = latest_sign_off(found.get(p.id or 0))
+        self.review_label.setText(sign_off_line(sign_off) if sign_off is not None else "")
+        sent_back = sign_off is not None and sign_off.verdict is Verdict.A_REVOIR
+        self.review_label.setStyleSheet(
+            "color: #a30000; font-weight: 600;" if sent_back else "color: #2e7d32;"
+        )
 
     def _update_buttons(self) -> None:
         p = self.current

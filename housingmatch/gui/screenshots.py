@@ -43,6 +43,7 @@ SHOTS = (
     "08_repartition.png",
     "09_pourquoi_pas_plus_haut.png",
     "11_propositions.png",
+    "12_controle.png",
     "16_forum.png",
     "17_aides.png",
     "18_fusion.png",
@@ -59,6 +60,7 @@ GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
         "09_pourquoi_pas_plus_haut.png",
     ),
     "Propositions": ("11_propositions.png",),
+    "Contrôle": ("12_controle.png",),
     "Forum": ("16_forum.png",),
 }
 
@@ -173,22 +175,39 @@ class ScreenshotTour:
         self.settle()
         yield SHOTS[10], window
 
+        from housingmatch.gui.main_window import REVIEW
+
+        if not window.side_bar.item(REVIEW).isHidden():
+            window.show_page(REVIEW)
+            review = window.review_page
+            self.wait_for(review.refresh())
+            self.settle()
+            # A skipped rank shows who was above the chosen candidates, and why.
+            from housingmatch.domain.review import ReviewFlag
+
+            row = review.first_flagged_row(ReviewFlag.RANG_SAUTE)
+            if row < 0:
+                row = review.first_flagged_row()
+            if row >= 0:
+                review.view.selectRow(row)
+            self.settle()
+            yield SHOTS[11], window
         window.show_forum()
         forum = window.forum_page
         fill_intake(forum.form)
         forum.refresh_beside()
         forum.tabs.setCurrentIndex(1)
         self.settle()
-        yield SHOTS[11], window
+        yield SHOTS[12], window
         forum.tabs.setCurrentIndex(0)
         self.settle()
-        yield SHOTS[12], window
+        yield SHOTS[13], window
 
         review = sample_review(window)
         if review is not None:
             review.show()
             self.settle()
-            yield SHOTS[13], review
+            yield SHOTS[14], review
             review.hide()
             review.deleteLater()
 

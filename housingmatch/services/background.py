@@ -336,6 +336,17 @@ def review_rows_work(
         return review_rows(store, session, filt, progress, cancelled, replay)
 
 
+def review_detail_work(
+    db_path: Path, session: Session, proposal_id: int, progress: Progress, cancelled: Cancelled
+) -> Any:
+    """Read one proposal for the review (``services.review.review_detail``): it replays the
+    receipt, half a second for a pool of 900 candidates, seconds at 100 000 requests."""
+    from housingmatch.services.review import review_detail
+
+    with Store.open(db_path, create=False) as store:
+        return review_detail(store, session, proposal_id)
+
+
 def audit_report_work(
     db_path: Path,
     session: Session,
@@ -351,3 +362,44 @@ def audit_report_work(
 
     with Store.open(db_path, create=False) as store:
         return audit_report(store, session, start, end, xlsx, pdf, progress, cancelled)
+
+
+def export_package_work(
+    db_path: Path,
+    session: Session,
+    out: Path,
+    passphrase: str,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> Any:
+    """Write a forum package (``services.merge.export_package``) off the GUI thread."""
+    from housingmatch.services import merge
+
+    progress(0, 1)
+    with Store.open(db_path) as store:
+        summary = merge.export_package(store, session, out, passphrase)
+    progress(1, 1)
+    return summary
+
+
+def import_package_work(
+    db_path: Path,
+    session: Session,
+    path: Path,
+    passphrase: str,
+    apply: bool,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> Any:
+    """Plan (``apply`` False) or import a forum package off the GUI thread; an ImportPlan."""
+    from housingmatch.services import merge
+
+    progress(0, 1)
+    with Store.open(db_path) as store:
+        _check(cancelled)
+        if apply:
+            plan = merge.import_package(store, session, path, passphrase)
+        else:
+            plan = merge.plan_import(store, session, path, passphrase)
+    progress(1, 1)
+    return plan

@@ -45,11 +45,12 @@ _REFUSALS = (
     (RefusalReason.SANS_REPONSE, 1),
 )
 
-#: The reasons advisors give for leaving out a better-ranked request, with a note.
+#: The reasons advisors give for leaving out a better-ranked request, with a note adding
+#: what the coded label does not say.
 _DEVIATIONS = (
-    (DeviationCode.SOUHAIT_CANDIDAT, "Le candidat a dit ne pas vouloir ce quartier."),
-    (DeviationCode.PROPOSE_AILLEURS, "Déjà proposé sur un autre logement cette semaine."),
-    (DeviationCode.INADAPTE_SITUATION, "Logement sans ascenseur, candidat à mobilité réduite."),
+    (DeviationCode.SOUHAIT_CANDIDAT, "Quartier écarté par le candidat lors de l'entretien."),
+    (DeviationCode.PROPOSE_AILLEURS, "Proposition en cours chez le même bailleur."),
+    (DeviationCode.INADAPTE_SITUATION, "Sans ascenseur, candidat à mobilité réduite."),
 )
 
 

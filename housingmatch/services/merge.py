@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -40,7 +40,7 @@ from housingmatch.domain.model import Request
 from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
 from housingmatch.exchange import package
-from housingmatch.exchange.duplicates import OfficeIndex, Person
+from housingmatch.exchange.duplicates import ForumBlocks
 from housingmatch.exchange.forum_records import (
     COLUMNS,
     IDENTITY_FIELDS,
@@ -263,31 +263,20 @@ def _plan(store: Store, header: package.PackageHeader, payload: dict[str, Any]) 
         else:
             unknown.append((i, request))
     if unknown:
-        rows = store.merge.dedup_rows()
-        index = OfficeIndex(
-            Person(
-                r.uuid,
-                r.last_name,
-                r.first_name,
-                date.fromisoformat(r.birth_date),
-                r.employer,
-                r.unique_number,
-                r.email,
-            )
-            for r in rows
-        )
-        refs_of = {r.uuid: r.ref for r in rows}
-        offices: dict[str, Request] = {}
+        blocks = ForumBlocks([person(records[i]["uuid"], r) for i, r in unknown])
+        found = blocks.scan(store.merge.dedup_rows())
+        wanted = store.requests.refs_by_uuid([m.office_key for ms in found.values() for m in ms])
+        offices = {
+            r.uuid or "": r for r in store.requests.get_many(sorted(set(wanted.values()))).values()
+        }
         for i, request in unknown:
             uuid, forum_ref, cells = records[i]["uuid"], records[i]["ref"], records[i]["cells"]
-            matches = index.matches(person(uuid, request))
+            matches = found.get(uuid, [])
             if not matches:
                 work.new.append(
                     (NewRequest(forum_ref, uuid, request.display_name), replace(request, uuid=uuid))
                 )
                 continue
-            wanted = [refs_of[m.office_key] for m in matches if m.office_key not in offices]
-            offices.update((r.uuid or "", r) for r in store.requests.get_many(wanted).values())
             for m in matches:
                 office = offices[m.office_key]
                 work.pairs.append((m.office_key, uuid, forum_ref, m.score, m.reasons, cells))

@@ -57,6 +57,26 @@ def person_data(store: Store, session: Session, ref: str, on: date | None = None
         }
         for p in store.persons.proposals(ref)
     ]
+    # What forum laptops recorded of the person, kept with its origin (device, batch).
+    uuids = [request.uuid] if request.uuid else []
+    uuids += [
+        p.forum_uuid
+        for p in store.merge.pairs("LIEE")
+        if request.uuid and p.office_uuid == request.uuid
+    ]
+    forum = [
+        {
+            "appareil": e["device_id"],
+            "lot": e["batch_id"],
+            "date": e["at"],
+            "auteur": e["actor"],
+            "action": e["action"],
+            "reference_forum": e["ref"],
+            "valeurs": e["details"].get("after"),
+        }
+        for uuid in uuids
+        for e in store.merge.origin_entries(uuid)
+    ]
     anonymised = store.requests.anonymised().get(ref)
     return {
         "format": FORMAT,
@@ -67,6 +87,7 @@ def person_data(store: Store, session: Session, ref: str, on: date | None = None
         "dossier": request_record(store, session, request, on),
         "historique": history,
         "propositions": proposals,
+        "saisies_forum": forum,
     }
 
 

@@ -1178,7 +1178,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+84"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+86"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
@@ -1204,11 +1204,16 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+1"/>
+        <source>Contrôle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Forum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -1353,7 +1358,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>&amp;About HousingMatch</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Ouverture de la base</source>
         <translation>Opening the database</translation>
     </message>
@@ -1398,7 +1403,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>{name} — HousingMatch</source>
         <translation>{name} — HousingMatch</translation>
     </message>
@@ -1408,7 +1413,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Préparation du classement</source>
         <translation>Preparing the ranking</translation>
     </message>
@@ -1423,7 +1428,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>A task is running. Cancel it and quit?</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>Ouvrir une base</source>
         <translation>Open a database</translation>
     </message>
@@ -2194,7 +2199,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../housingmatch/gui/proposals_page.py" line="+85"/>
+        <location filename="../../housingmatch/gui/proposals_page.py" line="+88"/>
         <source>N°</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2250,12 +2255,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+0"/>
-        <location line="+221"/>
+        <location line="+239"/>
         <source>Rang CALEOL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-239"/>
         <source>Réponse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2265,7 +2270,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Envoyer à la CALEOL…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2290,7 +2295,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Candidats (clic droit : contact, décision, réponse, bail)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2310,7 +2315,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Proposition n° {n} — logement {unit} — {state}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2320,12 +2325,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Action suivante : {a}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>Choisissez une proposition.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3282,6 +3287,326 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         <location line="+12"/>
         <source>Réouverture de la demande</source>
         <translation>Reopening the request</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetailPanel</name>
+    <message>
+        <location filename="../../housingmatch/gui/review_detail.py" line="+197"/>
+        <source>Valider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>À revoir…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Qui était au-dessus des retenus, et pourquoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Par</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Détail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Classement du jour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejeu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Historique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contrôles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Les entrées du journal d&apos;audit sur la proposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+12"/>
+        <source>Choisissez une proposition dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Seul un superviseur valide un contrôle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Proposition n° {n} — logement {unit} — {landlord}, {commune}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{state}, créée le {created} par {advisor}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>classement du {day}, règles {hash}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>motif de l&apos;écart : {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Écarts relevés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Aucun écart relevé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pas encore contrôlée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Les candidats retenus sont les premiers du classement du jour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pas de reçu de classement : rien à rejouer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rejeu identique : le reçu redonne le même classement, aux mêmes points près.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Le rejeu diffère du classement du jour :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Causes :</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../housingmatch/gui/review_page.py" line="+106"/>
+        <source>Contrôle des propositions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rapport d&apos;audit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF à signer et classeur XLSX de la période : écarts, décisions, refus, rejeux, contrôles et vérification du journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Du</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>au</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conseiller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bailleur</source>
+        <translation type="unfinished">Landlord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commune</source>
+        <translation type="unfinished">Municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Écart</source>
+        <translation type="unfinished">Difference</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groupe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Tous</source>
+        <translation type="unfinished">All</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+150"/>
+        <source>Contrôle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>Lecture des propositions et rejeu des reçus…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lecture des propositions à contrôler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%n proposition(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} à revoir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n validée(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Proposition n° {n} : lecture et rejeu du reçu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lecture de la proposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Rapport d&apos;audit : le PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rapport d&apos;audit : le classeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classeur XLSX (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+18"/>
+        <source>Rapport d&apos;audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le rapport d&apos;audit est enregistré :
+{pdf}
+{xlsx}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/review_detail.py" line="-280"/>
+        <source>Contrôle de la proposition n° {n} : {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ce que le conseiller lira sur sa proposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commentaire (facultatif)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Votre mot de passe signe un point de contrôle du journal d&apos;audit : la décision ne pourra plus être modifiée sans que la vérification le signale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Valider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Renvoyer à revoir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Commentaire :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mot de passe :</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -102,3 +102,54 @@ def test_blocking_misses_nothing_that_shares_a_birth_date(office, forum):
     blocked = {d.office_key for d in OfficeIndex(people).matches(intake)}
     same_day = {p.key for p in people if p.birth_date == intake.birth_date}
     assert full_scan & same_day <= blocked <= full_scan
+
+
+def test_the_forum_blocks_find_what_the_office_index_finds():
+    from random import Random
+
+    from housingmatch.exchange.duplicates import ForumBlocks
+
+    rng = Random(7)
+    last = ["Lefèvre", "Faure", "Martin", "Bernard", "Noël", "Dubois"]
+    first = ["Cédric", "Léa", "Inès", "Hugo", "Nathalie"]
+    office = [
+        Person(
+            f"OFF-{n}",
+            rng.choice(last),
+            rng.choice(first),
+            date(1980 + rng.randrange(5), 1 + rng.randrange(3), 1 + rng.randrange(5)),
+            rng.choice(["Dijon Céréales", "Groupe Vouge"]),
+            f"02{n:08d}" if rng.random() < 0.3 else None,
+            f"p{n}@example.org" if rng.random() < 0.5 else None,
+        )
+        for n in range(400)
+    ]
+    forum = [
+        Person(
+            f"F-{n}",
+            rng.choice(last).upper(),
+            rng.choice(first),
+            date(1980 + rng.randrange(5), 1 + rng.randrange(3), 1 + rng.randrange(5)),
+            "Dijon Cereales",
+            f"02{rng.randrange(400):08d}" if rng.random() < 0.2 else None,
+            f"p{rng.randrange(400)}@example.org" if rng.random() < 0.2 else None,
+        )
+        for n in range(60)
+    ]
+    index = OfficeIndex(office)
+    rows = [
+        (
+            p.key,
+            p.last_name,
+            p.first_name,
+            p.birth_date.isoformat() if p.birth_date else None,
+            p.employer,
+            p.unique_number,
+            p.email,
+        )
+        for p in office
+    ]
+    scanned = ForumBlocks(forum).scan(rows)
+    assert sum(len(v) for v in scanned.values()) > 20  # the case is not empty
+    for person in forum:
+        assert scanned.get(person.key, []) == index.matches(person)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from pathlib import Path
 
@@ -377,3 +378,81 @@ def test_a_unit_born_elsewhere_never_overwrites_a_local_one(office):
     with pytest.raises(IdentityConflict, match="LOG-0001"):
         office.units.save_many([make_unit("LOG-0001", rent=1.0, uuid="x")], "t", "paquet")
     assert office.units.get("LOG-0001").rent == 400.0
+
+
+def test_the_background_jobs_plan_then_import(office, laptop, tmp_path):
+    from housingmatch.services import background
+
+    _intake(laptop)
+    out = tmp_path / "forum.hmpkg"
+    steps = []
+    background.export_package_work(
+        laptop.path, ADVISOR, out, PASS, lambda d, t: steps.append(d), lambda: False
+    )
+    plan = background.import_package_work(
+        office.path, ADVISOR, out, PASS, False, lambda d, t: None, lambda: False
+    )
+    assert len(plan.new_requests) == 1 and office.requests.count() == 0
+    done = background.import_package_work(
+        office.path, ADVISOR, out, PASS, True, lambda d, t: None, lambda: False
+    )
+    assert done.new_requests[0].office_ref and office.requests.count() == 1
+    assert steps == [0, 1]
+
+
+LINKABLE = [
+    "nom",
+    "prenom",
+    "email",
+    "telephone",
+    "adresse",
+    "loyer_actuel",
+    "revenus_mensuels",
+    "nb_personnes",
+    "commune_residence",
+]
+
+
+def test_any_link_is_undone_by_its_unlink(office, laptop, tmp_path):
+    before = office.requests.save(
+        make_request("DEM-2026-000001", last_name="Lefèvre", first_name="Hélène"), "t"
+    )
+    typed = make_request(
+        "",
+        last_name="LEFEVRE",
+        first_name="Helene",
+        current_rent=610.0,
+        monthly_income=1900.0,
+        persons=2,
+        home_commune="21166",
+    )
+    typed = replace(
+        typed,
+        applicant=replace(
+            typed.applicant, email="h.l@example.net", phone="06 11 22 33 44", address="1 place"
+        ),
+    )
+    forum_ref = records.save_request(laptop, ADVISOR, typed).ref
+    out = tmp_path / "forum.hmpkg"
+    merge.export_package(laptop, ADVISOR, out, PASS)
+    merge.import_package(office, ADVISOR, out, PASS)
+    rng = random.Random(13)
+    for _ in range(12):  # a dozen subsets of the fields a link may take
+        fields = rng.sample(LINKABLE, rng.randint(1, len(LINKABLE)))
+        linked = merge.link(office, ADVISOR, before.ref, forum_ref, fields)
+        assert set(linked.linked_fields) == set(fields)
+        merge.unlink(office, ADVISOR, before.ref, forum_ref)
+        assert office.requests.get(before.ref) == before, fields
+    _verify_green(office)
+
+
+def test_an_access_request_lists_what_the_forum_recorded(office, laptop, tmp_path):
+    from housingmatch.services import personal_data
+
+    before, forum_ref = _office_and_forum_pair(office, laptop, tmp_path)
+    merge.link(office, ADVISOR, before.ref, forum_ref)
+    data = personal_data.person_data(office, SUPERVISOR, before.ref)
+    [entry] = data["saisies_forum"]
+    assert entry["reference_forum"] == forum_ref and entry["action"] == "create"
+    assert entry["appareil"] == identity.device_id(laptop, ADVISOR)
+    assert entry["valeurs"]["revenus_mensuels"] == 1900.0
