@@ -1,2 +1,4 @@
--- Placeholder reserved for an issue in progress; filled by its branch.
-SELECT 1;
+-- The forum intake (issue 13): a request typed at a company forum lacks fields the office
+-- completes later. intake_missing lists them ('|'-joined template names); NULL when complete.
+-- While it is set the request reads "incomplète" and is not ranked.
+ALTER TABLE requests ADD COLUMN intake_missing TEXT;

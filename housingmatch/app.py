@@ -25,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from housingmatch.gui.app import run_gui
 
     path = args.db or (demo_db_path() if args.demo else default_db_path())
-    return int(run_gui(path, demo=args.demo, language=args.lang))
+    return int(run_gui(path, demo=args.demo, language=args.lang, forum=args.forum_mode))
 
 
 if __name__ == "__main__":  # pragma: no cover

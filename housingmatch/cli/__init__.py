@@ -89,8 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--forum",
         dest="forum_mode",
         action="store_true",
-        help="portable de forum : la base donne des références provisoires (F-…) jusqu'à la "
-        "fusion au bureau (enregistré dans la base)",
+        help="portable de forum : la fenêtre s'ouvre sur l'espace Forum (saisie rapide, aides, "
+        "offres) et la base donne des références provisoires (F-…) jusqu'à la fusion au bureau "
+        "(enregistré dans la base)",
     )
     parser.add_argument(
         "--lang",
@@ -125,7 +126,11 @@ def run_command(args: argparse.Namespace) -> int:
     if not needs_store:
         return int(args.handler(args, None, None))
     existed = path.exists()
-    with open_store(path, create=create, check=True) as store:
+    passphrase = _passphrase(args, path)
+    encrypt = bool(getattr(args, "encrypt", False))
+    with open_store(
+        path, create=create, check=True, passphrase=passphrase, encrypt=encrypt
+    ) as store:
         session = command_session(store, args, created=not existed)
         args.created = not existed
         if getattr(args, "forum_mode", False) or getattr(args, "forum", False):
@@ -135,7 +140,25 @@ def run_command(args: argparse.Namespace) -> int:
         return int(args.handler(args, store, session))
 
 
-def _sqlite_sentence(exc: sqlite3.Error) -> str:
+def _passphrase(args: argparse.Namespace, path: Path) -> str | None:
+    """Return the passphrase of an encrypted base (or of the one ``init --encrypt`` creates)."""
+    from housingmatch.cli.session import db_passphrase
+    from housingmatch.services.database import (
+        CipherMissingError,
+        encryption_available,
+        is_encrypted,
+    )
+
+    if getattr(args, "encrypt", False):
+        if not encryption_available():
+            raise CipherMissingError()
+        return db_passphrase(new=not is_encrypted(path))
+    if is_encrypted(path) and encryption_available():
+        return db_passphrase(new=False)
+    return None  # a plain base (or SQLCipher missing: the store says how to install it)
+
+
+def _sqlite_sentence(exc: BaseException) -> str:
     """Return one French sentence for a SQLite error that escaped the store."""
     from housingmatch.services.database import DatabaseBusyError, is_locked_error
 
@@ -191,6 +214,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Erreur : {_sqlite_sentence(exc)}", file=sys.stderr)
         return 1
     except Exception as exc:
+        from housingmatch.services.database import is_database_error
+
+        if is_database_error(exc):  # SQLCipher's errors are not sqlite3's
+            print(f"Erreur : {_sqlite_sentence(exc)}", file=sys.stderr)
+            return 1
         if os.environ.get("HOUSINGMATCH_DEBUG"):
             raise
         print(

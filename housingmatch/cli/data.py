@@ -47,7 +47,9 @@ def _init(args: argparse.Namespace, store: Store, session: Session) -> int:
     print(
         f"Base prête : {store.path} (schéma {store.schema_version()}, "
         f"{records.request_count(store, session)} demandes, "
-        f"{records.unit_count(store, session)} logements{forum})."
+        f"{records.unit_count(store, session)} logements"
+        + (", chiffrée" if store.encrypted else "")
+        + f"{forum})."
     )
     return 0
 
@@ -163,6 +165,13 @@ def _rules(args: argparse.Namespace, store: Store, session: Session) -> int:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the data commands."""
     p = sub.add_parser("init", help="créer (ou mettre à jour) la base")
+    p.add_argument(
+        "--encrypt",
+        "--chiffrer",
+        action="store_true",
+        help="créer la base chiffrée (SQLCipher, extension « forum ») : phrase secrète dans "
+        "HOUSINGMATCH_DB_PASSPHRASE ou saisie deux fois",
+    )
     p.add_argument(
         "--forum",
         action="store_true",

@@ -24,6 +24,8 @@ PASSWORD_VARIABLE = "HOUSINGMATCH_PASSWORD"
 #: (scripts); without it the password is prompted twice.
 NEW_PASSWORD_VARIABLE = "HOUSINGMATCH_NEW_PASSWORD"
 
+DB_PASSPHRASE_VARIABLE = "HOUSINGMATCH_DB_PASSPHRASE"
+
 NEEDS_LOGIN = (
     "Cette base est protégée par des comptes : indiquez qui travaille avec --user NOM "
     f"ou la variable {USER_VARIABLE} (mot de passe dans {PASSWORD_VARIABLE} ou saisi)."
@@ -37,6 +39,29 @@ def prompt_password(prompt: str) -> str:
             f"Mot de passe requis : définissez {PASSWORD_VARIABLE} (aucun terminal pour le saisir)."
         )
     return getpass.getpass(prompt)
+
+
+def db_passphrase(new: bool) -> str:
+    """Return the passphrase of an encrypted base: from the environment, or prompted.
+
+    A ``new`` base's passphrase is asked twice (at least 12 characters: it is all that
+    protects a lost laptop).
+    """
+    from_env = os.environ.get(DB_PASSPHRASE_VARIABLE)
+    if from_env:
+        return from_env
+    if not sys.stdin.isatty():
+        raise UserError(
+            f"Phrase secrète de la base requise : définissez {DB_PASSPHRASE_VARIABLE} "
+            "(aucun terminal pour la saisir)."
+        )
+    first = getpass.getpass("Phrase secrète de la base : ")
+    if new:
+        if len(first) < 12:
+            raise UserError("La phrase secrète doit compter au moins 12 caractères.")
+        if getpass.getpass("Confirmez la phrase secrète : ") != first:
+            raise UserError("Les deux phrases secrètes diffèrent : rien n'a été créé.")
+    return first
 
 
 def new_password(name: str) -> str:

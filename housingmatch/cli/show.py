@@ -25,7 +25,14 @@ from housingmatch.domain.model import LABELS
 REQUEST_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "Demande",
-        ("ref_demande", "numero_unique", "date_depot", "date_renouvellement", "statut"),
+        (
+            "ref_demande",
+            "numero_unique",
+            "date_depot",
+            "date_renouvellement",
+            "statut",
+            "a_completer",
+        ),
     ),
     (
         "Demandeur",
@@ -109,6 +116,8 @@ def format_value(column: str, value: Any, kind: str, communes: dict[str, Any] | 
         return NO_VALUE
     if isinstance(value, bool):
         return yes_no(value)
+    if column == "a_completer":  # a forum intake: the fields the office completes
+        return ", ".join(field_label(f).lower() for f in str(value).split("|"))
     if column == "statut":
         enum = STATUS_ENUMS[kind]
         try:
@@ -172,6 +181,7 @@ def request_lines(record: dict[str, Any]) -> list[str]:
             ("Premier quartile", str(calc["premier_quartile"])),
             ("Ressources par unité de consommation", euros(calc["ressources_par_uc"])),
             ("Ancienneté", f"{months} mois"),
+            ("Statut à cette date", str(calc["statut_du_jour_libelle"])),
             ("Date d'expiration", french_date(calc["date_expiration"])),
             ("Active à cette date", yes_no(calc["active"])),
         ],

@@ -78,6 +78,9 @@ def request_fields(request: Request) -> dict[str, Scalar]:
         "date_cloture": request.closed_on,
         "motif_cloture": request.close_reason,
     }
+    if request.to_complete:
+        # Only while incomplete: the entries of complete requests keep their exact fields.
+        raw["a_completer"] = request.to_complete
     return {k: _value(v) for k, v in raw.items()}
 
 
@@ -109,5 +112,7 @@ def unit_fields(unit: Unit) -> dict[str, Scalar]:
 
 
 def diff_fields(before: dict[str, Scalar], after: dict[str, Scalar]) -> dict[str, list[Scalar]]:
-    """Return ``{field: [before, after]}`` for the fields that differ."""
-    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+    """Return ``{field: [before, after]}`` for the fields that differ (or one side lacks)."""
+    out = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+    out.update({k: [v, None] for k, v in before.items() if k not in after and v is not None})
+    return out

@@ -89,6 +89,7 @@ FIELD_LABELS: dict[str, str] = {
     "statut": "Statut",
     "date_cloture": "Date de clôture",
     "motif_cloture": "Motif de clôture",
+    "a_completer": "À compléter à l'agence",
     "ref_logement": "Référence",
     "bailleur": "Bailleur",
     "programme": "Programme",

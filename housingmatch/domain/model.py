@@ -318,6 +318,9 @@ class Request:
     close_reason: str | None = None
     tie_breaker: int | None = None
     parked_until: date | None = None  # set after a refusal: not proposed before that day
+    # Template fields a forum intake could not collect, completed at the office: while any is
+    # listed the request is "incomplète" and is not ranked (rules.intake).
+    to_complete: tuple[str, ...] = ()
     # Stable identity, created where the request is born; ``ref`` is only its label.
     uuid: str | None = None
     id: int | None = None

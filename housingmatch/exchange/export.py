@@ -48,7 +48,8 @@ def request_row(request: Request, gazetteer: Gazetteer | None = None) -> list[st
     for name in ("typologie_min", "typologie_max"):
         if fields[name] is not None:
             fields[name] = f"T{fields[name]}"
-    return [_text(fields[c.name]) for c in REQUEST_COLUMNS]
+    # ``a_completer`` is only there while a forum intake is incomplete.
+    return [_text(fields.get(c.name)) for c in REQUEST_COLUMNS]
 
 
 def unit_row(unit: Unit, gazetteer: Gazetteer | None = None) -> list[str]:

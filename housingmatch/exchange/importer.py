@@ -36,6 +36,7 @@ from housingmatch.exchange import values
 from housingmatch.exchange.tables import RawTable
 from housingmatch.exchange.templates import TEMPLATES, Column, HeaderMapping, map_headers
 from housingmatch.geo import Gazetteer
+from housingmatch.rules.intake import INTAKE_MISSING, intake_problems
 from housingmatch.rules.validation import validate_request, validate_unit
 
 Progress = Callable[[int, int], None]
@@ -183,8 +184,19 @@ class RowParser:
         return parse
 
     def parse_request(self, row: _Row, today: date) -> Request | None:
-        """Build a request from a row, or None when the row has errors."""
-        g = row.get
+        """Build a request from a row, or None when the row has errors.
+
+        A forum intake (``a_completer``) may leave the fields it lists empty; the rest is
+        checked as for any request (``rules.intake.intake_problems``).
+        """
+        pending = row.get("a_completer", _to_complete, ())
+        blank = {"revenu_fiscal_reference": 0.0, "commune_residence": ""}
+
+        def g(name: str, parser: Callable[[str], Any], default: Any = None) -> Any:
+            if name in pending and not row.raw(name):
+                return blank.get(name, default)
+            return row.get(name, parser, default)
+
         ref = g("ref_demande", str, "")
         birth = g("date_naissance", values.parse_date)
         filing = g("date_depot", values.parse_date)
@@ -254,9 +266,11 @@ class RowParser:
             contract=contract,
             housing=CurrentHousing(home, situation, current_rent),
             wishes=wishes,
+            to_complete=pending,
             **request_kwargs,
         )
-        for problem in validate_request(request, today):
+        problems = intake_problems(request) if pending else validate_request(request, today)
+        for problem in problems:
             row.errors.append(
                 RowError(row.line, problem.field, row.raw(problem.field), problem.message)
             )
@@ -346,3 +360,15 @@ def parse_table(
             progress(done, total)
     parsed.readings = list(parser.readings.values())
     return parsed
+
+
+def _to_complete(text: str) -> tuple[str, ...]:
+    """Parse the fields a forum intake leaves to the office (``a|b``, known names only)."""
+    names = tuple(dict.fromkeys(n.strip() for n in text.split("|") if n.strip()))
+    unknown = [n for n in names if n not in INTAKE_MISSING]
+    if unknown:
+        raise ValueError(
+            f"champ(s) à compléter inconnu(s) : {', '.join(unknown)} "
+            f"(attendus : {', '.join(INTAKE_MISSING)})"
+        )
+    return names

@@ -69,6 +69,8 @@ REQUEST_COLUMNS: tuple[Column, ...] = (
     _c("statut", False, "code", "Statut"),
     _c("date_cloture", False, "date", "Date de clôture"),
     _c("motif_cloture", False, "text", "Motif de clôture"),
+    # A forum intake still to complete at the office (rules.intake): the fields it lacks.
+    _c("a_completer", False, "text", "À compléter à l'agence"),
 )
 
 UNIT_COLUMNS: tuple[Column, ...] = (

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
+    QLabel,
     QSpinBox,
     QTextBrowser,
     QVBoxLayout,
@@ -70,18 +72,22 @@ def _day(parent: QWidget) -> QDateEdit:
     return edit
 
 
-class AidsDialog(QDialog):
-    """Check the Action Logement aids for the person in front of the advisor."""
+class AidsChecker(QWidget):
+    """The aids form and its answers, shared by the dialog and the Forum workspace."""
 
-    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
-        """Build the form; ``today`` is the day of the check (today by default)."""
+    def __init__(
+        self, parent: QWidget | None = None, today: date | None = None, stacked: bool = False
+    ) -> None:
+        """Build the form; ``today`` is the day of the check (today by default).
+
+        ``stacked`` lays the fields out in two columns above the answers (a narrow pane).
+        """
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Vérifier les aides Action Logement"))
-        self.resize(1000, 640)
         self._today = today or date.today()
 
         form_widget = QWidget(self)
         form = QFormLayout(form_widget)
+        grid = QGridLayout()
         self.birth = _day(self)
         self.secteur = _choice(
             self,
@@ -126,8 +132,20 @@ class AidsDialog(QDialog):
             (self.tr("En recherche d'emploi"), self.job_seeking),
             (self.tr("Date d'&entrée dans le logement"), self.move_in),
         )
-        for text, widget in rows:
-            form.addRow(text, widget)
+        for index, (text, widget) in enumerate(rows):
+            if stacked:  # two fields a line: left column first, then right
+                if isinstance(widget, QComboBox):  # narrow lists leave the labels whole
+                    widget.setSizeAdjustPolicy(
+                        QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                    )
+                    widget.setMinimumContentsLength(9)
+                line, side = index % ((len(rows) + 1) // 2), index // ((len(rows) + 1) // 2)
+                label = QLabel(text, form_widget)
+                label.setBuddy(widget)
+                grid.addWidget(label, line, side * 2)
+                grid.addWidget(widget, line, side * 2 + 1)
+            else:
+                form.addRow(text, widget)
             if isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self._on_field_changed)
             elif isinstance(widget, QDateEdit):
@@ -138,17 +156,44 @@ class AidsDialog(QDialog):
         self.answers = QTextBrowser(self)
         self.answers.setObjectName("aids_answers")
         self.answers.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        body = QHBoxLayout()
-        body.addWidget(form_widget, 0)
-        body.addWidget(self.answers, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addWidget(buttons)
-        self.birth.setFocus()
+        self.form_widget = form_widget
+        if stacked:
+            grid.setColumnStretch(1, 1)
+            grid.setColumnStretch(3, 1)
+            form.addRow(grid)
+            stack = QVBoxLayout(self)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.addWidget(form_widget, 0)
+            stack.addWidget(self.answers, 1)
+        else:
+            body = QHBoxLayout(self)
+            body.setContentsMargins(0, 0, 0, 0)
+            body.addWidget(form_widget, 0)
+            body.addWidget(self.answers, 1)
         self._on_field_changed()
+
+    def prefill(
+        self,
+        birth_date: date | None = None,
+        contract: TypeContrat | None = None,
+        mobility: Mobilite | None = None,
+        mobility_date: date | None = None,
+        net_salary: float | None = None,
+        rent: float | None = None,
+    ) -> None:
+        """Fill the fields an intake already knows (None leaves a field as it is)."""
+        if birth_date is not None:
+            self.birth.setDate(QDate(birth_date.year, birth_date.month, birth_date.day))
+        for box, value in ((self.contract, contract), (self.mobility, mobility)):
+            if value is not None:
+                box.setCurrentIndex(max(box.findData(value), 0))
+        if mobility_date is not None:
+            self.mobility_date.setDate(
+                QDate(mobility_date.year, mobility_date.month, mobility_date.day)
+            )
+        for spin, amount in ((self.net_salary, net_salary), (self.rent, rent)):
+            if amount is not None:
+                spin.setValue(amount)
 
     def case(self) -> AidCase:
         """Return what the form says of the person (unset fields are None)."""
@@ -213,3 +258,35 @@ class AidsDialog(QDialog):
                 if answer.note:
                     parts.append(f"<p><i>{escape(answer.note)}</i></p>")
         self.answers.setHtml("".join(parts))
+
+
+class AidsDialog(QDialog):
+    """Check the Action Logement aids for the person in front of the advisor."""
+
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+        """Build the dialog around the checker; ``today`` is the day of the check."""
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Vérifier les aides Action Logement"))
+        self.resize(1000, 640)
+        self.checker = AidsChecker(self, today)
+        # The fields most used, on the dialog itself (tests, the screenshot tour).
+        self.birth = self.checker.birth
+        self.secteur = self.checker.secteur
+        self.net_salary = self.checker.net_salary
+        self.rent = self.checker.rent
+        self.answers = self.checker.answers
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.checker, 1)
+        layout.addWidget(buttons)
+        self.checker.birth.setFocus()
+
+    def case(self) -> AidCase:
+        """Return what the form says of the person (unset fields are None)."""
+        return self.checker.case()
+
+    def current_answers(self) -> list[AidAnswer]:
+        """Return the answers for what the form says now."""
+        return self.checker.current_answers()

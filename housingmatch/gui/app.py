@@ -18,6 +18,7 @@ from housingmatch.gui.backups_dialog import offer_latest_backup
 from housingmatch.gui.jobs import Job, show_error
 from housingmatch.gui.login_dialog import ask_session
 from housingmatch.gui.main_window import MainWindow
+from housingmatch.gui.passphrase_dialog import unlock_if_encrypted
 from housingmatch.gui.translations import DEFAULT_LANGUAGE
 from housingmatch.paths import resource
 from housingmatch.services import local_session, records
@@ -67,12 +68,15 @@ def start_demo(window: MainWindow) -> Job | None:
     )
 
 
-def run_gui(db_path: Path, demo: bool = False, language: str | None = None) -> int:
+def run_gui(
+    db_path: Path, demo: bool = False, language: str | None = None, forum: bool = False
+) -> int:
     """Open the main window on ``db_path`` (created if missing) and run the event loop.
 
     A database with accounts asks who is working first; ``demo`` gives a new demonstration
     database its documented accounts (README) before asking. ``language`` is ``fr`` or ``en``
-    (``--lang``); by default the system's, else French.
+    (``--lang``); by default the system's, else French. ``forum`` opens the window on the
+    Forum workspace, the cursor in the quick intake (``--forum``).
     """
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -85,6 +89,8 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None) -> i
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     install_translators(app, translations.choose_language(language))
+    if not unlock_if_encrypted(db_path):
+        return 0
     try:
         try:
             store = open_store(db_path, check=True)
@@ -102,8 +108,18 @@ def run_gui(db_path: Path, demo: bool = False, language: str | None = None) -> i
     if session is None:
         store.close()
         return 0
+    if forum:
+        # The laptop gives provisional references from now on (services.identity).
+        from housingmatch.services.identity import mark_forum_device
+
+        try:
+            mark_forum_device(store, session)
+        except Exception as exc:  # a role that may not set the base up: the window still opens
+            show_error(None, "HousingMatch", exc)
     window = MainWindow(store, session, make_settings())
     window.show()
+    if forum:
+        window.show_forum()
     if store.path is not None:
         # Anonymise the closed or lapsed requests whose retention period is over (CNIL),
         # in the background; only a session allowed to (supervisor, administrator) does.

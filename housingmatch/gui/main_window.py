@@ -28,11 +28,13 @@ from housingmatch.gui.backups_dialog import BackupsDialog, offer_latest_backup
 from housingmatch.gui.bilan_page import BilanPage
 from housingmatch.gui.dashboard import DashboardPage
 from housingmatch.gui.formats import french_int
+from housingmatch.gui.forum_page import ForumPage
 from housingmatch.gui.guide import GuideDialog
 from housingmatch.gui.import_dialog import ImportDialog
 from housingmatch.gui.jobs import Job, JobRunner, show_error
 from housingmatch.gui.map_dialog import MapDialog
 from housingmatch.gui.matching_page import MatchingPage
+from housingmatch.gui.merge_dialog import MergeDialog
 from housingmatch.gui.proposals_page import ProposalsPage
 from housingmatch.gui.quartile_dialog import QuartileDialog
 from housingmatch.gui.requests_page import RequestsPage
@@ -45,7 +47,7 @@ from housingmatch.services.backups import restore
 from housingmatch.services.database import DatabaseDamagedError, Store, open_store
 from housingmatch.services.matching import current_ruleset
 
-DASHBOARD, REQUESTS, UNITS, MATCHING, PROPOSALS, REVIEW, BILAN = range(7)
+DASHBOARD, REQUESTS, UNITS, MATCHING, PROPOSALS, REVIEW, BILAN, FORUM = range(8)
 # From this many requests the candidate index is built ahead of the first ranking.
 PREPARE_MATCHING_FROM = 5_000
 
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.proposals_page = ProposalsPage(self.jobs, self)
         self.review_page = ReviewPage(self.jobs, self)
         self.bilan_page = BilanPage(self.jobs, self)
+        self.forum_page = ForumPage(self.jobs, self)
         pages = (
             (self.tr("Tableau de bord"), self.dashboard_page),
             (self.tr("Demandes"), self.requests_page),
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
             (self.tr("Propositions"), self.proposals_page),
             (self.tr("Contrôle"), self.review_page),
             (self.tr("Bilan"), self.bilan_page),
+            (self.tr("Forum"), self.forum_page),
         )
         for title, page in pages:
             QListWidgetItem(title, self.side_bar)
@@ -119,6 +123,7 @@ class MainWindow(QMainWindow):
         self.matching_page.draft_saved.connect(self._on_proposals_changed)
         self.proposals_page.proposal_changed.connect(self._on_proposals_changed)
         self.review_page.signed.connect(self._on_review_page_signed)
+        self.forum_page.intake_saved.connect(self._on_forum_page_intake_saved)
         self.units_page.rank_unit_requested.connect(self._on_dashboard_open_unit_requested)
         self.dashboard_page.open_request_requested.connect(
             self._on_dashboard_open_request_requested
@@ -176,6 +181,11 @@ class MainWindow(QMainWindow):
         self.admin_menu = bar.addMenu(self.tr("A&dministration"))
         self.accounts_action = self.admin_menu.addAction(self.tr("&Comptes…"))
         forum_menu = bar.addMenu(self.tr("F&orum"))
+        self.intake_action = forum_menu.addAction(self.tr("&Saisie rapide"))
+        self.intake_action.triggered.connect(self.show_forum)
+        self.merge_action = forum_menu.addAction(self.tr("&Doublons des paquets importés…"))
+        self.merge_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.merge_action.triggered.connect(self.open_merge_review)
         self.aids_action = forum_menu.addAction(self.tr("Vérifier les &aides…"))
         self.aids_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.aids_action.triggered.connect(self._on_aids_action_triggered)
@@ -213,6 +223,20 @@ class MainWindow(QMainWindow):
             return
         self.side_bar.setCurrentRow(number)
 
+    def show_forum(self) -> None:
+        """Show the Forum workspace with the cursor in the quick intake (``--forum``)."""
+        self.show_page(FORUM)
+        self.forum_page.focus_intake()
+
+    def open_merge_review(self) -> MergeDialog:
+        """Open the review queue of the imported forum packages (read in the background)."""
+        dialog = MergeDialog(self.store, self.session, self.jobs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.decided.connect(self._on_page_records_changed_by_merge)
+        dialog.show()
+        dialog.load()
+        return dialog
+
     def open_audit(self) -> AuditDialog:
         """Open the audit screen (entries, verification, checkpoints) over this database."""
         dialog = AuditDialog(self.store, self.jobs, self.session, self)
@@ -231,7 +255,10 @@ class MainWindow(QMainWindow):
         A database with accounts asks who is working first; cancelling keeps the current one.
         """
         from housingmatch.gui.login_dialog import ask_session
+        from housingmatch.gui.passphrase_dialog import unlock_if_encrypted
 
+        if not unlock_if_encrypted(path, self):
+            return
         try:
             store = open_store(path, check=True)
         except DatabaseDamagedError:
@@ -341,6 +368,7 @@ class MainWindow(QMainWindow):
         self.import_units_action.setVisible(imports)
         manage = allowed(self.session, Action.MANAGE_USERS)
         self.accounts_action.setVisible(manage)
+        self.merge_action.setVisible(allowed(self.session, Action.FORUM_PACKAGE))
         self.admin_menu.menuAction().setVisible(manage)
         self.audit_menu.menuAction().setVisible(allowed(self.session, Action.AUDIT_READ))
         self.reference_menu.menuAction().setVisible(allowed(self.session, Action.REFERENCE_EDIT))
@@ -399,6 +427,7 @@ class MainWindow(QMainWindow):
         self.proposals_page.set_store(self.store, self.session)
         self.review_page.set_store(self.store, self.session)
         self.bilan_page.set_store(self.store, self.session)
+        self.forum_page.set_store(self.store, self.session)
         self.refresh_status()
 
     @Slot(int)
@@ -485,6 +514,19 @@ class MainWindow(QMainWindow):
         self.dashboard_page.set_store(self.store, self.session)
         if self.sender() is self.units_page and allowed(self.session, Action.RANK):
             self.matching_page.set_store(self.store, self.session)
+        self.refresh_status()
+
+    @Slot(int)
+    def _on_page_records_changed_by_merge(self, _pair_id: int) -> None:
+        # A link rewrites an office request, a separation creates one: reload the requests.
+        self.requests_page.set_store(self.store, self.session)
+        self.dashboard_page.set_store(self.store, self.session)
+        self.refresh_status()
+
+    @Slot(str)
+    def _on_forum_page_intake_saved(self, ref: str) -> None:
+        self.requests_page.refresh_record(ref)
+        self.dashboard_page.set_store(self.store, self.session)
         self.refresh_status()
 
     @Slot()

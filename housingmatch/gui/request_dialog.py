@@ -266,6 +266,13 @@ class RequestDialog(RecordDialog):
         ui.partner_birth_date_edit.setDate(to_qdate(h.partner_birth_date or r.applicant.birth_date))
         ui.disability_check.setChecked(h.disability)
         ui.fiscal_income_edit.setText(format_amount(h.fiscal_income))
+        if "revenu_fiscal_reference" in r.to_complete:
+            # A forum intake has no income from the tax notice yet: blank, so the advisor
+            # types it before the request is complete (rules.intake).
+            ui.fiscal_income_edit.setText("")
+            ui.fiscal_income_edit.setPlaceholderText(self.tr("à compléter (saisie au forum)"))
+        if "commune_residence" in r.to_complete:
+            ui.home_commune_edit.setPlaceholderText(self.tr("à compléter (saisie au forum)"))
         ui.monthly_income_edit.setText(format_amount(h.monthly_income))
         ui.recent_income_edit.setText(format_amount(h.recent_income))
         ui.own_income_edit.setText(format_amount(h.own_income))

@@ -12,7 +12,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from housingmatch.domain.session import Session
 from housingmatch.services import records
@@ -47,6 +47,9 @@ SHOTS = (
     "13_jauges.png",
     "14_bilan.png",
     "15_carte.png",
+    "16_forum.png",
+    "17_aides.png",
+    "18_fusion.png",
 )
 # The pictures of the user guide: at least one per workspace (keys are the side bar's titles).
 GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
@@ -62,6 +65,7 @@ GUIDE_IMAGES: dict[str, tuple[str, ...]] = {
     "Propositions": ("11_propositions.png",),
     "Contrôle": ("12_controle.png",),
     "Bilan": ("14_bilan.png",),
+    "Forum": ("16_forum.png",),
 }
 
 
@@ -198,6 +202,24 @@ class ScreenshotTour:
         self.settle()
         yield SHOTS[12], window
         yield from self._bilan_and_map()
+        window.show_forum()
+        forum = window.forum_page
+        fill_intake(forum.form)
+        forum.refresh_beside()
+        forum.tabs.setCurrentIndex(1)
+        self.settle()
+        yield SHOTS[15], window
+        forum.tabs.setCurrentIndex(0)
+        self.settle()
+        yield SHOTS[16], window
+
+        review = sample_review(window)
+        if review is not None:
+            review.show()
+            self.settle()
+            yield SHOTS[17], review
+            review.hide()
+            review.deleteLater()
 
     def _bilan_and_map(self) -> Iterator[tuple[str, QWidget]]:
         """Yield the Bilan (to a supervisor) and the map with a unit's commute lines."""
@@ -223,6 +245,95 @@ class ScreenshotTour:
         yield SHOTS[14], dialog
         dialog.hide()
         dialog.deleteLater()
+
+
+def fill_intake(form: Any) -> None:
+    """Type a plausible intake into the Forum workspace's form (the tour's picture)."""
+    form.last_name.setText("Garnier")
+    form.first_name.setText("Inès")
+    form.birth_date.setText("14/03/2002")
+    form.email.setText("ines.garnier@example.org")
+    form.phone.setText("06 45 12 78 90")
+    form.employer.setText("Laboratoires Bourgogne Santé")
+    form.work_commune.setText("Dijon (21231)")
+    form.persons.setValue(1)
+    form.income_band.setCurrentIndex(1)
+    form.situation.setCurrentIndex(max(form.situation.findData("HEBERGE_FAMILLE"), 0))
+    form.contract.setCurrentIndex(max(form.contract.findData("CDD"), 0))
+    form.mobility.setCurrentIndex(max(form.mobility.findData("EMBAUCHE"), 0))
+    form.mobility_date.setText("01/10/2026")
+    form.wished_communes.setText("Dijon, Chenôve, Talant")
+    form.typology_min.setCurrentIndex(1)
+    form.typology_max.setCurrentIndex(3)
+    form.max_rent.setText("650")
+
+
+def sample_review(window: MainWindow) -> QWidget | None:
+    """Return the review queue over a throw-away office copy of a few requests (in memory).
+
+    A laptop copy of three of the window's requests is changed as forums change them (a name
+    typed without its accent, a new e-mail, a move), packed and imported: the window's own
+    database is not touched.
+    """
+    from dataclasses import replace
+
+    from housingmatch.gui.merge_dialog import MergeDialog
+    from housingmatch.services import identity, local_session, merge
+    from housingmatch.services.database import memory_store
+
+    session = local_session()
+    summaries = records.request_summaries(window.store, window.session)[:3]
+    if len(summaries) < 3:
+        return None
+    originals = [records.get_request(window.store, window.session, s.ref) for s in summaries]
+    office, laptop = memory_store(), memory_store()
+    office.requests.save_many(
+        [replace(r, id=None, uuid=None) for r in originals], session.user, "exemple"
+    )
+    identity.mark_forum_device(laptop, session)
+    changed = []
+    for number, request in enumerate(originals):
+        applicant = request.applicant
+        unique, housing = request.unique_number, request.housing
+        if number == 0:  # typed in capitals, a new e-mail address, the unique number kept
+            applicant = replace(
+                applicant,
+                last_name=applicant.last_name.upper(),
+                email="nouvelle.adresse@example.org",
+            )
+        if number == 1:  # first and last names swapped, no unique number at the stand
+            applicant = replace(
+                applicant, last_name=applicant.first_name, first_name=applicant.last_name
+            )
+            unique = None
+        if number == 2:  # moved house, one more person, a typo in the first name
+            applicant = replace(applicant, first_name=applicant.first_name[:-1])
+            housing = replace(housing, commune="21166", rent=None)
+            unique = None
+        household = replace(request.household, persons=request.household.persons + (number == 2))
+        changed.append(
+            replace(
+                request,
+                id=None,
+                uuid=None,
+                ref=identity.next_request_ref(laptop, session),
+                unique_number=unique,
+                applicant=applicant,
+                household=household,
+                housing=housing,
+            )
+        )
+        laptop.requests.save(changed[-1], session.user)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "forum.hmpkg"
+        merge.export_package(laptop, session, path, "phrase du forum de démonstration")
+        merge.import_package(office, session, path, "phrase du forum de démonstration")
+    dialog = MergeDialog(office, session, window.jobs, window)
+    dialog.resize(*SIZE)
+    dialog.load()
+    if dialog.pairs:  # the pair with the most to decide: a move and a larger household
+        dialog.pairs_table.selectRow(len(dialog.pairs) - 1)
+    return dialog
 
 
 def render_screenshots(

@@ -168,6 +168,8 @@ def exclusion_codes(request: Request, facts: UnitFacts) -> tuple[Exclusion, ...]
         codes.append(Exclusion.REQUEST_NOT_ACTIVE)
     if request.parked_until is not None and on < request.parked_until:
         codes.append(Exclusion.REQUEST_PARKED)
+    if request.to_complete:
+        codes.append(Exclusion.REQUEST_INCOMPLETE)
     row = ceiling_row(household, request.applicant.birth_date, on, facts.pli)
     ceiling = facts.ceiling(row.category, row.extra_persons)
     if counted_income(request).amount > ceiling.amount:

@@ -335,6 +335,7 @@ class MatchingEngine:
         persons = column("persons")
         flag(Exclusion.REQUEST_NOT_ACTIVE, ~take(view.active))
         flag(Exclusion.REQUEST_PARKED, column("parked_until") > on.toordinal())
+        flag(Exclusion.REQUEST_INCOMPLETE, column("incomplete"))
         flag(Exclusion.INCOME_ABOVE_CEILING, column("counted") > amounts[take(slots)])
         if elig.over_occupation:
             flag(Exclusion.HOUSEHOLD_TOO_LARGE, unit.surface < column("min_surface"))

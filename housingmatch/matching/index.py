@@ -53,6 +53,7 @@ _COLUMNS: dict[str, tuple[Any, Any]] = {
     "status_active": (np.bool_, False),
     "expiry": (np.int32, 0),
     "parked_until": (np.int32, 0),  # ordinal day; 0 when not parked
+    "incomplete": (np.bool_, False),  # a forum intake still to complete at the office
     "filing": (np.int32, 0),
     "filing_ym": (np.int32, 0),
     "filing_day": (np.int16, 0),
@@ -90,7 +91,8 @@ _COLUMNS: dict[str, tuple[Any, Any]] = {
     "per_uc": (np.float64, np.nan),  # yearly resources per consumption unit (first quartile)
 }
 # Bumped whenever the meaning of a column changes: a column cache of another format is stale.
-INDEX_FORMAT = 3  # 2: counted income, L441-1 a, members under 14; 3: parked requests
+# 2: counted income, L441-1 a, members under 14; 3: parked requests; 4: incomplete intakes
+INDEX_FORMAT = 4
 
 IntArray = npt.NDArray[np.int64]
 
@@ -279,6 +281,7 @@ class CandidateIndex:
         c["expiry"][row] = expiry_date(request).toordinal()
         parked = request.parked_until
         c["parked_until"][row] = parked.toordinal() if parked is not None else 0
+        c["incomplete"][row] = bool(request.to_complete)
         c["filing"][row] = request.filing_date.toordinal()
         c["filing_ym"][row] = request.filing_date.year * 12 + request.filing_date.month - 1
         c["filing_day"][row] = request.filing_date.day
@@ -569,6 +572,7 @@ class CandidateIndex:
         put("motifs", [sum(bits[m] for m in set(codes)) for codes in motifs])
         put("current_rent", floats(values["current_rent"], np.nan))
         put("parked_until", ordinals(values["parked_until"]))
+        put("incomplete", [bool(v) for v in values["intake_missing"]])
         put("dalo", [bool(v) for v in values["dalo"]])
         # Disability is an L441-1 a priority whether or not the criterion was ticked.
         put(

@@ -35,6 +35,8 @@ class Exclusion(StrEnum):
     EFFORT_RATE_TOO_HIGH = "EFFORT_RATE_TOO_HIGH"
     ACCESSIBILITY_UNMET = "ACCESSIBILITY_UNMET"
     LIFT_UNMET = "LIFT_UNMET"
+    # Last, so the bits of the older codes keep their place.
+    REQUEST_INCOMPLETE = "REQUEST_INCOMPLETE"
 
 
 EXCLUSION_ORDER: tuple[Exclusion, ...] = tuple(Exclusion)
@@ -53,6 +55,10 @@ EXCLUSION_LABELS: dict[Exclusion, str] = {
     Exclusion.EFFORT_RATE_TOO_HIGH: "Taux d'effort au-delà du maximum des règles",
     Exclusion.ACCESSIBILITY_UNMET: "Besoin d'un logement accessible (PMR) non satisfait",
     Exclusion.LIFT_UNMET: "Besoin d'un ascenseur non satisfait (étage sans ascenseur)",
+    Exclusion.REQUEST_INCOMPLETE: (
+        "Demande incomplète (saisie au forum) : revenu fiscal de référence et commune de "
+        "résidence à compléter à l'agence"
+    ),
 }
 
 

@@ -50,15 +50,18 @@ def is_active(request: Request, on: date) -> bool:
     """Tell whether the request can be proposed on a date: filed by then, open and not lapsed.
 
     A ranking on a past day (a replay, a what-if, the demonstration's history) must not see
-    the requests filed after that day: they did not exist yet.
+    the requests filed after that day: they did not exist yet. An incomplete forum intake is
+    active here (``REQUEST_INCOMPLETE`` excludes it on its own).
     """
-    return request.filing_date <= on and request_status_on(request, on) is DayStatus.ACTIVE
+    day = status_on(request.status, request.filing_date, request.renewal_date, on)
+    return request.filing_date <= on and day is DayStatus.ACTIVE
 
 
 class DayStatus(StrEnum):
     """The status of a request an advisor sees on a day: the stored one, or lapsed."""
 
     ACTIVE = "ACTIVE"
+    INCOMPLETE = "INCOMPLETE"
     EXPIREE = "EXPIREE"
     ATTRIBUEE = "ATTRIBUEE"
     CLOSE = "CLOSE"
@@ -66,20 +69,31 @@ class DayStatus(StrEnum):
 
 DAY_STATUS_LABELS: dict[DayStatus, str] = {
     DayStatus.ACTIVE: "Active",
+    DayStatus.INCOMPLETE: "Incomplète",
     DayStatus.EXPIREE: "Expirée",
     DayStatus.ATTRIBUEE: "Attribuée",
     DayStatus.CLOSE: "Close",
 }
 
 
-def status_on(status: RequestStatus, filing: date, renewal: date | None, on: date) -> DayStatus:
+def status_on(
+    status: RequestStatus,
+    filing: date,
+    renewal: date | None,
+    on: date,
+    incomplete: bool = False,
+) -> DayStatus:
     """Return the status on a day: an active request past its expiry is "Expirée".
 
+    An active forum intake still to complete is "Incomplète" (a lapsed one reads "Expirée").
     The one rule used by the tables, filters, counts, status bar and ``show``; the ranking's
-    ``REQUEST_NOT_ACTIVE`` is ``status_on(...) is not DayStatus.ACTIVE`` or a filing after the day.
+    ``REQUEST_NOT_ACTIVE`` is ``status_on(...) is not DayStatus.ACTIVE`` (without the intake
+    state, which ``REQUEST_INCOMPLETE`` flags on its own) or a filing after the day.
     """
     if status == RequestStatus.ACTIVE:
-        return DayStatus.EXPIREE if on >= expiry_from(filing, renewal) else DayStatus.ACTIVE
+        if on >= expiry_from(filing, renewal):
+            return DayStatus.EXPIREE
+        return DayStatus.INCOMPLETE if incomplete else DayStatus.ACTIVE
     return DayStatus(status.value)
 
 
@@ -99,7 +113,9 @@ def lapse_cutoff(on: date) -> date:
 
 def request_status_on(request: Request, on: date) -> DayStatus:
     """Return the status of a request on a day (see :func:`status_on`)."""
-    return status_on(request.status, request.filing_date, request.renewal_date, on)
+    return status_on(
+        request.status, request.filing_date, request.renewal_date, on, bool(request.to_complete)
+    )
 
 
 def months_between(start: date, end: date) -> int:

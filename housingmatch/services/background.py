@@ -296,6 +296,35 @@ def retention_work(
         return apply_retention_at_start(store, session)
 
 
+def unlock_work(db_path: Path, passphrase: str, progress: Progress, cancelled: Cancelled) -> bool:
+    """Open an encrypted base with a passphrase (its key derivation takes half a second).
+
+    The base's passphrase is then known to this process: the window opens it by its path.
+    """
+    with Store.open(db_path, create=False, passphrase=passphrase):
+        return True
+
+
+def merge_pairs_work(
+    db_path: Path, session: Session, progress: Progress, cancelled: Cancelled
+) -> Any:
+    """Return the possible duplicates of the imported forum packages, best score first."""
+    from housingmatch.services import merge
+
+    with Store.open(db_path, create=False) as store:
+        return merge.merge_pairs(store, session)
+
+
+def apply_merges_work(
+    db_path: Path, session: Session, progress: Progress, cancelled: Cancelled
+) -> Any:
+    """Link the sure pairs still waiting (same unique number); return the pairs linked."""
+    from housingmatch.services import merge
+
+    with Store.open(db_path, create=False) as store:
+        return merge.apply_merges(store, session)
+
+
 def review_rows_work(
     db_path: Path,
     session: Session,

@@ -184,6 +184,9 @@ def _cache_key(store: Store) -> dict[str, Any] | None:
     """Return the data's version the column cache must carry (None: no file to cache beside)."""
     if store.path is None or os.environ.get("HOUSINGMATCH_INDEX_CACHE") == "0":
         return None  # in memory, or switched off (benchmarks compare with and without)
+    if store.encrypted:
+        # The cache holds personal data in clear columns: an encrypted base keeps none.
+        return None
     return {
         "format": INDEX_FORMAT,
         "package": __version__,

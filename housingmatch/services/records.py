@@ -74,6 +74,10 @@ def save_request(
     )
     if problems:
         raise ValidationFailed(problems)
+    if request.to_complete:
+        # A forum intake passing the whole validation at the office is complete (the editor
+        # leaves its income blank and its home commune is empty until the advisor types them).
+        request = replace(request, to_complete=())
     return store.requests.save(request, session.user)
 
 
@@ -208,7 +212,9 @@ def people(store: Store, session: Session, refs: list[str]) -> dict[str, PersonI
 
 def summary_status(summary: RequestSummary, on: date) -> DayStatus:
     """Return the status of a listed request on a day ("Expirée" once lapsed)."""
-    return status_on(summary.status, summary.filing_date, summary.renewal_date, on)
+    return status_on(
+        summary.status, summary.filing_date, summary.renewal_date, on, summary.incomplete
+    )
 
 
 def summary_status_label(summary: RequestSummary, on: date) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import sqlite_utils
 
 from housingmatch.errors import UserError
 from housingmatch.store import backup as backups
+from housingmatch.store import cipher
 from housingmatch.store.accounts import Account, AccountRepository
 from housingmatch.store.audit import AuditEntry, AuditLog, PendingEntry
 from housingmatch.store.baseline import write_baseline
@@ -90,10 +90,12 @@ class Store:
         db: sqlite_utils.Database,
         path: Path | None,
         policy: backups.BackupPolicy | None = None,
+        passphrase: str | None = None,
     ) -> None:
         """Wrap a migrated database; use :meth:`open` or :meth:`memory`."""
         self.db = db
         self.path = path
+        self.passphrase = passphrase  # an encrypted base's (SQLCipher), in memory only
         self.policy = policy or backups.BackupPolicy(automatic=False)
         self.backup_error: str | None = None
         self._backup_checked: date | None = None
@@ -118,8 +120,13 @@ class Store:
         create: bool = True,
         check: bool = False,
         policy: backups.BackupPolicy | None = None,
+        passphrase: str | None = None,
+        encrypt: bool = False,
     ) -> Store:
         """Open and migrate the database file at ``path``, creating it unless ``create`` is False.
+
+        An encrypted base (SQLCipher) needs its ``passphrase`` (or one given earlier in this
+        process); ``encrypt`` creates a new base encrypted under it.
 
         A new file is created readable by the user only. A file that is not a HousingMatch
         database is refused untouched; with ``check``, a file failing SQLite's quick check
@@ -130,10 +137,26 @@ class Store:
         path = Path(path)
         if not create and not path.exists():
             raise UserError(f"La base « {path} » n'existe pas.")
-        check_file(path)
+        if passphrase is None:
+            passphrase = cipher.remembered(path)
+        if encrypt:
+            if passphrase is None:
+                raise UserError("Indiquez la phrase secrète qui chiffrera la base.")
+            if not cipher.available():
+                raise cipher.CipherMissingError()
+            if path.exists() and not cipher.looks_encrypted(path):
+                raise UserError(
+                    f"La base « {path.name} » existe déjà sans chiffrement : créez la base "
+                    "chiffrée sous un autre nom (puis importez-y les données)."
+                )
+        elif passphrase is None and path.exists() and cipher.looks_encrypted(path):
+            if not cipher.available():
+                raise cipher.CipherMissingError()
+            raise cipher.PassphraseNeededError(path)
+        check_file(path, encrypted=passphrase is not None)
         if not path.exists():
             create_private_file(path)
-        db = connect(path)
+        db = connect(path, passphrase)
         try:
             check_ours(db)
             problems = quick_check(db) if check else []
@@ -144,15 +167,22 @@ class Store:
             current = schema_version(db)
             if chosen.automatic and 0 < current < len(discover_migrations()):
                 # An upgrade rewrites the schema: keep the base as it was (never rotated away).
-                backups.make_backup(db.conn, path, kind="manuel")
+                backups.make_backup(db.conn, path, kind="manuel", passphrase=passphrase)
             migrate(db)
-            store = cls(db, path, chosen)
+            store = cls(db, path, chosen, passphrase)
             store.reference.refresh()
             write_baseline(db, store.audit, store.requests, store.units)
         except BaseException:
             db.close()
             raise
+        if passphrase is not None:
+            cipher.remember(path, passphrase)
         return store
+
+    @property
+    def encrypted(self) -> bool:
+        """Tell whether the base is encrypted at rest (nothing personal may go beside it)."""
+        return self.passphrase is not None
 
     @classmethod
     def memory(cls) -> Store:
@@ -172,18 +202,24 @@ class Store:
         self._backup_checked = today
         try:
             if not backups.has_automatic_backup(self.path, today):
-                backups.make_backup(self.db.conn, self.path, kind="auto")
+                backups.make_backup(
+                    self.db.conn, self.path, kind="auto", passphrase=self.passphrase
+                )
                 backups.rotate(self.path, self.policy)
             self.backup_error = None
-        except (OSError, sqlite3.Error, UserError) as exc:
+        except (OSError, UserError) as exc:
             # A failed backup must not stop the advisor's work; it is reported, not raised.
+            self.backup_error = str(exc)
+        except cipher.database_errors() as exc:
             self.backup_error = str(exc)
 
     def backup(self, folder: Path | None = None) -> backups.BackupFile:
         """Take a verified backup now (kept out of the rotation) and return it."""
         if self.path is None:
             raise UserError("Une base en mémoire ne se sauvegarde pas.")
-        return backups.make_backup(self.db.conn, self.path, folder, kind="manuel")
+        return backups.make_backup(
+            self.db.conn, self.path, folder, kind="manuel", passphrase=self.passphrase
+        )
 
     def schema_version(self) -> int:
         """Return the schema version of the database."""

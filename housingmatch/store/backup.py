@@ -20,6 +20,7 @@ from pathlib import Path
 
 from housingmatch.errors import UserError
 from housingmatch.files import atomic_path, database_files
+from housingmatch.store import cipher
 
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<when>\d{4}-\d{2}-\d{2}T\d{6})-(?P<kind>auto|manuel)\.sqlite$"
@@ -76,16 +77,21 @@ def backup_name(db_path: Path, when: datetime, kind: str) -> str:
     return f"{db_path.stem}-{when.strftime(_STAMP)}-{kind}.sqlite"
 
 
-def verify_copy(path: Path) -> list[str]:
-    """Return the problems SQLite's integrity check finds in a backup (empty when sound)."""
+def verify_copy(path: Path, passphrase: str | None = None) -> list[str]:
+    """Return the problems SQLite's integrity check finds in a backup (empty when sound).
+
+    The backup of an encrypted base is encrypted under the same ``passphrase``.
+    """
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = cipher.connect(f"file:{path}?mode=ro", passphrase, uri=True)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except cipher.database_errors():
+        return ["le fichier n'est pas une base SQLite lisible"]
+    except cipher.WrongPassphraseError:
         return ["le fichier n'est pas une base SQLite lisible"]
     problems = [r for r in rows if r != "ok"]
     if "schema_migrations" not in tables:
@@ -94,26 +100,30 @@ def verify_copy(path: Path) -> list[str]:
 
 
 def make_backup(
-    conn: sqlite3.Connection,
+    conn: sqlite3.Connection,  # or a SQLCipher one (store.cipher)
     db_path: Path,
     folder: Path | None = None,
     kind: str = "manuel",
     now: datetime | None = None,
+    passphrase: str | None = None,
 ) -> BackupFile:
-    """Copy the open database into ``folder`` (verified, atomic) and return the backup."""
+    """Copy the open database into ``folder`` (verified, atomic) and return the backup.
+
+    An encrypted base (``passphrase``) gives a backup encrypted under the same passphrase.
+    """
     folder = folder or backup_folder(db_path)
     if not folder.exists():
         folder.mkdir(parents=True, mode=0o700)
     when = now or datetime.now()
     target = folder / backup_name(db_path, when, kind)
     with atomic_path(target, database=db_path) as tmp:
-        dest = sqlite3.connect(tmp)
+        dest = cipher.connect(str(tmp), passphrase)
         try:
             conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
-        problems = verify_copy(tmp)
+        problems = verify_copy(tmp, passphrase)
         if problems:
             raise BackupError(
                 f"La sauvegarde de « {db_path.name} » a échoué à la vérification "
@@ -177,7 +187,7 @@ def rotate(db_path: Path, policy: BackupPolicy, folder: Path | None = None) -> l
 def latest_good_backup(db_path: Path, folder: Path | None = None) -> BackupFile | None:
     """Return the newest backup of ``db_path`` that passes the integrity check, or None."""
     for backup in list_backups(db_path, folder):
-        if not verify_copy(backup.path):
+        if not verify_copy(backup.path, cipher.remembered(db_path)):
             return backup
     return None
 
@@ -192,7 +202,7 @@ def restore_file(db_path: Path, source: Path, now: datetime | None = None) -> Pa
     source = Path(source)
     if not source.is_file():
         raise BackupError(f"La sauvegarde « {source} » est introuvable.")
-    problems = verify_copy(source)
+    problems = verify_copy(source, cipher.remembered(db_path))
     if problems:
         raise BackupError(
             f"« {source.name} » ne peut pas être restaurée ({problems[0]}) : la base actuelle "
@@ -220,7 +230,7 @@ def _move_aside(db_path: Path, aside: Path) -> None:
     main, *companions = database_files(db_path)
     if any(c.exists() for c in companions):
         # Fold the write-ahead log into the file first, so the kept copy is whole.
-        conn = sqlite3.connect(main)
+        conn = cipher.connect(str(main), cipher.remembered(db_path))
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,6 +14,7 @@ import sqlite_utils
 
 from housingmatch.errors import UserError
 from housingmatch.paths import migrations_dir
+from housingmatch.store import cipher
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -50,7 +50,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 def is_locked_error(exc: BaseException) -> bool:
     """Tell whether a SQLite error means the database is locked by another connection."""
     text = str(exc).lower()
-    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+    return isinstance(exc, cipher.operational_errors()) and ("locked" in text or "busy" in text)
 
 
 class Database(sqlite_utils.Database):
@@ -75,7 +75,7 @@ class Database(sqlite_utils.Database):
             self.before_write()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+        except cipher.operational_errors() as exc:
             if is_locked_error(exc):
                 raise DatabaseBusyError() from exc
             raise
@@ -86,7 +86,7 @@ class Database(sqlite_utils.Database):
             raise
         try:
             self.conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
+        except cipher.operational_errors() as exc:
             self.conn.rollback()
             if is_locked_error(exc):
                 raise DatabaseBusyError() from exc
@@ -121,24 +121,23 @@ def discover_migrations(folder: Path | None = None) -> list[Migration]:
     return found
 
 
-def connect(path: str | Path | None) -> Database:
+def connect(path: str | Path | None, passphrase: str | None = None) -> Database:
     """Open a connection with the project's pragmas (``None`` opens an in-memory database).
 
     The connection is in autocommit mode: writes are grouped with ``db.atomic()``. The WAL
     journal is switched on by :func:`enable_wal`, only once the file is known to be ours.
+    With ``passphrase`` the file is a SQLCipher one (``store.cipher``).
     """
     target = ":memory:" if path is None else str(path)
     try:
-        conn = sqlite3.connect(
-            target, isolation_level=None, check_same_thread=True, timeout=BUSY_TIMEOUT_S
-        )
+        conn = cipher.connect(target, passphrase, timeout=BUSY_TIMEOUT_S)
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         raise UserError(f"Impossible d'ouvrir la base « {target} » : {_french(exc)}.") from exc
     return Database(conn)
 
 
-def _french(exc: sqlite3.Error) -> str:
+def _french(exc: BaseException) -> str:
     text = str(exc)
     if "not a database" in text:
         return "ce fichier n'est pas une base de données SQLite"
@@ -151,8 +150,11 @@ def _french(exc: sqlite3.Error) -> str:
     return "erreur SQLite"
 
 
-def check_file(path: Path) -> None:
-    """Refuse, without touching it, a file that cannot be a HousingMatch database."""
+def check_file(path: Path, encrypted: bool = False) -> None:
+    """Refuse, without touching it, a file that cannot be a HousingMatch database.
+
+    An ``encrypted`` file has no SQLite header to check: its passphrase decides.
+    """
     if not path.exists():
         return
     if path.is_dir():
@@ -163,6 +165,8 @@ def check_file(path: Path) -> None:
             f"Le fichier « {path} » est vide (0 octet) : ce n'est pas une base HousingMatch. "
             "Supprimez-le ou indiquez une autre base."
         )
+    if encrypted:
+        return
     with path.open("rb") as handle:
         magic = handle.read(len(_SQLITE_MAGIC))
     if magic != _SQLITE_MAGIC:
@@ -175,7 +179,7 @@ def check_ours(db: sqlite_utils.Database) -> None:
     """Refuse a SQLite database of another program (before anything is written to it)."""
     try:
         tables = db.table_names()
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         raise NotHousingMatchError(
             f"Ce fichier n'est pas une base HousingMatch lisible : {_french(exc)}."
         ) from exc
@@ -204,7 +208,7 @@ def quick_check(db: sqlite_utils.Database) -> list[str]:
     """Return what ``PRAGMA quick_check`` reports (empty when the file is sound)."""
     try:
         rows = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         return [_french(exc)]
     return [r for r in rows if r != "ok"]
 
@@ -250,7 +254,7 @@ def migrate(db: sqlite_utils.Database, migrations: list[Migration] | None = None
         )
         try:
             db.conn.executescript(script)
-        except sqlite3.Error as exc:
+        except cipher.database_errors() as exc:
             if db.conn.in_transaction:
                 db.conn.execute("ROLLBACK")
             raise MigrationError(

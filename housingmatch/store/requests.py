@@ -78,6 +78,7 @@ _COLUMNS = (
     "close_reason",
     "tie_breaker",
     "search_key",
+    "intake_missing",
     "uuid",
 )
 
@@ -124,6 +125,7 @@ _INDEX_FIELDS = (
     "dalo",
     "tie_breaker",
     "parked_until",
+    "intake_missing",
     "employer",
     "siret",
 )
@@ -204,13 +206,14 @@ class RequestSummary:
     typology_min: int | None
     typology_max: int | None
     search_key: str
+    incomplete: bool = False  # a forum intake still to complete at the office
 
 
 _SUMMARY_SELECT = (
     "SELECT r.id, r.ref, r.unique_number, r.last_name, r.first_name, r.birth_date, "
     "r.filing_date, r.renewal_date, e.name, r.home_commune, r.work_commune, r.persons, "
     "r.fiscal_income, r.dalo, l.request_id IS NOT NULL, r.mobility, r.housing_situation, "
-    "r.status, r.typology_min, r.typology_max, r.search_key "
+    "r.status, r.typology_min, r.typology_max, r.search_key, r.intake_missing IS NOT NULL "
     "FROM requests r JOIN employers e ON e.id = r.employer_id "
     "LEFT JOIN (SELECT DISTINCT request_id FROM request_l441) l ON l.request_id = r.id"
 )
@@ -244,6 +247,7 @@ def _summary(row: Sequence[Any]) -> RequestSummary:
         typology_min=row[18],
         typology_max=row[19],
         search_key=row[20],
+        incomplete=bool(row[21]),
     )
 
 
@@ -276,7 +280,7 @@ class RequestRepository:
         return ":".join("" if v is None else str(v) for v in row)
 
     def day_status_counts(self, lapse_cutoff: date) -> dict[str, int]:
-        """Return the number of requests per status of the day (``EXPIREE`` included).
+        """Return the number of requests per status of the day (``EXPIREE``, ``INCOMPLETE``).
 
         An ACTIVE request whose start (renewal, else filing) is on or before
         ``lapse_cutoff`` has lapsed (``rules.dates.lapse_cutoff``).
@@ -284,7 +288,8 @@ class RequestRepository:
         sql = (
             "SELECT CASE WHEN status = 'ACTIVE' AND (CASE WHEN renewal_date IS NOT NULL "
             "AND renewal_date >= filing_date THEN renewal_date ELSE filing_date END) <= ? "
-            "THEN 'EXPIREE' ELSE status END AS day_status, COUNT(*) FROM requests "
+            "THEN 'EXPIREE' WHEN status = 'ACTIVE' AND intake_missing IS NOT NULL "
+            "THEN 'INCOMPLETE' ELSE status END AS day_status, COUNT(*) FROM requests "
             "GROUP BY day_status"
         )
         rows = self._db.execute(sql, [lapse_cutoff.isoformat()]).fetchall()
@@ -638,6 +643,7 @@ class RequestRepository:
             request.close_reason,
             request.tie_breaker,
             search_key(request),
+            "|".join(request.to_complete) or None,
             request.uuid,
         ]
 
@@ -757,6 +763,7 @@ def _row_to_request(
         close_reason,
         tie_breaker,
         _search_key,
+        intake_missing,
         uuid,
         employer,
         siret,
@@ -818,5 +825,6 @@ def _row_to_request(
         close_reason=close_reason,
         tie_breaker=tie_breaker,
         parked_until=_fromiso(parked_until) if parked_until else None,
+        to_complete=tuple(intake_missing.split("|")) if intake_missing else (),
         uuid=uuid,
     )

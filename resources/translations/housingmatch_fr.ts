@@ -106,14 +106,9 @@
     </message>
 </context>
 <context>
-    <name>AidsDialog</name>
+    <name>AidsChecker</name>
     <message>
-        <location filename="../../housingmatch/gui/aids_dialog.py" line="+79"/>
-        <source>Vérifier les aides Action Logement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../housingmatch/gui/aids_dialog.py" line="+95"/>
         <source>Privé (non agricole)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -223,13 +218,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+118"/>
+        <source>À demander :</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AidsDialog</name>
+    <message>
         <location line="+18"/>
-        <source>Fermer</source>
+        <source>Vérifier les aides Action Logement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>À demander :</source>
+        <location line="+10"/>
+        <source>Fermer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -877,6 +880,57 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
 </context>
 <context>
+    <name>ForumPage</name>
+    <message>
+        <location filename="../../housingmatch/gui/forum_page.py" line="+272"/>
+        <source>Enregistrer (Entrée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer et suivante (Ctrl+Entrée)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nouvelle fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fiche rapide (saisie au forum, à compléter à l&apos;agence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Aides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offres à montrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+77"/>
+        <source>%n logement(s) ouvert(s) correspondant aux souhaits</source>
+        <translation>
+            <numerusform>%n logement ouvert correspondant aux souhaits</numerusform>
+            <numerusform>%n logements ouverts correspondant aux souhaits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Fiche {ref} enregistrée (incomplète). Fiche suivante.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fiche {ref} enregistrée (incomplète) : à compléter à l&apos;agence (revenu fiscal de référence, commune de résidence).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GroupBadges</name>
     <message>
         <location filename="../../housingmatch/gui/delegates.py" line="+32"/>
@@ -1090,6 +1144,124 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
 </context>
 <context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../housingmatch/gui/forum_page.py" line="-364"/>
+        <source>JJ/MM/AAAA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nom, code postal ou code INSEE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>JJ/MM/AAAA (embauche, mutation…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>communes séparées par des virgules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>indifférent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>€ par mois, charges comprises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>à</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Prénom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de &amp;naissance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Courriel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Téléphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Employeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commune de tra&amp;vail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personnes au &amp;foyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revenus du foyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Situation de logement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ontrat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mobilité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de la mo&amp;bilité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Communes so&amp;uhaitées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typologie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Loyer maximal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobProgressWidget</name>
     <message>
         <location filename="../../housingmatch/gui/jobs.py" line="+267"/>
@@ -1168,17 +1340,17 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../housingmatch/gui/app.py" line="+58"/>
+        <location filename="../../housingmatch/gui/app.py" line="+59"/>
         <source>Création des données de démonstration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+68"/>
         <source>Durée de conservation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../housingmatch/gui/main_window.py" line="+85"/>
+        <location filename="../../housingmatch/gui/main_window.py" line="+88"/>
         <source>Tableau de bord</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1213,7 +1385,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+1"/>
+        <source>Forum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>&amp;Fichier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1324,6 +1501,16 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Saisie rapide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Doublons des paquets importés…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Vérifier les &amp;aides…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,7 +1535,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+67"/>
         <source>Ouverture de la base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1388,7 +1575,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Le bilan de la convention est réservé aux superviseurs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1398,7 +1585,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+215"/>
         <source>liste absente de cette installation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1408,17 +1595,17 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-216"/>
         <source>base en mémoire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-75"/>
         <source>{r} demandes ({a} actives, {x} expirées) · {u} logements ({o} ouverts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>Préparation du classement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1433,7 +1620,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+66"/>
         <source>Ouvrir une base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2033,6 +2220,124 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/merge_dialog.py" line="+84"/>
+        <source>Doublons possibles à examiner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Demande du bureau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Fiche du forum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Champ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fiche du forum (à reprendre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Champs surlignés : ils diffèrent. Cochez (Espace) les valeurs du forum à reprendre, puis Lier (Alt+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Lier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Garder séparées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Délier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Appliquer les liaisons sûres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lie les paires en attente qui ont le même numéro unique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Lecture des doublons possibles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+184"/>
+        <source>Doublons possibles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-172"/>
+        <source>%n doublon(s) possible(s) en attente de décision</source>
+        <translation>
+            <numerusform>%n doublon possible en attente de décision</numerusform>
+            <numerusform>%n doublons possibles en attente de décision</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Aucun doublon possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>« {office} » ({oname}) et « {forum} » ({fname}) : score {score}, {state}. Raisons : {reasons}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Nom et prénom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>à compléter (saisie au forum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Liaisons sûres</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ObligationGauge</name>
     <message>
         <location filename="../../housingmatch/gui/gauges.py" line="+120"/>
@@ -2127,6 +2432,82 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     <message>
         <location line="+3"/>
         <source>Cette année : {parts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OffersTable</name>
+    <message>
+        <location filename="../../housingmatch/gui/forum_page.py" line="+104"/>
+        <source>Commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typologie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyer CC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Financement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QPV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>oui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>non</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../housingmatch/gui/passphrase_dialog.py" line="+40"/>
+        <source>HousingMatch — base chiffrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>La base « {name} » est chiffrée : indiquez sa phrase secrète.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ouvrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Déchiffrement de la base…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Déchiffrement</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2582,7 +2963,13 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+50"/>
+        <location line="+2"/>
+        <source>à compléter (saisie au forum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Montant illisible : écrivez par exemple 1 234,50.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3908,7 +4295,7 @@ Restaurer la dernière sauvegarde valide, du {1} ? La base endommagée est gard�
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../housingmatch/gui/aids_dialog.py" line="-160"/>
+        <location filename="../../housingmatch/gui/aids_dialog.py" line="-231"/>
         <source>— non renseigné —</source>
         <translation type="unfinished"></translation>
     </message>

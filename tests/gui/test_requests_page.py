@@ -390,3 +390,35 @@ def test_the_editor_records_a_recent_income_and_explains_the_income_compared(app
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.save_button.click()
     assert get_request(store, SUPERVISOR, "DEM-0001").household.recent_income == int(fiscal * 0.9)
+
+
+def test_an_incomplete_intake_is_completed_in_the_editor(app_window, qtbot):
+    from housingmatch.domain.model import SituationLogement, TypeContrat
+    from housingmatch.services import forum
+
+    store = app_window.store
+    intake = forum.Intake(
+        last_name="Forum",
+        first_name="Essai",
+        birth_date="01/02/1995",
+        employer="Acme",
+        work_commune="Dijon",
+        persons=1,
+        income_band=forum.IncomeBand.MOINS_1500,
+        housing_situation=SituationLogement.HEBERGE_FAMILLE,
+        contract=TypeContrat.CDI,
+    )
+    ref = forum.save_intake(store, SUPERVISOR, intake)
+    dialog = RequestDialog(store, SUPERVISOR, get_request(store, SUPERVISOR, ref), app_window)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.status_value.text() == "Incomplète"
+    # the income is blank, not 0: the advisor must type it from the tax notice
+    assert dialog.ui.fiscal_income_edit.text() == ""
+    assert not dialog.save_button.isEnabled()
+    dialog.ui.fiscal_income_edit.setText("14 500")
+    dialog.ui.home_commune_edit.setText("Chenôve")
+    assert dialog.save_button.isEnabled(), dialog.ui.problems_label.text()
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        dialog.save_button.click()
+    saved = get_request(store, SUPERVISOR, ref)
+    assert saved.to_complete == () and saved.household.fiscal_income == 14_500

@@ -242,8 +242,8 @@ def test_export_imports_back_unchanged(fresh_store, data_dir, tmp_path):
         import_file(other, SUPERVISOR, "demandes", tmp_path / "d.csv", today=TODAY)
         import_file(other, SUPERVISOR, "logements", tmp_path / "l.csv", today=TODAY)
 
+        # Each base gives the records it creates their own identity (UUID, issue 13).
         def requests(store):
-            # The identities differ: each base gives its own to the records born in it.
             return [replace(r, id=None, tie_breaker=None, uuid=None) for r in store.requests.all()]
 
         assert requests(other) == requests(fresh_store)

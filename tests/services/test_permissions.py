@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import housingmatch.services as services_package
+from housingmatch.domain.model import SituationLogement, TypeContrat
 from housingmatch.domain.review import ReviewFilter, Verdict
 from housingmatch.domain.session import Role
 from housingmatch.errors import UserError
@@ -234,6 +235,24 @@ GUARDED: dict[str, tuple[Action, Callable[[Any, Any, Any], Any]]] = {
         lambda s, u, t: reference.quartile_thresholds(s, u),
     ),
     "forum.current_offers": (Action.READ, lambda s, u, t: forum.current_offers(s, u)),
+    "forum.save_intake": (
+        Action.EDIT_RECORDS,
+        lambda s, u, t: forum.save_intake(
+            s,
+            u,
+            forum.Intake(
+                last_name="Forum",
+                first_name="Essai",
+                birth_date="01/02/1990",
+                employer="Acme",
+                work_commune="Dijon",
+                persons=1,
+                income_band=forum.IncomeBand.MOINS_1500,
+                housing_situation=SituationLogement.HEBERGE_FAMILLE,
+                contract=TypeContrat.CDI,
+            ),
+        ),
+    ),
     "identity.device_id": (Action.READ, lambda s, u, t: identity.device_id(s, u)),
     "identity.is_forum_device": (Action.READ, lambda s, u, t: identity.is_forum_device(s, u)),
     "identity.mark_forum_device": (

@@ -11,17 +11,19 @@ from tests.builders import make_request, make_unit
 def test_drafts_of_the_previous_schema_become_proposals_in_preparation(db_path):
     db = connect(db_path)
     migrate(db, discover_migrations()[:5])
-    # The repository reads the columns 0006 and 0008 add: lend them for the writes, then take
-    # them back.
+    # The repository reads the columns 0006, 0008 and 0009 add: lend them for the writes,
+    # then take them back.
     db.execute("ALTER TABLE requests ADD COLUMN parked_until TEXT")
     db.execute("ALTER TABLE requests ADD COLUMN uuid TEXT")
     db.execute("ALTER TABLE units ADD COLUMN uuid TEXT")
+    db.execute("ALTER TABLE requests ADD COLUMN intake_missing TEXT")
     store = Store(db, db_path)
     store.units.save(make_unit(), "t")
     store.requests.save_many([make_request(f"D{i}") for i in (1, 2, 3)], "t", "e")
     db.execute("ALTER TABLE requests DROP COLUMN parked_until")
     db.execute("ALTER TABLE requests DROP COLUMN uuid")
     db.execute("ALTER TABLE units DROP COLUMN uuid")
+    db.execute("ALTER TABLE requests DROP COLUMN intake_missing")
     db.execute(
         "INSERT INTO proposals (id, unit_id, status, ranking_date, ruleset_hash, created_at, "
         "updated_at) VALUES (1, 1, 'BROUILLON', '2026-06-01', 'abc', '2026-06-02T10:00:00+00:00', "
