@@ -500,11 +500,17 @@ def link(
             )
         forum = parse_one(pair.forum_record, f"La fiche du forum « {forum_ref} » est invalide")
         diffs = {d.field: d for d in differing(office, forum)}
+        # An incomplete intake's missing fields hold placeholders (no income, no home): they
+        # never replace what the office knows, nor does the intake's own incompleteness.
+        unknown = {"a_completer", *forum.to_complete}
         if fields is None:
             chosen = [
                 n
                 for n, d in diffs.items()
-                if n not in NOT_LINKED and n not in IDENTITY_FIELDS and d.forum not in (None, "")
+                if n not in NOT_LINKED
+                and n not in IDENTITY_FIELDS
+                and n not in unknown
+                and d.forum not in (None, "")
             ]
         else:
             bad = [n for n in fields if n not in COLUMNS or n in NOT_LINKED]
@@ -512,6 +518,12 @@ def link(
                 raise UserError(
                     f"Champ(s) que la liaison ne peut pas reprendre : {', '.join(bad)} (la "
                     "référence, le statut et les dates de dépôt restent ceux du bureau)."
+                )
+            blank = [n for n in fields if n in unknown]
+            if blank:
+                raise UserError(
+                    f"La fiche du forum « {forum_ref} » n'a pas renseigné : {', '.join(blank)} "
+                    "(saisie incomplète) : la liaison garde les valeurs du bureau."
                 )
             chosen = [n for n in COLUMNS if n in fields and n in diffs]
         office_cells = template_cells(office)

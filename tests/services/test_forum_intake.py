@@ -174,3 +174,39 @@ def test_an_intake_reaches_the_office_still_incomplete(tmp_path, monkeypatch):
         arrived = office.requests.get(plan.new_requests[0].office_ref)
         assert arrived is not None
         assert arrived.to_complete == ("revenu_fiscal_reference", "commune_residence")
+
+
+def test_linking_an_incomplete_intake_keeps_the_office_income_and_home(tmp_path, monkeypatch):
+    """The intake's placeholders (no income, no home) never replace what the office knows."""
+    from housingmatch.errors import UserError
+    from housingmatch.exchange import package
+    from housingmatch.services import identity, merge
+    from tests.builders import ADVISOR
+
+    monkeypatch.setattr(package, "SCRYPT_N", 2**10)
+    with Store.open(tmp_path / "portable.sqlite") as laptop:
+        identity.mark_forum_device(laptop, ADVISOR)
+        forum_ref = forum.save_intake(laptop, ADVISOR, intake(persons=3))
+        merge.export_package(laptop, ADVISOR, tmp_path / "forum.hmpkg", "phrase du forum")
+    with Store.open(tmp_path / "bureau.sqlite") as office:
+        known = make_request(
+            "DEM-2026-000001",
+            last_name="Dupré",
+            first_name="Léa",
+            birth_date=date(1999, 4, 12),
+            fiscal_income=24000.0,
+            persons=2,
+        )
+        office.requests.save(
+            replace(known, employer=replace(known.employer, name="Brasserie du Lac")), "t"
+        )
+        plan = merge.import_package(office, ADVISOR, tmp_path / "forum.hmpkg", "phrase du forum")
+        assert [p.office_ref for p in plan.duplicates] == ["DEM-2026-000001"]
+        with pytest.raises(UserError, match="revenu_fiscal_reference"):
+            merge.link(office, ADVISOR, "DEM-2026-000001", forum_ref, ["revenu_fiscal_reference"])
+        merge.link(office, ADVISOR, "DEM-2026-000001", forum_ref)
+        after = office.requests.get("DEM-2026-000001")
+        assert after is not None
+        assert after.household.fiscal_income == 24000.0 and after.to_complete == ()
+        assert after.housing.commune == known.housing.commune
+        assert after.household.persons == 3  # what the forum did learn is taken
