@@ -111,6 +111,7 @@ def generate_demo(
             if progress is not None:
                 progress(min(start + batch, requests), total)
         store.units.save_many(unit_list, session.user, "démonstration")
+    _demo_quartile_thresholds(store, session, on)
     summary = DemoSummary(requests, units, len(gen.employers), on)
     if history > 0:
         from housingmatch.services.demo_history import generate_history
@@ -128,6 +129,23 @@ def generate_demo(
     if progress is not None:
         progress(total, total)
     return summary
+
+
+#: An illustrative first-quartile threshold (EUR per consumption unit and year) for Dijon
+#: Métropole in demonstration databases only, so that their gauges count something: the
+#: arrêté's value was not found (rule set, [first_quartile]); a real base enters its own.
+DEMO_QUARTILE_THRESHOLD = 10_000.0
+DIJON_METROPOLE = "242100410"
+
+
+def _demo_quartile_thresholds(store: Store, session: Session, on: date) -> None:
+    """Enter the illustrative threshold for this year and the last, unless one is there."""
+    known = {(t.epci, t.year) for t in store.reference.quartile_thresholds()}
+    for year in (on.year - 1, on.year):
+        if (DIJON_METROPOLE, year) not in known:
+            store.reference.set_quartile_threshold(
+                DIJON_METROPOLE, year, DEMO_QUARTILE_THRESHOLD, session.user
+            )
 
 
 def _history_session(store: Store, session: Session) -> Session:

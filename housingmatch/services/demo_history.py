@@ -87,11 +87,6 @@ def _play(
     ranking = matching.rank_unit(store, session, unit_ref, vacant)
     ranked = [c.ref for c in ranking.top(12) if c.filing_date <= vacant]
     if len(ranked) < 3:
-        # Too few candidates on the day: the reservation went back to the landlord then, so
-        # the unit does not linger as a unit at risk months later.
-        store.proposals.set_unit_status(
-            unit_ref, UnitStatus.RETIRE.value, session.user, "démonstration : rendu au bailleur"
-        )
         return False, False
     refs, code, text = _choose(rng, ranked)
     p = flow.create_proposal(
@@ -183,6 +178,14 @@ def generate_history(
         if cancelled is not None and cancelled():
             raise JobCancelled()
         was_proposed, was_leased = _play(store, session, rng, unit.ref, vacant, today)
+        stale = today - vacant > timedelta(days=60)
+        now = store.units.get(unit.ref)
+        if stale and now is not None and now.status is UnitStatus.OUVERT:
+            # Its commission ended without a lease months ago: the reservation went back to
+            # the landlord then (a unit does not stay "at risk" for a year).
+            store.proposals.set_unit_status(
+                unit.ref, UnitStatus.RETIRE.value, session.user, "démonstration : rendu au bailleur"
+            )
         proposed += was_proposed
         leased += was_leased
         if progress is not None:

@@ -70,3 +70,18 @@ def test_the_same_seed_gives_the_same_history(tmp_path, played) -> None:
         (p.unit_ref, p.state, [c.request_ref for c in p.candidates])
         for p in played.proposals.all()
     ]  # fmt: skip
+
+
+def test_no_unit_of_the_past_lingers_open_and_the_shares_have_a_threshold(played) -> None:
+    history = [
+        u for u in played.units.all() if u.ref.endswith(tuple(f"{n:05d}" for n in range(21, 37)))
+    ]
+    assert len(history) == 16
+    for unit in history:
+        if unit.status is UnitStatus.OUVERT:  # only a recent vacancy may still be open
+            assert unit.available_on is not None and (ON - unit.available_on).days < 60 - 45
+    # The demonstration's illustrative first-quartile threshold: the gauges count households.
+    assert {(t.epci, t.year) for t in played.reference.quartile_thresholds()} >= {
+        ("242100410", ON.year - 1),
+        ("242100410", ON.year),
+    }
