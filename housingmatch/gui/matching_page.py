@@ -6,32 +6,25 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from html import escape
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
-    QSpinBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from housingmatch.domain.model import Unit, UnitStatus, label, typology_name
+from housingmatch.domain.model import Unit, UnitStatus
 from housingmatch.domain.session import Session
 from housingmatch.gui.columns import fit_columns
 from housingmatch.gui.communes import commune_name
@@ -39,154 +32,38 @@ from housingmatch.gui.delegates import PART_COLOURS, BadgesDelegate, PartsBarDel
 from housingmatch.gui.formats import edited_date, french_date
 from housingmatch.gui.gauges import ObligationsLine
 from housingmatch.gui.jobs import Job, JobRunner, show_error
-from housingmatch.gui.models import PAYLOAD_ROLE, Row, RowsModel, sorted_proxy
+from housingmatch.gui.matching_allocation import AllocationViewMixin
+from housingmatch.gui.matching_by_request import RequestViewMixin
+from housingmatch.gui.matching_common import (
+    MAX_PROPOSED,
+    CompareDialog,
+    make_table,
+    minutes_text,
+    points_text,
+    score_text,
+    unit_text,
+)
+from housingmatch.gui.models import Row, RowsModel, sorted_proxy
 from housingmatch.gui.request_dialog import format_amount
-from housingmatch.matching.explain import compare
 from housingmatch.matching.results import EXCLUSION_LABELS, PART_LABELS, RankedCandidate
 from housingmatch.rules.groups import GROUP_LABELS
 from housingmatch.rules.permissions import Action, allowed
-from housingmatch.rules.proposal_flow import ProposalRules
 from housingmatch.services import local_session, proposals, records
 from housingmatch.services.background import (
     SHOWN_CANDIDATES,
     UnitRankingView,
-    allocate_work,
-    candidate_units_work,
     rank_unit_work,
     save_draft_work,
 )
 from housingmatch.services.database import Store
 from housingmatch.services.facts import request_facts
-from housingmatch.services.records import PersonInfo
 
 # A proposal's receipt takes about a second per 10 000 evaluated requests: beyond this pool
 # it is kept in a background job.
 BACKGROUND_RECEIPT_POOL = 5_000
-# The batch allocation suggests the legal minimum per unit (CCH R441-3: three).
-MAX_PROPOSED = ProposalRules().min_candidates
 
 
-def _points(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-def _score(value: float) -> str:
-    """Return a score with two decimals, so that a column of scores lines up."""
-    return f"{value:.2f}".replace(".", ",")
-
-
-def _minutes(value: float | None) -> str:
-    return "" if value is None else f"{round(value):d} min"
-
-
-def _short_name(name: str) -> str:
-    """Return ``LACROIX L.`` for ``LACROIX Laurent`` (the name as is when it has one word)."""
-    last, _, first = name.rpartition(" ")
-    return f"{last} {first[0]}." if last and first else name
-
-
-def _unit_text(unit: Unit) -> str:
-    return (
-        f"{unit.ref} — {commune_name(unit.commune)}, {typology_name(unit.typology)} "
-        f"{label(unit.financing)}, {format_amount(unit.total_rent)} € CC ({label(unit.status)})"
-    )
-
-
-def _table(parent: QWidget, multi: bool = False) -> QTableView:
-    view = QTableView(parent)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(
-        QAbstractItemView.SelectionMode.ExtendedSelection
-        if multi
-        else QAbstractItemView.SelectionMode.SingleSelection
-    )
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-class CompareDialog(QDialog):
-    """Why one candidate is above another: the parts that separate them."""
-
-    def __init__(
-        self,
-        above: RankedCandidate,
-        below: RankedCandidate,
-        people: dict[str, PersonInfo],
-        parent: QWidget | None = None,
-    ) -> None:
-        """Show the comparison of two ranked candidates."""
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Pourquoi pas plus haut ?"))
-        self.comparison = compare(above, below)
-        first = self.comparison.above
-        second = self.comparison.below
-
-        def who(ref: str) -> str:
-            info = people.get(ref)
-            return f"{ref} ({info.name})" if info else ref
-
-        upper = above if above.ref == first else below
-        lower = below if upper is above else above
-        intro = QLabel(
-            self.tr(
-                "<b>{a}</b> (rang {ra}, {sa} pts) est classé devant <b>{b}</b> (rang {rb}, {sb} pts)."
-            ).format(
-                a=escape(who(first)),
-                ra=upper.rank,
-                sa=_points(upper.score),
-                b=escape(who(second)),
-                rb=lower.rank,
-                sb=_points(lower.score),
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        self.model = RowsModel(
-            [self.tr("Partie du score"), first, second, self.tr("Écart")],
-            self,
-            right_aligned=(1, 2, 3),
-        )
-        self.model.set_rows(
-            [
-                Row(
-                    (
-                        d.label,
-                        _points(d.above),
-                        _points(d.below),
-                        f"{'+' if d.delta >= 0 else ''}{_points(d.delta)}",
-                    ),
-                    (d.label, d.above, d.below, d.delta),
-                )
-                for d in self.comparison.differences
-            ]
-        )
-        view = _table(self)
-        view.setModel(self.model)
-        view.horizontalHeader().setStretchLastSection(False)
-        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        fit_columns(view, (1, 2, 3))
-        tie = QLabel(self.comparison.tie_reason or "", self)
-        tie.setWordWrap(True)
-        if not self.comparison.differences and not self.comparison.tie_reason:
-            tie.setText(self.tr("Les deux candidats ont exactement les mêmes points."))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(view, 1)
-        layout.addWidget(tie)
-        layout.addWidget(buttons)
-        self.resize(720, 360)
-
-
-class MatchingPage(QWidget):
+class MatchingPage(RequestViewMixin, AllocationViewMixin, QWidget):
     """Rank a unit's candidates, explain, compare, keep a draft proposal; reverse view; batch.
 
     Signals:
@@ -264,7 +141,7 @@ class MatchingPage(QWidget):
             right_aligned=(0, 3, 6),
         )
         self.candidates_proxy = sorted_proxy(self.candidates_model, self)
-        self.candidates_view = _table(page, multi=True)
+        self.candidates_view = make_table(page, multi=True)
         self.candidates_view.setObjectName("candidates_view")
         self.candidates_view.setModel(self.candidates_proxy)
         self.parts_delegate = PartsBarDelegate(self.candidates_view)
@@ -284,14 +161,14 @@ class MatchingPage(QWidget):
         self.counts_model = RowsModel(
             [self.tr("Motif d'exclusion"), self.tr("Demandes")], self, right_aligned=(1,)
         )
-        self.counts_view = _table(excluded_page)
+        self.counts_view = make_table(excluded_page)
         self.counts_view.setModel(sorted_proxy(self.counts_model, self))
         self.counts_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.counts_view.horizontalHeader().setStretchLastSection(False)
         self.excluded_model = RowsModel(
             [self.tr("Demande"), self.tr("Demandeur"), self.tr("Motifs")], self
         )
-        self.excluded_view = _table(excluded_page)
+        self.excluded_view = make_table(excluded_page)
         self.excluded_view.setObjectName("excluded_view")
         self.excluded_view.setModel(sorted_proxy(self.excluded_model, self))
         self.excluded_view.horizontalHeader().resizeSection(0, 135)
@@ -359,118 +236,6 @@ class MatchingPage(QWidget):
         self.draft_button.clicked.connect(self._on_draft_button_clicked)
         return page
 
-    def _build_request_view(self) -> QWidget:
-        page = QWidget(self)
-        self.request_combo = QComboBox(page)
-        self.request_combo.setEditable(True)
-        self.request_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.request_combo.lineEdit().setPlaceholderText(self.tr("référence de la demande"))
-        self.request_combo.setMinimumContentsLength(30)
-        self.find_units_button = QPushButton(self.tr("Chercher les logements ouverts"), page)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Demande"), page))
-        top.addWidget(self.request_combo, 1)
-        top.addWidget(self.find_units_button)
-        self.reverse_label = QLabel(page)
-        self.reverse_label.setWordWrap(True)
-        self.reverse_model = RowsModel(
-            [
-                self.tr("Logement"),
-                self.tr("Commune"),
-                self.tr("Typologie"),
-                self.tr("Financement"),
-                self.tr("Loyer CC"),
-                self.tr("Score"),
-                self.tr("Points par partie"),
-                self.tr("Trajet"),
-            ],
-            self,
-            right_aligned=(4, 5, 7),
-        )
-        self.reverse_view = _table(page)
-        self.reverse_view.setModel(sorted_proxy(self.reverse_model, self))
-        self.reverse_view.setItemDelegateForColumn(6, PartsBarDelegate(self.reverse_view))
-        self.reverse_model.column_payloads = {6: lambda o: o.parts}
-        self.reverse_view.horizontalHeader().resizeSection(6, 170)
-        layout = QVBoxLayout(page)
-        layout.addLayout(top)
-        layout.addWidget(self.reverse_label)
-        layout.addWidget(self.reverse_view, 1)
-        self.find_units_button.clicked.connect(self._on_find_units_button_clicked)
-        self.request_combo.lineEdit().returnPressed.connect(self._on_find_units_button_clicked)
-        return page
-
-    def _build_allocation_view(self) -> QWidget:
-        page = QWidget(self)
-        self.allocate_button = QPushButton(self.tr("Calculer la répartition"), page)
-        self.save_allocation_button = QPushButton(
-            self.tr("Garder les lignes choisies comme propositions (brouillons)"), page
-        )
-        self.save_allocation_button.setEnabled(False)
-        self.allocation_label = QLabel(
-            self.tr(
-                "Suggestion : des candidats distincts pour chaque logement ouvert, qui maximisent "
-                "le total des scores. Retirez un candidat d'une ligne avant de la garder si besoin."
-            ),
-            page,
-        )
-        self.allocation_label.setWordWrap(True)
-        # The legal shares the batch may be asked to meet (brief §2.4, §2.5), in percent.
-        self.min_priority_spin = QSpinBox(page)
-        self.min_first_quartile_spin = QSpinBox(page)
-        for spin in (self.min_priority_spin, self.min_first_quartile_spin):
-            spin.setRange(0, 100)
-            spin.setSuffix(" %")
-            spin.setSpecialValueText(self.tr("aucune"))
-        self.shares_label = QLabel(page)
-        self.shares_label.setWordWrap(True)
-        shares_row = QHBoxLayout()
-        shares_row.addWidget(QLabel(self.tr("Part minimale DALO/prioritaires"), page))
-        shares_row.addWidget(self.min_priority_spin)
-        shares_row.addWidget(QLabel(self.tr("Part minimale 1er quartile hors QPV"), page))
-        shares_row.addWidget(self.min_first_quartile_spin)
-        shares_row.addStretch(1)
-        self.allocation_model = RowsModel(
-            [
-                self.tr("Logement"),
-                self.tr("Commune"),
-                self.tr("Typologie"),
-                self.tr("Candidat 1"),
-                self.tr("Candidat 2"),
-                self.tr("Candidat 3"),
-                self.tr("Éligibles"),
-            ],
-            self,
-            right_aligned=(6,),
-        )
-        self.allocation_view = _table(page, multi=True)
-        self.allocation_view.setModel(sorted_proxy(self.allocation_model, self))
-        self.remove_candidate_button = QPushButton(
-            self.tr("Retirer un candidat de la ligne…"), page
-        )
-        self.remove_candidate_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.allocate_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.remove_candidate_button)
-        buttons.addWidget(self.save_allocation_button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.allocation_label)
-        layout.addLayout(shares_row)
-        layout.addWidget(self.shares_label)
-        layout.addWidget(self.allocation_view, 1)
-        layout.addLayout(buttons)
-        self.allocate_button.clicked.connect(self._on_allocate_button_clicked)
-        self.save_allocation_button.clicked.connect(self._on_save_allocation_button_clicked)
-        self.remove_candidate_button.clicked.connect(self._on_remove_candidate_button_clicked)
-        self.allocation_view.selectionModel().selectionChanged.connect(
-            self._on_allocation_selection_changed
-        )
-        self._allocation: dict[str, list[RankedCandidate]] = {}
-        self._allocation_people: dict[str, PersonInfo] = {}
-        self._allocation_info: Any = None
-        return page
-
     # -- store -----------------------------------------------------------------------------------
     def apply_permissions(self, session: Session) -> None:
         """Hide preparing proposals from a role that may not (the service refuses anyway)."""
@@ -491,7 +256,7 @@ class MatchingPage(QWidget):
         self.unit_combo.blockSignals(True)
         self.unit_combo.clear()
         for unit in units:
-            self.unit_combo.addItem(_unit_text(unit), unit.ref)
+            self.unit_combo.addItem(unit_text(unit), unit.ref)
         self.unit_combo.setCurrentIndex(-1)
         self.unit_combo.blockSignals(False)
         if current and current in self._units:
@@ -566,10 +331,10 @@ class MatchingPage(QWidget):
                         str(c.rank),
                         c.ref,
                         info.name if info else "",
-                        _score(c.score),
+                        score_text(c.score),
                         "",
                         "",
-                        _minutes(c.commute_minutes),
+                        minutes_text(c.commute_minutes),
                     ),
                     (
                         c.rank,
@@ -586,7 +351,7 @@ class MatchingPage(QWidget):
                         None,
                         info.employer if info else None,
                         None,
-                        "\n".join(f"{PART_LABELS[p]} : {_points(v)}" for p, v in c.parts),
+                        "\n".join(f"{PART_LABELS[p]} : {points_text(v)}" for p, v in c.parts),
                         ", ".join(c.group_labels)
                         + (
                             "\n" + self.tr("Sous-occupation : plus de pièces que de personnes + 1")
@@ -633,7 +398,7 @@ class MatchingPage(QWidget):
             else ""
         )
         unit = self._units.get(ranking.unit_ref)
-        text = _unit_text(unit) if unit else ranking.unit_ref
+        text = unit_text(unit) if unit else ranking.unit_ref
         summary = self.tr(
             "{unit} — {total} candidats éligibles, {excl} demandes exclues. Règles : {rules} ; "
             "{legal}."
@@ -707,7 +472,7 @@ class MatchingPage(QWidget):
         info = data.people.get(candidate.ref)
         parts_rows = "".join(
             f"<tr><td><span style='color:{PART_COLOURS.get(str(p), '#999')}'>■</span> "
-            f"{escape(PART_LABELS[p])}</td><td align='right'><b>{_points(v)}</b></td></tr>"
+            f"{escape(PART_LABELS[p])}</td><td align='right'><b>{points_text(v)}</b></td></tr>"
             for p, v in candidate.parts
         )
         html = [
@@ -715,7 +480,7 @@ class MatchingPage(QWidget):
             "<p>"
             + escape(
                 self.tr("Rang {r}, score {s} points").format(
-                    r=candidate.rank, s=_points(candidate.score)
+                    r=candidate.rank, s=points_text(candidate.score)
                 )
             )
             + "</p>",
@@ -735,7 +500,7 @@ class MatchingPage(QWidget):
         if candidate.commute_minutes is not None:
             facts_lines.append(
                 self.tr("Trajet estimé logement → travail : {m}").format(
-                    m=_minutes(candidate.commute_minutes)
+                    m=minutes_text(candidate.commute_minutes)
                 )
             )
         for note in proposals.refusal_notes(self.store, self.session, [candidate.ref]).get(
@@ -955,288 +720,6 @@ class MatchingPage(QWidget):
         self._show_draft()
         self.draft_saved.emit(ref)
         return True
-
-    # -- slots: request view ----------------------------------------------------------------------
-    def find_units(self, request_ref: str) -> Job | None:
-        """Show the open units a request fits, best first (in the background)."""
-        if self.store is None or self.store.path is None or not request_ref.strip():
-            return None
-        self.mode_tabs.setCurrentIndex(1)
-        ref = self._resolve_request(request_ref.strip())
-        if ref is None:
-            self.reverse_model.set_rows([])
-            self.reverse_label.setText(
-                self.tr("Aucun résultat pour « {text} ».").format(text=request_ref.strip())
-            )
-            return None
-        self.reverse_label.setText(self.tr("Recherche en cours…"))
-        return self.jobs.start(
-            self.tr("Logements pour une demande"),
-            candidate_units_work,
-            self.store.path,
-            self.session,
-            ref,
-            self.ranking_date(),
-            on_done=self._on_units_found,
-        )
-
-    def _on_units_found(self, result: tuple[Any, dict[str, Unit]]) -> None:
-        found, units = result
-        top = max((o.score for o in found.options), default=1.0)
-        rows = []
-        for option in found.options:
-            unit = units.get(option.unit_ref)
-            rows.append(
-                Row(
-                    (
-                        option.unit_ref,
-                        commune_name(unit.commune) if unit else "",
-                        typology_name(unit.typology) if unit else "",
-                        label(unit.financing) if unit else "",
-                        f"{format_amount(unit.total_rent)} €" if unit else "",
-                        _score(option.score),
-                        "",
-                        _minutes(option.commute_minutes),
-                    ),
-                    (
-                        option.unit_ref,
-                        "",
-                        unit.typology if unit else 0,
-                        "",
-                        unit.total_rent if unit else 0,
-                        option.score,
-                        option.score,
-                        option.commute_minutes or 0.0,
-                    ),
-                    payload=option,
-                )
-            )
-        self.reverse_model.set_rows(rows)
-        fit_columns(self.reverse_view, (0, 1, 2, 3, 4))
-        delegate = self.reverse_view.itemDelegateForColumn(6)
-        if isinstance(delegate, PartsBarDelegate):
-            delegate.scale = max(top, 1.0)
-        groups = ", ".join(GROUP_LABELS[g] for g in found.groups) or self.tr(
-            "aucun groupe prioritaire"
-        )
-        names = dict(self.request_finder(found.request_ref)) if self.request_finder else {}
-        who = found.request_ref
-        if names.get(found.request_ref):
-            who = f"{found.request_ref} ({names[found.request_ref]})"
-        self.reverse_label.setText(
-            self.tr(
-                "{ref} : éligible à %n logement(s) ouvert(s), exclue de {x}. Groupes : {g}.",
-                "",
-                len(found.options),
-            ).format(ref=who, x=len(found.not_eligible), g=groups)
-        )
-        self.units_found.emit(found.request_ref)
-
-    def _resolve_request(self, text: str) -> str | None:
-        """Return the reference meant by ``text``: a reference, or the best match of a name.
-
-        The matches are offered in the picker; None when a search finds nothing.
-        """
-        matches = self.request_finder(text) if self.request_finder is not None else []
-        if any(ref.casefold() == text.casefold() for ref, _ in matches) or (
-            not matches and any(c.isdigit() for c in text)
-        ):
-            self.request_combo.setEditText(text)
-            return text  # a reference (an unknown one is reported by the search itself)
-        if not matches:
-            return None
-        self.request_combo.blockSignals(True)
-        self.request_combo.clear()
-        for ref, name in matches:
-            self.request_combo.addItem(f"{ref} — {name}", ref)
-        self.request_combo.setCurrentIndex(0)
-        self.request_combo.blockSignals(False)
-        return matches[0][0]
-
-    @Slot()
-    def _on_find_units_button_clicked(self) -> None:
-        combo = self.request_combo
-        index = combo.currentIndex()
-        if index >= 0 and combo.currentText() == combo.itemText(index):
-            self.find_units(str(combo.itemData(index)))
-        else:
-            self.find_units(combo.currentText())
-
-    # -- slots: allocation -------------------------------------------------------------------------
-    def start_allocation(self) -> Job | None:
-        """Compute the batch suggestion over all open units (in the background)."""
-        if self.store is None or self.store.path is None:
-            return None
-        self.allocate_button.setEnabled(False)
-        return self.jobs.start(
-            self.tr("Répartition des logements ouverts"),
-            allocate_work,
-            self.store.path,
-            self.session,
-            self.ranking_date(),
-            MAX_PROPOSED,
-            min_priority=self.min_priority_spin.value() / 100,
-            min_first_quartile=self.min_first_quartile_spin.value() / 100,
-            on_done=self._on_allocation_done,
-            on_cancelled=lambda: self.allocate_button.setEnabled(True),
-            on_failed=lambda _exc: self.allocate_button.setEnabled(True),
-        )
-
-    def _on_allocation_done(
-        self, result: tuple[Any, dict[str, PersonInfo], dict[str, Unit]]
-    ) -> None:
-        allocation, people, units = result
-        self.allocate_button.setEnabled(True)
-        self._allocation_info = allocation
-        self._allocation_people = people
-        self._allocation = {item.unit_ref: list(item.candidates) for item in allocation.units}
-        self._allocation_units = units
-        self._allocation_counts = {item.unit_ref: item.eligible_count for item in allocation.units}
-        self._fill_allocation()
-        self.shares_label.setText(self.shares_text(allocation))
-        self.save_allocation_button.setEnabled(bool(self._allocation))
-        self.allocation_ready.emit()
-
-    def shares_text(self, allocation: Any) -> str:
-        """Return what the shares asked of the batch gave and what they cost (empty: none asked)."""
-        shares = getattr(allocation, "shares", None)
-        if shares is None:
-            return ""
-        parts = []
-        if shares.priority_share:
-            parts.append(
-                self.tr("DALO/prioritaires : {reached} place(s) pour {required} exigée(s)").format(
-                    reached=shares.priority_reached, required=shares.priority_required
-                )
-            )
-        if shares.first_quartile_share:
-            parts.append(
-                self.tr("1er quartile hors QPV : {reached} place(s) pour {required} exigée(s)")
-                .format(reached=shares.first_quartile_reached, required=shares.first_quartile_required)
-            )  # fmt: skip
-        parts.append(
-            self.tr("score perdu par les parts : {lost} (sans les parts {plain}, avec {kept})").format(
-                lost=_score(shares.score_lost), plain=_score(shares.unconstrained_total),
-                kept=_score(shares.constrained_total),
-            )
-        )  # fmt: skip
-        parts += [self.tr("impossible à tenir : {what}").format(what=s) for s in shares.shortfalls]
-        return " ; ".join(parts)
-
-    def _fill_allocation(self) -> None:
-        rows = []
-        for unit_ref, candidates in self._allocation.items():
-            unit = self._allocation_units.get(unit_ref)
-            names = []
-            tips: list[str | None] = []
-            for c in candidates[:MAX_PROPOSED]:
-                info = self._allocation_people.get(c.ref)
-                # Three candidates side by side fit 1280 px with the first name as an initial;
-                # the tooltip has the whole name and the score.
-                names.append(f"{c.ref} {_short_name(info.name)}" if info else c.ref)
-                tips.append(
-                    f"{c.ref} — {info.name}, {info.employer} ({_score(c.score)} pts)"
-                    if info
-                    else None
-                )
-            names += [""] * (MAX_PROPOSED - len(names))
-            tips += [None] * (MAX_PROPOSED - len(tips))
-            rows.append(
-                Row(
-                    (
-                        unit_ref,
-                        commune_name(unit.commune) if unit else "",
-                        typology_name(unit.typology) if unit else "",
-                        *names,
-                        str(self._allocation_counts.get(unit_ref, 0)),
-                    ),
-                    (unit_ref, "", 0, *names, self._allocation_counts.get(unit_ref, 0)),
-                    payload=unit_ref,
-                    tooltips=(None, None, None, *tips, None),
-                )
-            )
-        self.allocation_model.set_rows(rows)
-        fit_columns(self.allocation_view, range(6))
-
-    def allocation_rows(self) -> dict[str, list[str]]:
-        """Return the suggestion as it stands: request references per unit."""
-        return {u: [c.ref for c in cs] for u, cs in self._allocation.items()}
-
-    def selected_allocation_units(self) -> list[str]:
-        """Return the units of the selected allocation rows."""
-        proxy = self.allocation_view.model()
-        return [
-            proxy.index(i.row(), 0).data(PAYLOAD_ROLE)
-            for i in self.allocation_view.selectionModel().selectedRows()
-        ]
-
-    def remove_allocated(self, unit_ref: str, request_ref: str) -> None:
-        """Take one candidate out of a unit's suggestion (the advisor's edit)."""
-        self._allocation[unit_ref] = [
-            c for c in self._allocation.get(unit_ref, []) if c.ref != request_ref
-        ]
-        self._fill_allocation()
-
-    @Slot()
-    def _on_allocation_selection_changed(self) -> None:
-        self.remove_candidate_button.setEnabled(len(self.selected_allocation_units()) == 1)
-
-    @Slot()
-    def _on_remove_candidate_button_clicked(self) -> None:
-        units = self.selected_allocation_units()
-        if len(units) != 1:
-            return
-        refs = [c.ref for c in self._allocation.get(units[0], [])]
-        if not refs:
-            return
-        ref, ok = QInputDialog.getItem(
-            self,
-            self.tr("Retirer un candidat"),
-            self.tr("Candidat à retirer de {u} :").format(u=units[0]),
-            refs,
-            0,
-            False,
-        )
-        if ok and ref:
-            self.remove_allocated(units[0], ref)
-
-    def save_allocation(self, unit_refs: list[str] | None = None) -> int:
-        """Keep the suggestion of the given (default: selected, else all) units as drafts."""
-        if self.store is None or self._allocation_info is None:
-            return 0
-        refs = unit_refs or self.selected_allocation_units() or list(self._allocation)
-        saved = 0
-        for unit_ref in refs:
-            candidates = self._allocation.get(unit_ref, [])
-            if not candidates:
-                continue
-            try:
-                proposals.save_allocation_draft(
-                    self.store,
-                    self.session,
-                    unit_ref,
-                    self._allocation_info.on,
-                    [c.ref for c in candidates[:MAX_PROPOSED]],
-                )
-            except Exception as exc:
-                show_error(self, self.tr("Propositions"), exc)
-                break
-            saved += 1
-        if saved:
-            QMessageBox.information(
-                self,
-                self.tr("Propositions"),
-                self.tr("%n proposition(s) gardée(s) en brouillon.", "", saved),
-            )
-        return saved
-
-    @Slot()
-    def _on_allocate_button_clicked(self) -> None:
-        self.start_allocation()
-
-    @Slot()
-    def _on_save_allocation_button_clicked(self) -> None:
-        self.save_allocation()
 
     # -- state -------------------------------------------------------------------------------------
     def restore_state(self, settings: QSettings) -> None:

@@ -690,7 +690,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+125"/>
+        <location filename="../../housingmatch/gui/matching_common.py" line="+92"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation>Why not higher?</translation>
     </message>
@@ -1747,7 +1747,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>MatchingPage</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+39"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+95"/>
         <source>Par logement</source>
         <translation>By unit</translation>
     </message>
@@ -1757,25 +1757,25 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>By request</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+851"/>
+        <location filename="../../housingmatch/gui/matching_allocation.py" line="+134"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+2"/>
         <source>Répartition des logements ouverts</source>
         <translation>Allocation of open units</translation>
     </message>
     <message>
-        <location line="-830"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+21"/>
         <source>Classer</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+134"/>
-        <location line="+57"/>
+        <location filename="../../housingmatch/gui/matching_allocation.py" line="-46"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+58"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+2"/>
         <source>Logement</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+2"/>
         <source>Date du classement</source>
         <translation>Ranking date</translation>
     </message>
@@ -1785,26 +1785,26 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Rank</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="-7"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+1"/>
         <location line="+36"/>
-        <location line="+79"/>
         <source>Demande</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="-35"/>
         <location line="+35"/>
         <source>Demandeur</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+125"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+12"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="-34"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+1"/>
         <source>Parties</source>
         <translation>Parts</translation>
     </message>
@@ -1814,13 +1814,13 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Groups</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+124"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+2"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+1"/>
         <source>Trajet</source>
         <translation>Commute</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+24"/>
         <source>Motif d&apos;exclusion</source>
         <translation>Exclusion reason</translation>
     </message>
@@ -1865,29 +1865,29 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Keep the chosen candidates (three at most, Ctrl+click) as a draft proposal</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="-21"/>
         <source>référence de la demande</source>
         <translation>request reference or name</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Chercher les logements ouverts</source>
         <translation>Find open units</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+57"/>
+        <location filename="../../housingmatch/gui/matching_allocation.py" line="+1"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+11"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+57"/>
+        <location line="+1"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+1"/>
         <source>Typologie</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+1"/>
         <source>Financement</source>
         <translation>Financing</translation>
     </message>
@@ -1898,42 +1898,42 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+338"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+286"/>
         <source>Points par partie</source>
         <translation>Points by part</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location filename="../../housingmatch/gui/matching_allocation.py" line="-46"/>
         <source>Calculer la répartition</source>
         <translation>Compute the allocation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Garder les lignes choisies comme propositions (brouillons)</source>
         <translation>Keep the chosen lines as proposals (drafts)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Suggestion : des candidats distincts pour chaque logement ouvert, qui maximisent le total des scores. Retirez un candidat d&apos;une ligne avant de la garder si besoin.</source>
         <translation>Suggestion: distinct candidates for every open unit, maximising the total score. Remove a candidate from a line before keeping it if needed.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>aucune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Part minimale DALO/prioritaires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Part minimale 1er quartile hors QPV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Candidat 1</source>
         <translation>Candidate 1</translation>
     </message>
@@ -1958,7 +1958,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Remove a candidate from the line…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="-196"/>
         <source>Classement de {ref} en cours…</source>
         <translation>Ranking {ref}…</translation>
     </message>
@@ -2149,40 +2149,32 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+29"/>
         <source>Aucun résultat pour « {text} ».</source>
         <translation>No result for “{text}”.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Recherche en cours…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Logements pour une demande</source>
         <translation>Units for a request</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>aucun groupe prioritaire</source>
         <translation>no priority group</translation>
     </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>{ref} : éligible à %n logement(s) ouvert(s), exclue de {x}. Groupes : {g}.</source>
-        <translation>
-            <numerusform>{ref}: eligible for %n open unit, excluded from {x}. Groups: {g}.</numerusform>
-            <numerusform>{ref}: eligible for %n open units, excluded from {x}. Groups: {g}.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+80"/>
+        <location filename="../../housingmatch/gui/matching_allocation.py" line="+68"/>
         <source>DALO/prioritaires : {reached} place(s) pour {required} exigée(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>1er quartile hors QPV : {reached} place(s) pour {required} exigée(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2192,12 +2184,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>impossible à tenir : {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Retirer un candidat</source>
         <translation>Remove a candidate</translation>
     </message>
@@ -2207,18 +2199,15 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation>Candidate to remove from {u}:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <location line="+6"/>
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>%n proposition(s) gardée(s) en brouillon.</source>
-        <translation>
-            <numerusform>%n proposal kept as a draft.</numerusform>
-            <numerusform>%n proposals kept as drafts.</numerusform>
-        </translation>
+        <translation type="unfinished">%n proposal kept as a draft.</translation>
     </message>
 </context>
 <context>

@@ -690,7 +690,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+125"/>
+        <location filename="../../housingmatch/gui/matching_common.py" line="+92"/>
         <source>Pourquoi pas plus haut ?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1745,7 +1745,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>MatchingPage</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+39"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+95"/>
         <source>Par logement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1755,25 +1755,25 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+851"/>
+        <location filename="../../housingmatch/gui/matching_allocation.py" line="+134"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+2"/>
         <source>Répartition des logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-830"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+21"/>
         <source>Classer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+134"/>
-        <location line="+57"/>
+        <location filename="../../housingmatch/gui/matching_allocation.py" line="-46"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+58"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+2"/>
         <source>Logement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+2"/>
         <source>Date du classement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1783,26 +1783,26 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="-7"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+1"/>
         <location line="+36"/>
-        <location line="+79"/>
         <source>Demande</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="-35"/>
         <location line="+35"/>
         <source>Demandeur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+125"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+12"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="-34"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+1"/>
         <source>Parties</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1812,13 +1812,13 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+124"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+2"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+1"/>
         <source>Trajet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+24"/>
         <source>Motif d&apos;exclusion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1863,29 +1863,29 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="-21"/>
         <source>référence de la demande</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Chercher les logements ouverts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+57"/>
+        <location filename="../../housingmatch/gui/matching_allocation.py" line="+1"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+11"/>
         <source>Commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+57"/>
+        <location line="+1"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+1"/>
         <source>Typologie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+1"/>
         <source>Financement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1896,42 +1896,42 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     </message>
     <message>
         <location line="+2"/>
-        <location line="+338"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+286"/>
         <source>Points par partie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location filename="../../housingmatch/gui/matching_allocation.py" line="-46"/>
         <source>Calculer la répartition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Garder les lignes choisies comme propositions (brouillons)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Suggestion : des candidats distincts pour chaque logement ouvert, qui maximisent le total des scores. Retirez un candidat d&apos;une ligne avant de la garder si besoin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>aucune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Part minimale DALO/prioritaires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Part minimale 1er quartile hors QPV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Candidat 1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1956,7 +1956,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="-196"/>
         <source>Classement de {ref} en cours…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2043,21 +2043,13 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
             <numerusform>Ménage : %n personnes, {c}</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+276"/>
-        <source>{ref} : éligible à %n logement(s) ouvert(s), exclue de {x}. Groupes : {g}.</source>
-        <translation>
-            <numerusform>{ref} : éligible à %n logement ouvert, exclue de {x}. Groupes : {g}.</numerusform>
-            <numerusform>{ref} : éligible à %n logements ouverts, exclue de {x}. Groupes : {g}.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+80"/>
+        <location filename="../../housingmatch/gui/matching_allocation.py" line="+68"/>
         <source>DALO/prioritaires : {reached} place(s) pour {required} exigée(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>1er quartile hors QPV : {reached} place(s) pour {required} exigée(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2067,20 +2059,17 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>impossible à tenir : {what}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="+106"/>
+    <message>
+        <location line="+110"/>
         <source>%n proposition(s) gardée(s) en brouillon.</source>
-        <translation>
-            <numerusform>%n proposition gardée en brouillon.</numerusform>
-            <numerusform>%n propositions gardées en brouillon.</numerusform>
-        </translation>
+        <translation type="unfinished">%n proposition gardée en brouillon.</translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+5"/>
         <source>Revenu fiscal de référence : {r} €</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2183,27 +2172,27 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../../housingmatch/gui/matching_by_request.py" line="+29"/>
         <source>Aucun résultat pour « {text} ».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Recherche en cours…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Logements pour une demande</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>aucun groupe prioritaire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location filename="../../housingmatch/gui/matching_allocation.py" line="-37"/>
         <source>Retirer un candidat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2213,7 +2202,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <location line="+6"/>
         <source>Propositions</source>
         <translation type="unfinished"></translation>
