@@ -5,9 +5,8 @@ from __future__ import annotations
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 from typing import Any
 from uuid import uuid4
 
@@ -15,240 +14,30 @@ import sqlite_utils
 
 from housingmatch.domain.fields import diff_fields, request_fields
 from housingmatch.domain.model import (
-    Applicant,
-    CurrentHousing,
     Employer,
-    Household,
-    Mobilite,
-    ModeTransport,
-    Motif,
-    PrioriteL441,
     Request,
     RequestStatus,
-    SituationLogement,
-    TypeContrat,
-    Wishes,
-    Workplace,
 )
 from housingmatch.domain.text import fold
-from housingmatch.errors import IdentityConflict
 from housingmatch.store.audit import AuditLog, PendingEntry
 from housingmatch.store.bulk import gc_paused
 from housingmatch.store.database import now_iso
-
-_COLUMNS = (
-    "ref",
-    "unique_number",
-    "filing_date",
-    "renewal_date",
-    "last_name",
-    "first_name",
-    "birth_date",
-    "email",
-    "phone",
-    "address",
-    "home_commune",
-    "housing_situation",
-    "current_rent",
-    "employer_id",
-    "work_commune",
-    "work_latitude",
-    "work_longitude",
-    "transport",
-    "contract",
-    "mobility",
-    "mobility_date",
-    "persons",
-    "dependants",
-    "partner_birth_date",
-    "disability",
-    "fiscal_income",
-    "monthly_income",
-    "recent_income",
-    "own_income",
-    "children_under_14",
-    "dalo",
-    "typology_min",
-    "typology_max",
-    "max_rent",
-    "needs_pmr",
-    "needs_lift",
-    "status",
-    "closed_on",
-    "close_reason",
-    "tie_breaker",
-    "search_key",
-    "intake_missing",
-    "uuid",
+from housingmatch.store.request_rows import (
+    CHUNK,
+    COLUMNS,
+    INDEX_FIELDS,
+    INDEX_SELECT,
+    SELECT,
+    SUMMARY_SELECT,
+    IndexColumns,
+    RequestSummary,
+    SaveOutcome,
+    check_identity,
+    iso_day,
+    row_to_request,
+    search_key,
+    summary_of,
 )
-
-_SELECT = (
-    "SELECT r.id, "
-    + ", ".join(f"r.{c}" for c in _COLUMNS if c != "employer_id")
-    + ", e.name, e.siret, r.parked_until"
-    + " FROM requests r JOIN employers e ON e.id = r.employer_id"
-)
-
-_CHUNK = 500
-
-# What the candidate index reads (``index_columns``), by the names it is returned under.
-_INDEX_FIELDS = (
-    "id",
-    "ref",
-    "status",
-    "filing_date",
-    "renewal_date",
-    "birth_date",
-    "partner_birth_date",
-    "persons",
-    "dependants",
-    "disability",
-    "fiscal_income",
-    "monthly_income",
-    "recent_income",
-    "own_income",
-    "children_under_14",
-    "typology_min",
-    "typology_max",
-    "max_rent",
-    "needs_pmr",
-    "needs_lift",
-    "mobility",
-    "mobility_date",
-    "housing_situation",
-    "current_rent",
-    "home_commune",
-    "work_commune",
-    "work_latitude",
-    "work_longitude",
-    "transport",
-    "dalo",
-    "tie_breaker",
-    "parked_until",
-    "intake_missing",
-    "employer",
-    "siret",
-)
-_INDEX_SELECT = (
-    "SELECT "
-    + ", ".join(f"r.{c}" for c in _INDEX_FIELDS[:-2])
-    + ", e.name, e.siret FROM requests r JOIN employers e ON e.id = r.employer_id"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class IndexColumns:
-    """Raw columns of every request (row-id order) and their child lists, for the index."""
-
-    values: dict[str, list[Any]]
-    motifs: list[tuple[str, ...]]
-    l441: list[tuple[str, ...]]
-    communes: list[tuple[str, ...]]
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def search_key(request: Request) -> str:
-    """Return the folded text the quick search looks in (name, refs, employer)."""
-    parts = (
-        request.applicant.last_name,
-        request.applicant.first_name,
-        request.ref,
-        request.unique_number or "",
-        request.employer.name,
-    )
-    # fold works character by character and collapses separators, so folding the parts
-    # apart gives fold(" ".join(parts)); names and employers repeat, so their folds are
-    # cached (an import of 100 000 rows spent a sixth of its writing time folding).
-    return " ".join(folded for folded in map(_fold_part, parts) if folded)
-
-
-_fold_part = lru_cache(maxsize=65536)(fold)
-
-
-@dataclass(frozen=True, slots=True)
-class SaveOutcome:
-    """What a bulk save did, by request reference."""
-
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class RequestSummary:
-    """The columns of the requests table, for lists and quick search."""
-
-    id: int
-    ref: str
-    unique_number: str | None
-    last_name: str
-    first_name: str
-    birth_date: date
-    filing_date: date
-    renewal_date: date | None
-    employer: str
-    home_commune: str
-    work_commune: str
-    persons: int
-    fiscal_income: float
-    dalo: bool
-    l441: bool
-    mobility: Mobilite
-    housing_situation: SituationLogement
-    status: RequestStatus
-    typology_min: int | None
-    typology_max: int | None
-    search_key: str
-    incomplete: bool = False  # a forum intake still to complete at the office
-
-
-_SUMMARY_SELECT = (
-    "SELECT r.id, r.ref, r.unique_number, r.last_name, r.first_name, r.birth_date, "
-    "r.filing_date, r.renewal_date, e.name, r.home_commune, r.work_commune, r.persons, "
-    "r.fiscal_income, r.dalo, l.request_id IS NOT NULL, r.mobility, r.housing_situation, "
-    "r.status, r.typology_min, r.typology_max, r.search_key, r.intake_missing IS NOT NULL "
-    "FROM requests r JOIN employers e ON e.id = r.employer_id "
-    "LEFT JOIN (SELECT DISTINCT request_id FROM request_l441) l ON l.request_id = r.id"
-)
-# Enum members by value: a dict lookup is several times cheaper than calling the enum.
-_MOBILITY = {m.value: m for m in Mobilite}
-_SITUATION = {m.value: m for m in SituationLogement}
-_STATUS = {m.value: m for m in RequestStatus}
-_fromiso = date.fromisoformat
-
-
-def _summary(row: Sequence[Any]) -> RequestSummary:
-    return RequestSummary(
-        id=row[0],
-        ref=row[1],
-        unique_number=row[2],
-        last_name=row[3],
-        first_name=row[4],
-        birth_date=_fromiso(row[5]),
-        filing_date=_fromiso(row[6]),
-        renewal_date=_fromiso(row[7]) if row[7] else None,
-        employer=row[8],
-        home_commune=row[9],
-        work_commune=row[10],
-        persons=row[11],
-        fiscal_income=row[12],
-        dalo=bool(row[13]),
-        l441=bool(row[14]),
-        mobility=_MOBILITY[row[15]],
-        housing_situation=_SITUATION[row[16]],
-        status=_STATUS[row[17]],
-        typology_min=row[18],
-        typology_max=row[19],
-        search_key=row[20],
-        incomplete=bool(row[21]),
-    )
 
 
 class RequestRepository:
@@ -302,28 +91,28 @@ class RequestRepository:
 
     def get(self, ref: str) -> Request | None:
         """Return the request with this reference, or None."""
-        found = self._load(_SELECT + " WHERE r.ref = ?", [ref])
+        found = self._load(SELECT + " WHERE r.ref = ?", [ref])
         return found[0] if found else None
 
     def get_many(self, refs: Sequence[str]) -> dict[str, Request]:
         """Return the existing requests among ``refs``, by reference."""
         out: dict[str, Request] = {}
-        if len(refs) > 4 * _CHUNK:
+        if len(refs) > 4 * CHUNK:
             # A bulk re-import: one pass over the tables beats thousands of IN (...) queries.
             wanted = set(refs)
             return {r.ref: r for r in self.all() if r.ref in wanted}
-        for start in range(0, len(refs), _CHUNK):
-            chunk = list(refs[start : start + _CHUNK])
+        for start in range(0, len(refs), CHUNK):
+            chunk = list(refs[start : start + CHUNK])
             marks = ",".join("?" * len(chunk))
-            for req in self._load(_SELECT + f" WHERE r.ref IN ({marks})", chunk):
+            for req in self._load(SELECT + f" WHERE r.ref IN ({marks})", chunk):
                 out[req.ref] = req
         return out
 
     def all(self, status: RequestStatus | None = None) -> list[Request]:
         """Return every request (optionally in one status), ordered by row id."""
         if status is None:
-            return self._load(_SELECT + " ORDER BY r.id", [])
-        return self._load(_SELECT + " WHERE r.status = ? ORDER BY r.id", [status.value])
+            return self._load(SELECT + " ORDER BY r.id", [])
+        return self._load(SELECT + " WHERE r.status = ? ORDER BY r.id", [status.value])
 
     def index_columns(self) -> IndexColumns:
         """Return, in row-id order, the raw columns the candidate index is built from.
@@ -332,7 +121,7 @@ class RequestRepository:
         100 000 of them was half of the cost of a rebuild of the index.
         """
         with gc_paused():
-            rows = self._db.execute(_INDEX_SELECT + " ORDER BY r.id").fetchall()
+            rows = self._db.execute(INDEX_SELECT + " ORDER BY r.id").fetchall()
             ids = [r[0] for r in rows]
             motifs = self._children("request_motifs", "code", ids) if ids else {}
             l441 = self._children("request_l441", "code", ids) if ids else {}
@@ -340,10 +129,10 @@ class RequestRepository:
             values: dict[str, list[Any]] = (
                 {
                     name: list(column)
-                    for name, column in zip(_INDEX_FIELDS, zip(*rows, strict=True), strict=True)
+                    for name, column in zip(INDEX_FIELDS, zip(*rows, strict=True), strict=True)
                 }
                 if rows
-                else {name: [] for name in _INDEX_FIELDS}
+                else {name: [] for name in INDEX_FIELDS}
             )
             return IndexColumns(
                 values=values,
@@ -356,8 +145,8 @@ class RequestRepository:
         """Return the reference of the requests among these identifiers, by identifier."""
         wanted = [u for u in uuids if u]
         out: dict[str, str] = {}
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
             marks = ",".join("?" * len(chunk))
             sql = f"SELECT uuid, ref FROM requests WHERE uuid IN ({marks})"
             out.update((u, r) for u, r in self._db.execute(sql, chunk))
@@ -365,7 +154,7 @@ class RequestRepository:
 
     def get_by_uuid(self, uuid: str) -> Request | None:
         """Return the request with this identifier, or None."""
-        found = self._load(_SELECT + " WHERE r.uuid = ?", [uuid])
+        found = self._load(SELECT + " WHERE r.uuid = ?", [uuid])
         return found[0] if found else None
 
     def refs(self) -> dict[str, int]:
@@ -375,18 +164,18 @@ class RequestRepository:
     def summaries(self) -> list[RequestSummary]:
         """Return the list columns of every request, ordered by row id (fast, no children)."""
         with gc_paused():
-            rows = self._db.execute(_SUMMARY_SELECT + " ORDER BY r.id").fetchall()
-            return [_summary(row) for row in rows]
+            rows = self._db.execute(SUMMARY_SELECT + " ORDER BY r.id").fetchall()
+            return [summary_of(row) for row in rows]
 
     def summary(self, ref: str) -> RequestSummary | None:
         """Return the list columns of one request (to refresh one row after a save)."""
-        row = self._db.execute(_SUMMARY_SELECT + " WHERE r.ref = ?", [ref]).fetchone()
-        return _summary(row) if row else None
+        row = self._db.execute(SUMMARY_SELECT + " WHERE r.ref = ?", [ref]).fetchone()
+        return summary_of(row) if row else None
 
     def _children(self, table: str, column: str, ids: list[int]) -> dict[int, list[str]]:
         out: dict[int, list[str]] = defaultdict(list)
         order = "position" if table == "request_communes" else "rowid"
-        if len(ids) > _CHUNK:
+        if len(ids) > CHUNK:
             sql = f"SELECT request_id, {column} FROM {table} ORDER BY request_id, {order}"
             for rid, value in self._db.execute(sql):
                 out[rid].append(value)
@@ -409,7 +198,7 @@ class RequestRepository:
             motifs = self._children("request_motifs", "code", ids)
             l441 = self._children("request_l441", "code", ids)
             communes = self._children("request_communes", "code_insee", ids)
-            return [_row_to_request(r, motifs, l441, communes) for r in rows]
+            return [row_to_request(r, motifs, l441, communes) for r in rows]
 
     # -- writing ------------------------------------------------------------------------
     def _employer_id(self, employer: Employer, cache: dict[tuple[str, str], int]) -> int:
@@ -460,7 +249,7 @@ class RequestRepository:
             inserts: list[tuple[Request, int]] = []
             for request in items:
                 old = existing.get(request.ref)
-                _check_identity(request, old, elsewhere)
+                check_identity(request, old, elsewhere)
                 if old is None:
                     request = replace(
                         request,
@@ -605,7 +394,7 @@ class RequestRepository:
             request.ref,
             request.unique_number,
             request.filing_date.isoformat(),
-            _iso(request.renewal_date),
+            iso_day(request.renewal_date),
             a.last_name,
             a.first_name,
             a.birth_date.isoformat(),
@@ -622,10 +411,10 @@ class RequestRepository:
             w.transport.value if w.transport else None,
             request.contract.value,
             request.mobility.value,
-            _iso(request.mobility_date),
+            iso_day(request.mobility_date),
             h.persons,
             h.dependants,
-            _iso(h.partner_birth_date),
+            iso_day(h.partner_birth_date),
             int(h.disability),
             h.fiscal_income,
             h.monthly_income,
@@ -639,7 +428,7 @@ class RequestRepository:
             int(wish.needs_pmr),
             int(wish.needs_lift),
             request.status.value,
-            _iso(request.closed_on),
+            iso_day(request.closed_on),
             request.close_reason,
             request.tie_breaker,
             search_key(request),
@@ -649,8 +438,8 @@ class RequestRepository:
 
     def _insert_many(self, items: list[tuple[Request, int]]) -> None:
         stamp = now_iso()
-        cols = ", ".join(_COLUMNS) + ", created_at, updated_at"
-        marks = ", ".join("?" * (len(_COLUMNS) + 2))
+        cols = ", ".join(COLUMNS) + ", created_at, updated_at"
+        marks = ", ".join("?" * (len(COLUMNS) + 2))
         conn = self._db.conn
         conn.executemany(
             f"INSERT INTO requests ({cols}) VALUES ({marks})",
@@ -660,7 +449,7 @@ class RequestRepository:
         self._write_children([(ids[r.ref], r) for r, _ in items])
 
     def _update(self, request_id: int, request: Request, employer_id: int) -> None:
-        sets = ", ".join(f"{c} = ?" for c in _COLUMNS)
+        sets = ", ".join(f"{c} = ?" for c in COLUMNS)
         self._db.execute(
             f"UPDATE requests SET {sets}, updated_at = ? WHERE id = ?",
             [*self._values(request, employer_id), now_iso(), request_id],
@@ -683,148 +472,3 @@ class RequestRepository:
             "INSERT INTO request_communes (request_id, position, code_insee) VALUES (?, ?, ?)",
             [(rid, i, c) for rid, r in items for i, c in enumerate(r.wishes.communes)],
         )
-
-
-def _check_identity(request: Request, old: Request | None, elsewhere: dict[str, str]) -> None:
-    """Refuse a save that would let a record born elsewhere take a local record's place.
-
-    The rule: a request carrying no identifier (a file, the editor) is the local record of
-    its reference; one carrying an identifier updates only the record born with it. Another
-    identifier under an existing reference, or a known identifier under another reference,
-    is refused and the whole save rolled back.
-    """
-    if request.uuid is None:
-        return
-    if old is not None and old.uuid != request.uuid:
-        raise IdentityConflict(
-            f"La référence « {request.ref} » est déjà celle d'une autre demande de cette base : "
-            "une fiche venue d'ailleurs ne la remplace pas (rien n'a été enregistré)."
-        )
-    known = elsewhere.get(request.uuid)
-    if old is None and known is not None and known != request.ref:
-        raise IdentityConflict(
-            f"Cette demande existe déjà dans la base sous la référence « {known} » : elle "
-            f"ne peut pas être enregistrée aussi sous « {request.ref} » (rien n'a été enregistré)."
-        )
-
-
-_TRANSPORT = {m.value: m for m in ModeTransport}
-_CONTRACT = {m.value: m for m in TypeContrat}
-_MOTIF = {m.value: m for m in Motif}
-_L441 = {m.value: m for m in PrioriteL441}
-
-
-def _row_to_request(
-    row: Sequence[Any],
-    motifs: dict[int, list[str]],
-    l441: dict[int, list[str]],
-    communes: dict[int, list[str]],
-) -> Request:
-    # Positional unpacking in _SELECT's order: this runs 100 000 times when the engine loads.
-    (
-        rid,
-        ref,
-        unique_number,
-        filing_date,
-        renewal_date,
-        last_name,
-        first_name,
-        birth_date,
-        email,
-        phone,
-        address,
-        home_commune,
-        housing_situation,
-        current_rent,
-        work_commune,
-        work_latitude,
-        work_longitude,
-        transport,
-        contract,
-        mobility,
-        mobility_date,
-        persons,
-        dependants,
-        partner_birth_date,
-        disability,
-        fiscal_income,
-        monthly_income,
-        recent_income,
-        own_income,
-        children_under_14,
-        dalo,
-        typology_min,
-        typology_max,
-        max_rent,
-        needs_pmr,
-        needs_lift,
-        status,
-        closed_on,
-        close_reason,
-        tie_breaker,
-        _search_key,
-        intake_missing,
-        uuid,
-        employer,
-        siret,
-        parked_until,
-    ) = row
-    return Request(
-        id=rid,
-        ref=ref,
-        unique_number=unique_number,
-        filing_date=_fromiso(filing_date),
-        renewal_date=_fromiso(renewal_date) if renewal_date else None,
-        applicant=Applicant(
-            last_name=last_name,
-            first_name=first_name,
-            birth_date=_fromiso(birth_date),
-            email=email,
-            phone=phone,
-            address=address,
-        ),
-        housing=CurrentHousing(
-            commune=home_commune,
-            situation=_SITUATION[housing_situation],
-            rent=current_rent,
-        ),
-        employer=Employer(name=employer, siret=siret or None),
-        workplace=Workplace(
-            commune=work_commune,
-            latitude=work_latitude,
-            longitude=work_longitude,
-            transport=_TRANSPORT[transport] if transport else None,
-        ),
-        contract=_CONTRACT[contract],
-        mobility=_MOBILITY[mobility],
-        mobility_date=_fromiso(mobility_date) if mobility_date else None,
-        household=Household(
-            persons=persons,
-            dependants=dependants,
-            partner_birth_date=_fromiso(partner_birth_date) if partner_birth_date else None,
-            disability=bool(disability),
-            fiscal_income=fiscal_income,
-            monthly_income=monthly_income,
-            recent_income=recent_income,
-            own_income=own_income,
-            children_under_14=children_under_14,
-        ),
-        motifs=tuple(_MOTIF[m] for m in motifs.get(rid, ())),
-        dalo=bool(dalo),
-        l441=tuple(_L441[c] for c in l441.get(rid, ())),
-        wishes=Wishes(
-            communes=tuple(communes.get(rid, ())),
-            typology_min=typology_min,
-            typology_max=typology_max,
-            max_rent=max_rent,
-            needs_pmr=bool(needs_pmr),
-            needs_lift=bool(needs_lift),
-        ),
-        status=_STATUS[status],
-        closed_on=_fromiso(closed_on) if closed_on else None,
-        close_reason=close_reason,
-        tie_breaker=tie_breaker,
-        parked_until=_fromiso(parked_until) if parked_until else None,
-        to_complete=tuple(intake_missing.split("|")) if intake_missing else (),
-        uuid=uuid,
-    )
