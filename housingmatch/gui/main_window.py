@@ -372,36 +372,22 @@ class MainWindow(QMainWindow):
         self.admin_menu.menuAction().setVisible(manage)
         self.audit_menu.menuAction().setVisible(allowed(self.session, Action.AUDIT_READ))
         self.reference_menu.menuAction().setVisible(allowed(self.session, Action.REFERENCE_EDIT))
-        rank = allowed(self.session, Action.RANK)
-        self.side_bar.item(MATCHING).setHidden(not rank)
-        self.page_actions[MATCHING].setVisible(rank)
-        if not rank and self.current_page() == MATCHING:
-            self.show_page(REQUESTS)
-        review = allowed(self.session, Action.REVIEW_READ)
-        self.side_bar.item(REVIEW).setHidden(not review)
-        self.page_actions[REVIEW].setVisible(review)
-        self.page_actions[REVIEW].setEnabled(review)
-        if not review and self.current_page() == REVIEW:
-            self.show_page(PROPOSALS)
+        # A workspace the role cannot use is hidden (its shortcut too); the services refuse
+        # anyway. Hidden items keep their place, so Ctrl+1 … Ctrl+8 never change meaning.
+        for number, action, fallback in (
+            (MATCHING, Action.RANK, REQUESTS),
+            (REVIEW, Action.REVIEW_READ, PROPOSALS),
+            (BILAN, Action.REPORTS, DASHBOARD),
+        ):
+            usable = allowed(self.session, action)
+            self.side_bar.item(number).setHidden(not usable)
+            self.page_actions[number].setVisible(usable)
+            self.page_actions[number].setEnabled(usable)
+            if not usable and self.current_page() == number:
+                self.show_page(fallback)
+        self.bilan_page.setEnabled(allowed(self.session, Action.REPORTS))
         for page in (self.requests_page, self.units_page, self.matching_page):
             page.apply_permissions(self.session)
-        self._apply_bilan_permission()
-
-    def _apply_bilan_permission(self) -> None:
-        # Shown to everyone so that the workspace's numbering stays the same; usable by
-        # supervisors only (the services refuse the others anyway).
-        reports = allowed(self.session, Action.REPORTS)
-        item = self.side_bar.item(BILAN)
-        flags = item.flags()
-        enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        item.setFlags(flags | enabled if reports else flags & ~enabled)
-        why = "" if reports else self.tr("Le bilan de la convention est réservé aux superviseurs.")
-        item.setToolTip(why)
-        self.page_actions[BILAN].setEnabled(reports)
-        self.page_actions[BILAN].setToolTip(why)
-        self.bilan_page.setEnabled(reports)
-        if not reports and self.current_page() == BILAN:
-            self.show_page(DASHBOARD)
 
     def reload(self) -> None:
         """Reload every workspace from the database (after an import or a demo fill)."""

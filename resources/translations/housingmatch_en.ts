@@ -1582,12 +1582,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Le bilan de la convention est réservé aux superviseurs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+46"/>
         <source>{name} — HousingMatch</source>
         <translation>{name} — HousingMatch</translation>
     </message>

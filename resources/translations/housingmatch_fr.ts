@@ -1575,12 +1575,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Le bilan de la convention est réservé aux superviseurs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+46"/>
         <source>{name} — HousingMatch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1600,12 +1595,12 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-61"/>
         <source>{r} demandes ({a} actives, {x} expirées) · {u} logements ({o} ouverts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+96"/>
         <source>Préparation du classement</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,11 +5,10 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 
-from housingmatch.gui.main_window import BILAN, MainWindow
+from housingmatch.gui.main_window import BILAN, DASHBOARD, MainWindow
 from housingmatch.reports.indicators import Breakdown
 from housingmatch.store import Store
 from tests.builders import ADVISOR
@@ -66,14 +65,15 @@ def test_the_pdf_and_xlsx_exports_write_their_files(app_window, qtbot, tmp_path)
     assert "Équité" in load_workbook(xlsx).sheetnames
 
 
-def test_an_advisor_sees_the_workspace_disabled_with_a_reason(qtbot, sample_db, settings):
+def test_an_advisor_cannot_open_the_workspace(qtbot, sample_db, settings):
     store = Store.open(sample_db)
     window = MainWindow(store, ADVISOR, settings)
     qtbot.addWidget(window)
-    item = window.side_bar.item(BILAN)
-    assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
-    assert "réservé aux superviseurs" in item.toolTip()
-    assert not window.page_actions[BILAN].isEnabled()
+    assert window.side_bar.item(BILAN).isHidden()
+    assert not window.page_actions[BILAN].isVisible()
+    window.show_page(DASHBOARD)
+    window.show_page(BILAN)
+    assert window.current_page() == DASHBOARD
     window.jobs.wait(20000)
     assert window.bilan_page.bilan is None
     store.close()
