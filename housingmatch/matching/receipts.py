@@ -278,9 +278,13 @@ def receipt_ruleset(receipt: Receipt) -> RuleSet:
     return parse_ruleset(receipt.ruleset_text)
 
 
-def replay(receipt: Receipt, context_places: Any) -> Ranking:
-    """Rank the receipt's unit again from the receipt's own rules, reference data and inputs."""
-    rules = receipt_ruleset(receipt)
+def replay(receipt: Receipt, context_places: Any, rules: RuleSet | None = None) -> Ranking:
+    """Rank the receipt's unit again from the receipt's own rules, reference data and inputs.
+
+    With ``rules``, the same unit, day, reference data and households under other rules (the
+    policy what-if of a draft rule set).
+    """
+    rules = rules if rules is not None else receipt_ruleset(receipt)
     threshold = receipt.first_quartile_threshold
     context = MatchingContext(
         ruleset=rules,

@@ -20,14 +20,12 @@ from typing import Any
 from housingmatch.domain.session import Session
 from housingmatch.errors import UserError
 from housingmatch.geo import default_gazetteer
-from housingmatch.matching.eligibility import MatchingContext
 from housingmatch.matching.engine import MatchingEngine
 from housingmatch.matching.places import GazetteerPlaces
 from housingmatch.matching.receipts import read_receipt, replay
 from housingmatch.matching.results import Ranking
 from housingmatch.reports.obligations import Quartile
 from housingmatch.reports.whatif import Entry, UnitComparison, WhatIf, compare
-from housingmatch.rules.ceilings import CeilingTable
 from housingmatch.rules.groups import QuartileStatus
 from housingmatch.rules.permissions import Action, require
 from housingmatch.rules.ruleset import RuleSet
@@ -112,20 +110,7 @@ def _year_units(
             continue
         receipt = read_receipt(blob)
         current = replay(receipt, places)
-        threshold = receipt.first_quartile_threshold
-        context = MatchingContext(
-            ruleset=draft,
-            ceilings=CeilingTable(receipt.ceilings),
-            places=places,
-            quartile_thresholds=(
-                ((receipt.epci, receipt.result.on.year, threshold),)
-                if receipt.epci and threshold is not None
-                else ()
-            ),
-        )
-        again = MatchingEngine(context, list(receipt.requests)).rank(
-            receipt.unit, receipt.result.on
-        )
+        again = replay(receipt, places, draft)
         used[current.ruleset.hash] = (
             f"{current.ruleset.name} {current.ruleset.version} ({current.ruleset.hash[:12]})"
         )
