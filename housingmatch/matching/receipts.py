@@ -20,12 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from housingmatch.domain.model import Applicant, Request, Unit
 from housingmatch.matching.eligibility import MatchingContext
 from housingmatch.matching.engine import MatchingEngine
+from housingmatch.matching.index import CandidateIndex
 from housingmatch.matching.results import (
     PART_ORDER,
     Exclusion,
@@ -165,9 +166,14 @@ class ReceiptResult:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Receipt:
-    """A whole receipt: the result and everything needed to compute it again."""
+    """A whole receipt: the result and everything needed to compute it again.
+
+    The requests' inputs stay in their columns until :attr:`requests` is read: a replay
+    builds the candidate index from the columns, as the database's index is built, without
+    rebuilding one ``Request`` per evaluated household (most of a replay's time).
+    """
 
     result: ReceiptResult
     ruleset_text: str
@@ -176,7 +182,12 @@ class Receipt:
     epci: str | None
     first_quartile_threshold: float | None
     unit: Unit
-    requests: tuple[Request, ...]
+    request_columns: dict[str, list[Any]]
+
+    @cached_property
+    def requests(self) -> tuple[Request, ...]:
+        """Return the evaluated requests' inputs as they were on the day."""
+        return tuple(decode_columns(Request, self.request_columns))
 
 
 def _result_of(ranking: Ranking) -> dict[str, Any]:
@@ -269,7 +280,7 @@ def read_receipt(blob: bytes) -> Receipt:
         epci=data["epci"],
         first_quartile_threshold=data["first_quartile_threshold"],
         unit=decode_columns(Unit, data["unit"])[0],
-        requests=tuple(decode_columns(Request, data["requests"])),
+        request_columns=data["requests"],
     )
 
 
@@ -297,8 +308,68 @@ def replay(receipt: Receipt, context_places: Any, rules: RuleSet | None = None) 
             else ()
         ),
     )
-    engine = MatchingEngine(context, list(receipt.requests))
+    columns = index_columns(receipt.request_columns)
+    if columns is None:  # a receipt older than one of the index's inputs
+        engine = MatchingEngine(context, list(receipt.requests))
+    else:
+        values, motifs, l441, communes = columns
+        index = CandidateIndex.from_columns(values, motifs, l441, communes, context.places)
+        engine = MatchingEngine.from_index(context, index)
     return engine.rank(receipt.unit, receipt.result.on)
+
+
+#: The candidate index's columns (``store.request_rows.INDEX_FIELDS``) by the receipt's
+#: dotted request fields: the same values, ISO dates and enum values, as the table holds.
+_INDEX_PATHS = {
+    "id": "id",
+    "ref": "ref",
+    "status": "status",
+    "filing_date": "filing_date",
+    "renewal_date": "renewal_date",
+    "birth_date": "applicant.birth_date",
+    "partner_birth_date": "household.partner_birth_date",
+    "persons": "household.persons",
+    "dependants": "household.dependants",
+    "disability": "household.disability",
+    "fiscal_income": "household.fiscal_income",
+    "monthly_income": "household.monthly_income",
+    "recent_income": "household.recent_income",
+    "own_income": "household.own_income",
+    "children_under_14": "household.children_under_14",
+    "typology_min": "wishes.typology_min",
+    "typology_max": "wishes.typology_max",
+    "max_rent": "wishes.max_rent",
+    "needs_pmr": "wishes.needs_pmr",
+    "needs_lift": "wishes.needs_lift",
+    "mobility": "mobility",
+    "mobility_date": "mobility_date",
+    "housing_situation": "housing.situation",
+    "current_rent": "housing.rent",
+    "home_commune": "housing.commune",
+    "work_commune": "workplace.commune",
+    "work_latitude": "workplace.latitude",
+    "work_longitude": "workplace.longitude",
+    "transport": "workplace.transport",
+    "dalo": "dalo",
+    "tie_breaker": "tie_breaker",
+    "parked_until": "parked_until",
+    "employer": "employer.name",
+    "siret": "employer.siret",
+}
+_LIST_PATHS = ("motifs", "l441", "wishes.communes", "to_complete")
+
+
+def index_columns(
+    columns: dict[str, list[Any]],
+) -> tuple[dict[str, list[Any]], list[Any], list[Any], list[Any]] | None:
+    """Return a receipt's request columns as the index's table columns, or None when one is
+    missing (an older receipt: its requests are then rebuilt one by one)."""
+    if any(p not in columns for p in (*_INDEX_PATHS.values(), *_LIST_PATHS)):
+        return None
+    values = {name: columns[path] for name, path in _INDEX_PATHS.items()}
+    values["intake_missing"] = ["|".join(v) if v else None for v in columns["to_complete"]]
+    as_tuples = [[tuple(v) for v in columns[p]] for p in ("motifs", "l441", "wishes.communes")]
+    return values, as_tuples[0], as_tuples[1], as_tuples[2]
 
 
 def differences(kept: ReceiptResult, again: ReceiptResult, limit: int = 50) -> list[str]:
