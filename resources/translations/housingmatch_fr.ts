@@ -1740,7 +1740,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>MatchingPage</name>
     <message>
-        <location filename="../../housingmatch/gui/matching_page.py" line="+95"/>
+        <location filename="../../housingmatch/gui/matching_page.py" line="+89"/>
         <source>Par logement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2119,50 +2119,50 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+21"/>
-        <location line="+70"/>
+        <location filename="../../housingmatch/gui/matching_draft.py" line="+48"/>
+        <location line="+23"/>
+        <location line="+92"/>
         <source>Écart au classement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+21"/>
-        <location line="+70"/>
+        <location line="-114"/>
+        <location line="+23"/>
+        <location line="+92"/>
         <source>Motif de l&apos;écart :</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+20"/>
+        <location line="-109"/>
+        <location line="+22"/>
         <location line="+7"/>
-        <location line="+46"/>
-        <location line="+21"/>
+        <location line="+62"/>
+        <location line="+27"/>
         <source>Proposition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-67"/>
         <source>Ajouter à la proposition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Retirer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Monter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Descendre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Ce logement n&apos;a pas de proposition en cours.</source>
         <translation type="unfinished"></translation>
     </message>

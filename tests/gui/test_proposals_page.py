@@ -88,7 +88,7 @@ def test_the_whole_life_from_the_window(app_window, qtbot, monkeypatch):
 
 
 def test_a_large_pool_keeps_the_proposal_in_a_background_job(app_window, qtbot, monkeypatch):
-    from housingmatch.gui import matching_page as module
+    from housingmatch.gui import matching_draft as module
 
     monkeypatch.setattr(module, "BACKGROUND_RECEIPT_POOL", 0)
     page = rank_in_window(app_window, qtbot, "LOG-0001")
