@@ -85,7 +85,7 @@ def _play(
 ) -> tuple[bool, bool]:
     """Play one unit's commission from its vacancy; return (proposed, leased)."""
     ranking = matching.rank_unit(store, session, unit_ref, vacant)
-    ranked = [c.ref for c in ranking.top(12) if c.filing_date <= vacant]
+    ranked = [c.ref for c in ranking.top(4)]  # the ranking of that day: filed by then
     if len(ranked) < 3:
         return False, False
     refs, code, text = _choose(rng, ranked)
