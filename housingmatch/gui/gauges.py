@@ -9,11 +9,10 @@ and turns red when the share is below its target.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from functools import partial
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -148,6 +147,50 @@ class ObligationGauge(QWidget):
         self.figures.setStyleSheet(f"color: {color}; font-weight: 600;")
 
 
+class _LatestShares:
+    """The year's shares computed in a background job; only the newest request's result is
+    delivered (an older computation finishing late is dropped)."""
+
+    def __init__(self, jobs: JobRunner) -> None:
+        self.jobs = jobs
+        self.job: Job | None = None
+        self._generation = 0
+
+    def start(
+        self,
+        store: Store,
+        session: Session,
+        today: date,
+        deliver: Callable[[list[Obligation]], None],
+    ) -> Job | None:
+        """Cancel the running computation and start one for ``today`` (none in memory)."""
+        if self.job is not None and not self.job.done:
+            self.job.cancel()
+        self.job = None
+        self._generation += 1
+        if store.path is None:
+            return None
+        generation = self._generation
+
+        def done(result: list[Obligation]) -> None:
+            if generation != self._generation:
+                return
+            self.job = None
+            deliver(result)
+
+        self.job = self.jobs.start(
+            QCoreApplication.translate("ObligationsBox", "Obligations d'attribution"),
+            obligations_work,
+            store.path,
+            session,
+            today.year,
+            today,
+            on_done=done,
+            show_progress=False,
+        )
+        return self.job
+
+
 class ObligationsBox(QGroupBox):
     """The three gauges of the civil year, computed in the background.
 
@@ -161,8 +204,7 @@ class ObligationsBox(QGroupBox):
         """Build the three gauges side by side."""
         super().__init__(parent)
         self.jobs = jobs
-        self._job: Job | None = None
-        self._generation = 0
+        self._shares = _LatestShares(jobs)
         self.obligations: list[Obligation] = []
         self.gauges = {kind: ObligationGauge(kind, self) for kind in ObligationKind}
         layout = QGridLayout(self)
@@ -173,33 +215,17 @@ class ObligationsBox(QGroupBox):
 
     def refresh(self, store: Store, session: Session, today: date | None = None) -> Job | None:
         """Compute the year's shares in a background job (nothing for an in-memory base)."""
-        if self._job is not None and not self._job.done:
-            self._job.cancel()
-        self._job = None
-        self._generation += 1
-        if store.path is None:
-            return None
         today = today or date.today()
-        self.setTitle(
-            self.tr("Obligations d'attribution {year} : calcul en cours…").format(year=today.year)
+        job = self._shares.start(
+            store, session, today, lambda result: self.show_obligations(result, today)
         )
-        self._job = self.jobs.start(
-            self.tr("Obligations d'attribution"),
-            obligations_work,
-            store.path,
-            session,
-            today.year,
-            today,
-            on_done=partial(self._on_computed, self._generation, today),
-            show_progress=False,
-        )
-        return self._job
-
-    def _on_computed(self, generation: int, today: date, result: list[Obligation]) -> None:
-        if generation != self._generation:
-            return  # an older computation finished after a newer one was asked for
-        self._job = None
-        self.show_obligations(result, today)
+        if job is not None:
+            self.setTitle(
+                self.tr("Obligations d'attribution {year} : calcul en cours…").format(
+                    year=today.year
+                )
+            )
+        return job
 
     def show_obligations(self, items: Sequence[Obligation], today: date) -> None:
         """Fill the gauges from computed obligations."""
@@ -228,37 +254,13 @@ class ObligationsLine(QLabel):
         """Start empty (the line appears once computed)."""
         super().__init__(parent)
         self.jobs = jobs
-        self._job: Job | None = None
-        self._generation = 0
+        self._shares = _LatestShares(jobs)
         self.setWordWrap(True)
         self.setObjectName("obligations_line")
 
     def refresh(self, store: Store, session: Session, today: date | None = None) -> Job | None:
         """Compute the year's shares in a background job (nothing for an in-memory base)."""
-        if self._job is not None and not self._job.done:
-            self._job.cancel()
-        self._job = None
-        self._generation += 1
-        if store.path is None:
-            return None
-        today = today or date.today()
-        self._job = self.jobs.start(
-            self.tr("Obligations d'attribution"),
-            obligations_work,
-            store.path,
-            session,
-            today.year,
-            today,
-            on_done=partial(self._on_computed, self._generation),
-            show_progress=False,
-        )
-        return self._job
-
-    def _on_computed(self, generation: int, result: list[Obligation]) -> None:
-        if generation != self._generation:
-            return
-        self._job = None
-        self.show_obligations(result)
+        return self._shares.start(store, session, today or date.today(), self.show_obligations)
 
     def show_obligations(self, items: Sequence[Obligation]) -> None:
         """Write the line from computed obligations (red when the DALO share is behind)."""

@@ -2326,7 +2326,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>ObligationGauge</name>
     <message>
-        <location filename="../../housingmatch/gui/gauges.py" line="+120"/>
+        <location filename="../../housingmatch/gui/gauges.py" line="+119"/>
         <source>{n} / {d} = {share} (objectif {target})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2360,22 +2360,22 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>ObligationsBox</name>
     <message>
-        <location line="+31"/>
+        <location line="+74"/>
         <source>Obligations d&apos;attribution de l&apos;année</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Obligations d&apos;attribution {year} : calcul en cours…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-42"/>
         <source>Obligations d&apos;attribution</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+56"/>
         <source>Obligations d&apos;attribution {year} (%n attribution(s) au {day})</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2387,11 +2387,6 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     <name>ObligationsLine</name>
     <message>
         <location line="+34"/>
-        <source>Obligations d&apos;attribution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
         <source>aucune attribution DALO/prioritaires connue</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2324,7 +2324,7 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>ObligationGauge</name>
     <message>
-        <location filename="../../housingmatch/gui/gauges.py" line="+120"/>
+        <location filename="../../housingmatch/gui/gauges.py" line="+119"/>
         <source>{n} / {d} = {share} (objectif {target})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2358,22 +2358,22 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
 <context>
     <name>ObligationsBox</name>
     <message>
-        <location line="+31"/>
+        <location line="+74"/>
         <source>Obligations d&apos;attribution de l&apos;année</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Obligations d&apos;attribution {year} : calcul en cours…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-42"/>
         <source>Obligations d&apos;attribution</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+56"/>
         <source>Obligations d&apos;attribution {year} (%n attribution(s) au {day})</source>
         <translation>
             <numerusform>Obligations d&apos;attribution {year} (%n attribution au {day})</numerusform>
@@ -2385,11 +2385,6 @@ Les modifications faites depuis seront retirées de la base ; la base actuelle e
     <name>ObligationsLine</name>
     <message>
         <location line="+34"/>
-        <source>Obligations d&apos;attribution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
         <source>aucune attribution DALO/prioritaires connue</source>
         <translation type="unfinished"></translation>
     </message>
